@@ -1,0 +1,5 @@
+/** The statements of this family, keyed as the dispatcher expects. */
+
+import type { StatementFamily } from "../registry.js";
+
+export const adminStatements: StatementFamily = {};

@@ -1,0 +1,44 @@
+/**
+ * The catalogue of parse errors. Each reason code has one message template,
+ * so messages stay consistent and tests can assert on codes.
+ */
+
+export const ParseErrors = {
+  unexpectedToken: {
+    code: "parse.unexpected-token",
+    message: (found: string, expected: string) => `expected ${expected} but found ${found}`,
+  },
+  unknownStatement: {
+    code: "parse.unknown-statement",
+    message: (found: string) =>
+      `${found} does not start a T-SQL statement; check the spelling, or whether the previous statement ended early`,
+  },
+  tooDeep: {
+    code: "parse.nesting-too-deep",
+    message: (limit: number) =>
+      `nesting is deeper than ${limit} levels; infio stops reading this statement to protect the stack (raise maxDepth to read deeper)`,
+  },
+  unterminatedBlock: {
+    code: "parse.missing-end",
+    message: (what: string) => `${what} is missing its END before the end of the batch`,
+  },
+  invalidValue: {
+    code: "parse.invalid-value",
+    message: (what: string, value: string, fix: string) => `invalid ${what} ${value}; ${fix}`,
+  },
+} as const;
+
+/**
+ * Thrown inside the parser to abandon the current statement. It never leaves
+ * the library: the statement loop catches it and records a diagnostic.
+ */
+export class ParseAbort extends Error {
+  readonly code: string;
+  readonly tokenIndex: number;
+
+  constructor(code: string, message: string, tokenIndex: number) {
+    super(message);
+    this.code = code;
+    this.tokenIndex = tokenIndex;
+  }
+}
