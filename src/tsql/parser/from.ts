@@ -197,7 +197,8 @@ function isFunctionSource(p: Parser): boolean {
       i++;
     }
     if (p.isKind(TokenKind.LeftParen, i)) {
-      return !isLegacyHintList(p, i);
+      // `t (SELECT ...` is a table followed by the next statement.
+      return !isLegacyHintList(p, i) && !p.isWord("SELECT", i + 1) && !p.isWord("WITH", i + 1);
     }
     if (!p.isKind(TokenKind.Dot, i - 1)) {
       return false;
@@ -243,8 +244,19 @@ function parseFunctionSource(p: Parser, mark: Mark): TableReference {
   });
 }
 
+/** Rowset functions whose names are reserved keywords. */
+const RESERVED_ROWSET_FUNCTIONS = new Set([
+  "OPENQUERY", "OPENROWSET", "OPENDATASOURCE", "OPENXML", "CONTAINSTABLE", "FREETEXTTABLE",
+  "SEMANTICKEYPHRASETABLE", "SEMANTICSIMILARITYTABLE", "SEMANTICSIMILARITYDETAILSTABLE",
+]);
+
 function parseCallOnName(p: Parser): FunctionCall {
   const mark = p.mark();
+  if (p.isAnyWord(RESERVED_ROWSET_FUNCTIONS)) {
+    const name = p.parseName();
+    const schemaName = p.finish(mark, { kind: "SchemaObjectName" as const, name, partCount: 1 });
+    return parseFunctionCall(p, mark, schemaName);
+  }
   const name = p.parseSchemaObjectName("a function name");
   return parseFunctionCall(p, mark, name);
 }

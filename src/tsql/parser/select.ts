@@ -28,7 +28,7 @@ import type {
   WithClause,
 } from "../ast/query.js";
 import { TokenKind } from "../lexer/token.js";
-import { parseExpression } from "./expressions.js";
+import { literalFromToken, parseExpression } from "./expressions.js";
 import { parseFromClause } from "./from.js";
 import { parseOption } from "./options.js";
 import type { Mark, Parser } from "./parser.js";
@@ -161,11 +161,17 @@ export function parseTopClause(p: Parser): TopClause {
     expression = parseExpression(p);
     p.expect(TokenKind.RightParen, "')'");
   } else {
+    // The older form takes one constant or variable: in `TOP 5 * FROM t`
+    // the star is the select list, not a multiplication.
     const t = p.token;
-    if (t.kind !== TokenKind.Integer && t.kind !== TokenKind.Decimal && t.kind !== TokenKind.Variable) {
-      p.fail("a row count after TOP");
+    if (t.kind === TokenKind.Variable) {
+      p.advance();
+      expression = p.finish(p.pos - 1, { kind: "VariableReference", name: t.text });
+    } else if (t.kind === TokenKind.Integer || t.kind === TokenKind.Decimal || t.kind === TokenKind.Float) {
+      expression = literalFromToken(p, t.kind === TokenKind.Integer ? "Integer" : "Decimal");
+    } else {
+      return p.fail("a row count after TOP");
     }
-    expression = parseExpression(p);
   }
   const percent = p.eatWord("PERCENT");
   const withTies = p.eatWords("WITH", "TIES");

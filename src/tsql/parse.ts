@@ -1,0 +1,60 @@
+/**
+ * The front end's entry point: splits a decoded script into batches and
+ * parses each one. Pure: no I/O, no logging, and no exception for any
+ * input; every problem comes back as a diagnostic.
+ */
+
+import type { Batch } from "./ast/statements.js";
+import { splitBatches } from "./batches/split.js";
+import type { SqlcmdCommand, TemplateParameter } from "./batches/types.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { parseBatch } from "./parse-batch.js";
+
+export interface ParseOptions {
+  /** File or module name stamped on diagnostics. */
+  readonly file?: string;
+  /** QUOTED_IDENTIFIER at the start of the script; ON by default, as in SSMS. */
+  readonly quotedIdentifier?: boolean;
+  /** sqlcmd scripting variables, as given with `--var NAME=VALUE`. */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** Recognise sqlcmd commands and `$(name)`; default true. */
+  readonly sqlcmd?: boolean;
+  /** SSMS template parameters: replace when the script is clearly a template (default), always, or never. */
+  readonly templateParameters?: "auto" | "replace" | "keep";
+  /** Nesting limit for expressions, queries and blocks; default 200. */
+  readonly maxDepth?: number;
+}
+
+export interface ParseResult {
+  readonly batches: Batch[];
+  readonly diagnostics: Diagnostic[];
+  readonly commands: SqlcmdCommand[];
+  readonly templateParameters: TemplateParameter[];
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const split = splitBatches(text, {
+    ...(options.file === undefined ? {} : { file: options.file }),
+    ...(options.variables === undefined ? {} : { variables: options.variables }),
+    ...(options.sqlcmd === undefined ? {} : { sqlcmd: options.sqlcmd }),
+    ...(options.templateParameters === undefined ? {} : { templateParameters: options.templateParameters }),
+  });
+
+  const batches: Batch[] = [];
+  const diagnostics: Diagnostic[] = [...split.diagnostics];
+  let quotedIdentifier = options.quotedIdentifier ?? true;
+
+  for (const batchText of split.batches) {
+    const result = parseBatch(text, batchText, {
+      quotedIdentifier,
+      ...(options.file === undefined ? {} : { file: options.file }),
+      ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+    });
+    batches.push(result.batch);
+    diagnostics.push(...result.diagnostics);
+    quotedIdentifier = result.quotedIdentifier;
+  }
+
+  diagnostics.sort((a, b) => a.start - b.start);
+  return { batches, diagnostics, commands: split.commands, templateParameters: split.templateParameters };
+}
