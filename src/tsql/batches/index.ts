@@ -1,0 +1,13 @@
+/** Batch splitting with sqlcmd commands, variables and SSMS templates. */
+
+export { splitBatches } from "./split.js";
+export { toOriginalOffset } from "./assemble.js";
+export type {
+  BatchText,
+  Replacement,
+  SplitOptions,
+  SplitResult,
+  SqlcmdCommand,
+  SqlcmdCommandName,
+  TemplateParameter,
+} from "./types.js";
