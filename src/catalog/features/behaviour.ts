@@ -1,0 +1,46 @@
+/** Behaviour differences: code runs on the target but can give other results. */
+import { always, family, pg, row } from "../build.js";
+import { AWS, postgresDocs } from "../sources.js";
+
+const R = "reviewSemantics" as const;
+
+export const BEHAVIOUR_FEATURES = family("Behaviour differences", [
+  row("behavior.str_padding", "STR() padding and rounding", "STR pads to a width and rounds; edge cases differ.", [{ from: "1.0.0", status: "notSupported" }, { from: "2.4.0", status: R }], pg("notSupported"), "low",
+    "Test outputs that depend on width, rounding or the '*' overflow marker.", "Use to_char() or lpad(); SQL Server returns '**' when the value does not fit.", [AWS.supportedByVersion],
+    { example: "SELECT STR(123.456, 6, 2); -- '123.46'\nSELECT STR(123456, 3); -- '***'" }),
+  row("behavior.empty_string_null", "Empty string versus NULL", "String functions on '' and NULL, and LEN of trailing spaces.", always(R), pg(R), "medium",
+    "Test code that distinguishes '' from NULL or relies on trailing-space rules.", "PostgreSQL keeps trailing spaces in text comparisons and length().", [AWS.differences],
+    { example: "SELECT LEN('a  '), DATALENGTH('a  '); -- 1 and 3 in SQL Server\nSELECT CASE WHEN 'a' = 'a  ' THEN 1 ELSE 0 END; -- 1 in SQL Server" }),
+  row("behavior.case_sensitivity", "Case sensitivity under the server collation", "Comparisons, identifiers and ORDER BY under a case-insensitive collation.", always(R), pg(R), "medium",
+    "Check the Babelfish collation settings; LIKE and some functions behave differently under CI collations.", "PostgreSQL compares case-sensitively unless a nondeterministic ICU collation is used.", [AWS.collations, postgresDocs("collation", "Collation support")],
+    { example: "SELECT 1 WHERE 'ABC' = 'abc'; -- a row in SQL Server (CI collation), none in PostgreSQL" }),
+  row("behavior.datetime_rounding", "DATETIME rounding to 1/300 second", "Values stored in DATETIME are rounded to .000, .003 or .007.", always(R), pg(R), "low",
+    "Test code that compares datetime values at millisecond precision.", "timestamp keeps microseconds; results of rounding differ.", [AWS.differences],
+    { example: "SELECT CAST('2024-01-01 10:00:00.998' AS datetime); -- .997 in SQL Server" }),
+  row("behavior.top_without_order_by", "TOP without ORDER BY", "Which rows TOP returns when no order is given.", always(R), pg(R), "low",
+    "Add ORDER BY; row order follows PostgreSQL plans.", "Add ORDER BY to LIMIT.", [AWS.differences],
+    { example: "SELECT TOP 1 * FROM orders; -- row can differ between servers" }),
+  row("behavior.rowcount_after_statement", "@@ROWCOUNT after specific statements", "Value of @@ROWCOUNT after SET, IF, PRINT, DDL or cursor statements.", always(R), pg(R), "low",
+    "Read @@ROWCOUNT immediately after the DML it describes.", "Use GET DIAGNOSTICS right after the statement.", [AWS.differences],
+    { example: "UPDATE t SET a = 1; PRINT 'x'; SELECT @@ROWCOUNT; -- 0 in SQL Server after PRINT" }),
+  row("behavior.identity_gaps", "IDENTITY gaps and reuse", "Identity values consumed by rollbacks or failed inserts.", always(R), pg(R), "low",
+    "Do not rely on gap-free identity values.", "Sequences are never rolled back; do not rely on gap-free values.", [postgresDocs("functions-sequence", "Sequence functions")],
+    { example: "BEGIN TRAN; INSERT t DEFAULT VALUES; ROLLBACK; INSERT t DEFAULT VALUES; -- id 2" }),
+  row("behavior.implicit_conversion", "Implicit conversions", "Comparisons or assignments between strings, numbers and dates without CAST.", always(R), pg("notSupported"), "medium",
+    "Test mixed-type comparisons; some implicit casts differ.", "Add explicit casts; PostgreSQL rejects many implicit conversions.", [AWS.differences],
+    { example: "SELECT * FROM t WHERE int_col = '42'; -- works in SQL Server; check each mixed comparison" }),
+  row("behavior.version_string", "@@VERSION text", "Code that parses @@VERSION.", always(R), pg("notSupported"), "low",
+    "Parse SERVERPROPERTY('ProductVersion') or use SERVERPROPERTY('Babelfish').", "Use server_version_num.", [AWS.differences], { example: "SELECT @@VERSION; -- the format differs from SQL Server" }),
+  row("behavior.integer_division", "Integer division and overflow", "Results of arithmetic on integer types.", always("supported"), pg(R), "low",
+    "No change needed.", "Integer division truncates in both, but overflow and numeric scale rules differ; test arithmetic.", [postgresDocs("functions-math", "Mathematical functions")],
+    { example: "SELECT 7 / 2, 7 / 2.0; -- 3 and 3.500000 in SQL Server, 3 and 3.5000000000000000 in PostgreSQL" }),
+  row("behavior.string_concat_null", "String concatenation with NULL", "'a' + NULL under CONCAT_NULL_YIELDS_NULL.", always("supported"), pg(R), "low",
+    "No change needed.", "Use || (NULL propagates) or concat() (NULL ignored).", [postgresDocs("functions-string", "String functions")],
+    { example: "SELECT 'a' + NULL; -- NULL; concat('a', NULL) returns 'a'" }),
+  row("behavior.blank_column_name", "Result columns without a name", "Expressions without an alias.", always(R), pg(R), "low",
+    "Add aliases; Babelfish and psql may return generated names.", "Add aliases; PostgreSQL generates ?column? names.", [AWS.differences],
+    { example: "SELECT 1 + 1; -- no column name in SQL Server" }),
+  row("behavior.sort_nulls", "NULL ordering", "Where NULLs sort in ORDER BY.", always("supported"), pg(R), "low",
+    "No change needed.", "PostgreSQL sorts NULLs last in ascending order; add NULLS FIRST to match SQL Server.", [postgresDocs("queries-order", "Sorting rows")],
+    { example: "SELECT c FROM t ORDER BY c; -- NULLs first in SQL Server" }),
+]);

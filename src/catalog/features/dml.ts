@@ -1,0 +1,68 @@
+/** DML statement forms. */
+import { always, family, pg, pgSince, row, since } from "../build.js";
+import { AWS, postgresDocs, UNSUPPORTED_HANDLER } from "../sources.js";
+
+const PG_MERGE = postgresDocs("sql-merge", "MERGE");
+const PG_SELECT = postgresDocs("sql-select", "SELECT");
+const U = [AWS.unsupported, UNSUPPORTED_HANDLER];
+
+export const DML_FEATURES = family("DML", [
+  row("dml.merge", "MERGE statement", "MERGE INTO ... USING ... WHEN MATCHED.", always("notSupported"), pg("reviewSemantics"), "medium",
+    "Rewrite as UPDATE plus INSERT (and DELETE) in one transaction.", "Use PostgreSQL MERGE (15 and later); WHEN NOT MATCHED BY SOURCE and RETURNING need 17.", [...U, PG_MERGE], {
+      example: "MERGE t USING s ON t.id = s.id\nWHEN NOT MATCHED BY SOURCE THEN DELETE; -- needs PostgreSQL 17",
+      details: [
+        { detail: "not_matched_by_source", title: "MERGE ... WHEN NOT MATCHED BY SOURCE", postgresql: pgSince("17", "supported", "notSupported") },
+        { detail: "output", title: "MERGE ... OUTPUT", postgresql: pgSince("17", "reviewManually", "notSupported"), postgresqlRemedy: "Use MERGE ... RETURNING with merge_action() (PostgreSQL 17)." },
+      ],
+    }),
+  row("dml.output", "OUTPUT clause", "OUTPUT inserted.* / deleted.* returned to the client.", always("supported"), pgSince("18", "reviewManually", "reviewManually", "RETURNING OLD and NEW"), "low",
+    "No change needed.", "Use RETURNING; old values of UPDATE need RETURNING OLD.* (PostgreSQL 18) or a CTE.", [AWS.supportedByVersion, postgresDocs("dml-returning", "Returning data", "18")], { verified: false }),
+  row("dml.output_into", "OUTPUT ... INTO table", "OUTPUT rows captured into a table or table variable.", always("supported"), pg("reviewManually"), "low",
+    "No change needed.", "Use WITH x AS (INSERT ... RETURNING ...) INSERT INTO t SELECT ... FROM x.", [AWS.supportedByVersion], { postgresqlComplexity: "medium", verified: false }),
+  row("dml.top", "SELECT TOP n", "Row limit in SELECT.", always("supported"), pg("notSupported"), "low",
+    "No change needed.", "Use LIMIT n (or FETCH FIRST n ROWS ONLY).", [PG_SELECT]),
+  row("dml.top.percent", "TOP n PERCENT", "Percentage row limit.", always("notSupported"), pg("notSupported"), "low",
+    "Compute the count first, then use TOP (@n); TOP 100 PERCENT is accepted.", "Compute the row count and use LIMIT.", [AWS.unsupported], { verified: false }),
+  row("dml.top.with_ties", "TOP n WITH TIES", "Include rows tied with the last one.", always("reviewManually"), pg("reviewManually"), "low",
+    "Check the Babelfish version; listed as unsupported in 3.1.0.", "Use FETCH FIRST n ROWS WITH TIES.", [AWS.unsupported, PG_SELECT], { verified: false }),
+  row("dml.top.update_delete", "TOP in UPDATE or DELETE", "UPDATE TOP (n) / DELETE TOP (n).", always("supported"), pg("notSupported"), "low",
+    "No change needed.", "Filter with WHERE ctid IN (SELECT ctid ... LIMIT n).", [AWS.supportedByVersion], { verified: false }),
+  row("dml.top.insert", "INSERT TOP (n)", "Row limit on INSERT ... SELECT.", always("notSupported"), pg("notSupported"), "low",
+    "Move TOP into the SELECT.", "Use LIMIT in the SELECT.", [AWS.unsupported]),
+  row("dml.select_into", "SELECT ... INTO new_table", "Create a table from a query.", always("supported"), pg("reviewManually"), "low",
+    "No change needed.", "Use CREATE TABLE ... AS SELECT (SELECT INTO in PL/pgSQL assigns variables).", [PG_SELECT]),
+  row("dml.apply.cross", "CROSS APPLY", "Lateral join with a row source.", always("supported"), pg("notSupported"), "low",
+    "No change needed.", "Use CROSS JOIN LATERAL.", [AWS.supportedByVersion, PG_SELECT]),
+  row("dml.apply.outer", "OUTER APPLY", "Outer lateral join.", always("supported"), pg("notSupported"), "low",
+    "No change needed.", "Use LEFT JOIN LATERAL ... ON true.", [AWS.supportedByVersion, PG_SELECT]),
+  row("dml.pivot", "PIVOT", "Rows to columns operator.", since("3.4.0", "supported", "notSupported", "PIVOT added; not in views, CTEs or joins before 4.4"), pg("notSupported"), "medium",
+    "Before 3.4.0 rewrite with CASE aggregates.", "Rewrite with CASE or FILTER aggregates, or crosstab() from tablefunc.", [AWS.unsupported, UNSUPPORTED_HANDLER]),
+  row("dml.unpivot", "UNPIVOT", "Columns to rows operator.", always("notSupported"), pg("notSupported"), "medium",
+    "Rewrite with CROSS APPLY (VALUES ...).", "Rewrite with CROSS JOIN LATERAL (VALUES ...).", U),
+  row("dml.values.derived_table", "Table value constructor in FROM", "FROM (VALUES (...), (...)) AS v(a, b).", always("reviewManually"), pg("supported"), "low",
+    "Listed as unsupported in 3.1.0; check the version, or use UNION ALL.", "No change needed.", [AWS.unsupported], { verified: false }),
+  row("dml.values.insert_multi_row", "Multi-row INSERT ... VALUES", "INSERT with several rows.", always("supported"), pg("supported"), "low", "No change needed.", "No change needed.", [AWS.supportedByVersion]),
+  row("dml.insert.default_values", "INSERT ... DEFAULT VALUES", "Insert a row of defaults.", always("reviewManually"), pg("supported"), "low",
+    "Rejected together with an OUTPUT clause; listed as unsupported in 3.1.0.", "No change needed.", U, { verified: false }),
+  row("dml.insert.exec", "INSERT ... EXEC", "Insert the result set of a procedure.", always("supported"), pg("notSupported"), "low",
+    "No change needed.", "Make the procedure a set-returning function and INSERT ... SELECT from it.", [AWS.supportedByVersion], { postgresqlComplexity: "medium", verified: false }),
+  row("dml.group_by.rollup", "GROUP BY ROLLUP", "Subtotals.", always("reviewManually"), pg("supported"), "low",
+    "Listed as unsupported in 3.1.0; check the version.", "No change needed; WITH ROLLUP becomes ROLLUP(...).", [AWS.unsupported], { verified: false }),
+  row("dml.group_by.cube", "GROUP BY CUBE", "All subtotal combinations.", always("reviewManually"), pg("supported"), "low",
+    "Listed as unsupported in 3.1.0; check the version.", "No change needed.", [AWS.unsupported], { verified: false }),
+  row("dml.group_by.grouping_sets", "GROUPING SETS", "Explicit grouping sets.", always("reviewManually"), pg("supported"), "low",
+    "Check the version.", "No change needed.", [AWS.unsupported], { verified: false }),
+  row("dml.group_by.all", "GROUP BY ALL", "Deprecated: groups for rows failing WHERE.", always("notSupported"), pg("notSupported"), "low",
+    "Rewrite with a LEFT JOIN to the full set of groups.", "Rewrite with a LEFT JOIN to the full set of groups.", [AWS.unsupported]),
+  row("dml.update.from", "UPDATE ... FROM with joins", "T-SQL UPDATE alias SET ... FROM t JOIN ...", always("supported"), pg("reviewSemantics"), "low",
+    "No change needed.", "PostgreSQL UPDATE ... FROM must not repeat the target table in FROM.", [postgresDocs("sql-update", "UPDATE")],
+    { example: "UPDATE a SET x = b.x FROM a JOIN b ON a.id = b.id; -- joins a twice in PostgreSQL" }),
+  row("dml.delete.from_join", "DELETE ... FROM with joins", "DELETE t FROM t JOIN ...", always("supported"), pg("notSupported"), "low",
+    "No change needed.", "Use DELETE FROM t USING other WHERE ...", [postgresDocs("sql-delete", "DELETE")]),
+  row("dml.current_of", "WHERE CURRENT OF cursor", "Positioned UPDATE or DELETE.", always("notSupported"), pg("reviewManually"), "medium",
+    "Update by key instead.", "PL/pgSQL supports WHERE CURRENT OF for FOR UPDATE cursors.", U),
+  row("dml.for_browse", "SELECT ... FOR BROWSE", "Browse mode.", always("notSupported"), pg("notSupported"), "low", "Remove FOR BROWSE.", "Remove FOR BROWSE.", U),
+  row("dml.offset_fetch", "ORDER BY ... OFFSET ... FETCH", "Paging clause.", always("supported"), pg("supported"), "low", "No change needed.", "No change needed.", [PG_SELECT], { verified: false }),
+  row("dml.cte.recursive", "Recursive common table expression", "WITH cte AS (... UNION ALL ... cte).", always("supported"), pg("reviewManually"), "low",
+    "No change needed.", "Add the RECURSIVE keyword; MAXRECURSION has no equivalent.", [PG_SELECT]),
+]);

@@ -1,0 +1,42 @@
+/** Administration statements: CHECKPOINT, DBCC, BACKUP, KILL, WAITFOR, text pointers. */
+import { always, family, pg, row } from "../build.js";
+import { AWS, ESCAPE_HATCHES, postgresDocs, UNSUPPORTED_HANDLER } from "../sources.js";
+
+const U = [AWS.unsupported, UNSUPPORTED_HANDLER];
+const DBCC = ["checkdb", "checktable", "checkident", "shrinkfile", "shrinkdatabase", "freeproccache", "dropcleanbuffers", "inputbuffer", "opentran", "sqlperf", "traceon", "traceoff", "show_statistics", "updateusage", "useroptions"];
+
+export const STATEMENT_FEATURES = family("Administration statements", [
+  row("statement.checkpoint", "CHECKPOINT", "Forces dirty pages to disk.", always("notSupported"), pg("reviewManually"), "low",
+    "Remove it; Aurora manages checkpoints. Newer releases accept and ignore it through an escape hatch, so it has no effect.", "Remove it, or run CHECKPOINT as a superuser if truly needed.",
+    [...U, ESCAPE_HATCHES, postgresDocs("sql-checkpoint", "CHECKPOINT")]),
+  row("statement.dbcc", "DBCC command", "Database console command; the command name is the detail.", always("notSupported"), pg("notSupported"), "low",
+    "Remove it from application code; use PostgreSQL maintenance tools.", "Remove it; use VACUUM, ANALYZE, REINDEX or amcheck.", [AWS.unsupported], {
+      details: [
+        ...DBCC.filter((name) => name !== "checkident").map((name) => ({ detail: name, title: `DBCC ${name.toUpperCase()}` })),
+        { detail: "checkident", title: "DBCC CHECKIDENT", postgresqlRemedy: "Use setval() on the identity sequence (pg_get_serial_sequence)." },
+      ],
+    }),
+  row("statement.backup", "BACKUP DATABASE / LOG", "Backups from T-SQL.", always("notSupported"), pg("notSupported"), "medium",
+    "Use Aurora snapshots and point-in-time restore.", "Use pg_dump, pg_basebackup or the platform's snapshots.", U),
+  row("statement.restore", "RESTORE DATABASE / LOG", "Restores from T-SQL.", always("notSupported"), pg("notSupported"), "medium",
+    "Use Aurora snapshot restore.", "Use pg_restore or the platform's restore.", U),
+  row("statement.kill", "KILL session", "Ends a session.", always("reviewManually"), pg("notSupported"), "low",
+    "KILL with a session id is handled in newer releases; KILL with options is rejected.", "Use pg_terminate_backend(pid).", [UNSUPPORTED_HANDLER], { verified: false }),
+  row("statement.shutdown", "SHUTDOWN", "Stops the server.", always("notSupported"), pg("notSupported"), "low", "Remove it.", "Remove it.", U),
+  row("statement.reconfigure", "RECONFIGURE and sp_configure", "Server configuration changes.", always("notSupported"), pg("notSupported"), "low",
+    "Use the DB cluster parameter group.", "Use ALTER SYSTEM or the platform's parameter settings.", U),
+  row("statement.waitfor", "WAITFOR DELAY / TIME", "Pauses the batch.", always("reviewManually"), pg("notSupported"), "low",
+    "Listed as unsupported in 3.1.0; check the version.", "Use pg_sleep() or pg_sleep_until().", U, { verified: false }),
+  row("statement.bulk_insert", "BULK INSERT", "Loads a file from the server's file system.", always("notSupported"), pg("notSupported"), "medium",
+    "Load with bcp or the aws_s3 extension.", "Use COPY FROM, or \\copy in psql.", [AWS.unsupported, postgresDocs("sql-copy", "COPY")]),
+  row("statement.readtext", "READTEXT / WRITETEXT / UPDATETEXT", "Text pointer statements.", always("notSupported"), pg("notSupported"), "medium",
+    "Use SUBSTRING and UPDATE on varchar(max) columns.", "Use substr() and UPDATE on text columns.", U),
+  row("statement.use", "USE database", "Switches the current database.", always("supported"), pg("notSupported"), "medium",
+    "No change needed.", "Open a new connection; PostgreSQL cannot switch databases in a session.", [AWS.supportedByVersion]),
+  row("statement.go", "GO batch separator with a count (GO n)", "Client-side batch repetition.", always("reviewManually"), pg("notSupported"), "low",
+    "sqlcmd and SSMS handle GO; other clients do not.", "Use a loop or run the script n times.", [AWS.differences], { verified: false }),
+  row("statement.service_broker", "Service Broker statements", "SEND, RECEIVE, BEGIN DIALOG, CREATE QUEUE, MESSAGE TYPE, CONTRACT.", always("notSupported"), pg("notSupported"), "high",
+    "Use Amazon SQS or a queue table.", "Use a queue table with SKIP LOCKED, or LISTEN / NOTIFY.", U),
+  row("statement.sp_configure", "sp_configure", "Server options procedure.", always("notSupported"), pg("notSupported"), "low",
+    "Use the DB cluster parameter group.", "Use postgresql.conf or ALTER SYSTEM.", [AWS.unsupported]),
+]);

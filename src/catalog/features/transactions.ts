@@ -1,0 +1,37 @@
+/** Transactions, savepoints and isolation levels. */
+import { always, family, pg, row } from "../build.js";
+import { AWS, ESCAPE_HATCHES, postgresDocs } from "../sources.js";
+
+const PG_ISO = postgresDocs("transaction-iso", "Transaction isolation");
+const PG_TX = postgresDocs("plpgsql-transactions", "Transaction management");
+
+export const TRANSACTION_FEATURES = family("Transactions", [
+  row("transaction.begin_commit", "BEGIN TRAN / COMMIT / ROLLBACK", "Explicit transactions.", always("supported"), pg("reviewManually"), "low",
+    "No change needed.", "Functions cannot commit; use procedures with COMMIT, or let the caller manage transactions.", [AWS.supportedByVersion, PG_TX], { postgresqlComplexity: "medium" }),
+  row("transaction.nested", "Nested BEGIN TRAN and @@TRANCOUNT", "Nested transaction counting.", always("supported"), pg("notSupported"), "medium",
+    "No change needed.", "PostgreSQL has no nested transactions; use savepoints.", [AWS.supportedByVersion, PG_TX]),
+  row("transaction.savepoint", "SAVE TRANSACTION / ROLLBACK TO savepoint", "Savepoints.", always("supported"), pg("reviewManually"), "low",
+    "No change needed.", "Use SAVEPOINT and ROLLBACK TO SAVEPOINT (not inside PL/pgSQL; use a BEGIN ... EXCEPTION block).", [PG_TX]),
+  row("transaction.distributed", "BEGIN DISTRIBUTED TRANSACTION", "MSDTC distributed transaction.", always("notSupported"), pg("notSupported"), "high",
+    "Redesign as separate transactions with compensation.", "Use two-phase commit (PREPARE TRANSACTION) only with care, or redesign.", [AWS.unsupported]),
+  row("transaction.xact_abort", "SET XACT_ABORT ON", "Abort the transaction on any error.", always("supported"), pg("reviewSemantics"), "low",
+    "No change needed.", "PostgreSQL always aborts the transaction on error; remove the setting.", [AWS.supportedByVersion],
+    { example: "SET XACT_ABORT OFF;\nBEGIN TRAN; INSERT t VALUES (1/0); INSERT t VALUES (2); COMMIT; -- second row kept in SQL Server", verified: false }),
+  row("transaction.isolation", "SET TRANSACTION ISOLATION LEVEL", "Isolation level by name; the level is the detail.", always("reviewManually"), pg("reviewSemantics"), "medium",
+    "Check the level against the Babelfish version.", "Map the level to PostgreSQL's; READ UNCOMMITTED behaves as READ COMMITTED.", [AWS.unsupported, ESCAPE_HATCHES, PG_ISO], {
+      example: "SET TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; -- no dirty reads on PostgreSQL",
+      details: [
+        { detail: "read_uncommitted", aliases: ["read uncommitted"], title: "READ UNCOMMITTED", babelfish: always("reviewSemantics"), remedy: "Babelfish treats it as READ COMMITTED: no dirty reads." },
+        { detail: "read_committed", aliases: ["read committed"], title: "READ COMMITTED", babelfish: always("supported"), postgresql: pg("supported") },
+        { detail: "repeatable_read", aliases: ["repeatable read"], title: "REPEATABLE READ", babelfish: always("notSupported"), remedy: "Rejected by default (escape hatch strict); use SNAPSHOT semantics or locking.", postgresqlRemedy: "PostgreSQL REPEATABLE READ is snapshot isolation; test for serialization failures." },
+        { detail: "serializable", title: "SERIALIZABLE", babelfish: always("notSupported"), remedy: "Rejected by default (escape hatch strict); redesign with explicit locks.", postgresqlRemedy: "PostgreSQL SERIALIZABLE uses SSI; retry on serialization failures." },
+        { detail: "snapshot", title: "SNAPSHOT", babelfish: always("reviewSemantics"), remedy: "Check that the mapping to PostgreSQL REPEATABLE READ fits.", postgresqlRemedy: "Use REPEATABLE READ." },
+      ],
+    }),
+  row("transaction.read_committed_snapshot", "READ_COMMITTED_SNAPSHOT database option", "Row versioning for READ COMMITTED.", always("ignored"), pg("ignored"), "low",
+    "None; PostgreSQL READ COMMITTED already reads committed snapshots.", "None; PostgreSQL READ COMMITTED already reads committed snapshots.", [PG_ISO]),
+  row("transaction.lock_timeout", "SET LOCK_TIMEOUT", "Lock wait limit.", [{ from: "1.0.0", status: "notSupported" }, { from: "1.2.0", status: "supported" }], pg("reviewManually"), "low",
+    "Supported from 1.2.0.", "Use SET lock_timeout = 'n ms'.", [AWS.supportedByVersion]),
+  row("transaction.deadlock_priority", "SET DEADLOCK_PRIORITY", "Deadlock victim preference.", always("notSupported"), pg("notSupported"), "low", "Remove the setting.", "Remove the setting.", [AWS.unsupported]),
+  row("transaction.applock", "sp_getapplock / sp_releaseapplock", "Application locks.", always("supported"), pg("reviewManually"), "low", "No change needed.", "Use pg_advisory_lock / pg_advisory_xact_lock.", [AWS.supportedByVersion]),
+]);
