@@ -1,0 +1,52 @@
+/**
+ * Renders `findings.csv`: one row per finding, in the order of the
+ * assessment, with a header row. The text is UTF-8 and starts with a byte
+ * order mark, because Excel reads a CSV file without one in the machine's
+ * ANSI code page and garbles non-ASCII names. Rows end in CRLF as RFC 4180
+ * specifies.
+ */
+
+import type { Assessment, Finding } from "../assessment/model.js";
+import { csvNumberCell, csvTextCell } from "./csv-cell.js";
+
+/** The columns of `findings.csv`, in order; docs/output.md describes each. */
+export const CSV_COLUMNS = [
+  "status",
+  "featureId",
+  "file",
+  "line",
+  "column",
+  "object",
+  "message",
+  "detail",
+  "complexity",
+] as const;
+
+const BYTE_ORDER_MARK = "\uFEFF";
+const ROW_END = "\r\n";
+
+/** Renders the findings of an assessment as CSV text, BOM included. */
+export function renderCsv(a: Assessment): string {
+  const rows = [CSV_COLUMNS.map(csvTextCell).join(",")];
+  for (const finding of a.findings) {
+    rows.push(findingRow(finding));
+  }
+
+  return BYTE_ORDER_MARK + rows.join(ROW_END) + ROW_END;
+}
+
+function findingRow(f: Finding): string {
+  const cells = [
+    csvTextCell(f.status),
+    csvTextCell(f.featureId),
+    csvTextCell(f.file),
+    csvNumberCell(f.line),
+    csvNumberCell(f.column),
+    csvTextCell(f.object),
+    csvTextCell(f.message),
+    csvTextCell(f.detail ?? ""),
+    csvTextCell(f.complexity ?? ""),
+  ];
+
+  return cells.join(",");
+}

@@ -1,0 +1,204 @@
+/**
+ * Renders `assessment.sarif`, a SARIF 2.1.0 log with one run, so findings
+ * show in code-scanning tools and editors.
+ *
+ * Levels: notSupported is `error`, and reviewSemantics, reviewPerformance,
+ * reviewManually and unknown are `warning`. Supported and ignored findings
+ * are left out, because code-scanning tools show every result as an alert
+ * and these need no action. Their counts stay in `run.properties`. Parse
+ * errors are `error` results of the rule `infio.ParseError`, and skipped
+ * inputs are warnings in `invocations[0].toolExecutionNotifications`.
+ */
+
+import type {
+  Assessment,
+  Finding,
+  ParseErrorRecord,
+  SkippedInput,
+} from "../assessment/model.js";
+import { FINDING_STATUSES } from "../assessment/model.js";
+import type { FeatureLookup } from "./features.js";
+import { artifactLocation, SOURCE_ROOT_BASE_ID } from "./sarif-uri.js";
+import type { SarifLevel } from "./sarif-rules.js";
+import { buildRules, moreSevere, PARSE_ERROR_RULE_ID } from "./sarif-rules.js";
+
+export interface SarifOptions {
+  /** Catalog lookup for rule titles, groups and help links. */
+  readonly features?: FeatureLookup;
+}
+
+const SARIF_SCHEMA_URI =
+  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/**
+ * Returns the SARIF level of a status, or undefined when findings with
+ * that status are left out. A status this version does not know is a
+ * warning, like an unknown feature.
+ */
+export function sarifLevel(status: string): SarifLevel | undefined {
+  switch (status) {
+    case "supported":
+    case "ignored":
+      return undefined;
+    case "notSupported":
+      return "error";
+    default:
+      return "warning";
+  }
+}
+
+/** Renders the text of a SARIF 2.1.0 log, ending in a newline. */
+export function renderSarif(a: Assessment, options: SarifOptions = {}): string {
+  const reported = a.findings.filter((f) => sarifLevel(f.status) !== undefined);
+
+  const levelByFeature = new Map<string, SarifLevel>();
+  for (const finding of reported) {
+    const level = sarifLevel(finding.status)!;
+    const previous = levelByFeature.get(finding.featureId) ?? "none";
+    levelByFeature.set(finding.featureId, moreSevere(previous, level));
+  }
+
+  const { rules, indexById } = buildRules(levelByFeature, options.features);
+
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "infio",
+            version: a.infioVersion,
+            rules,
+          },
+        },
+        invocations: [invocation(a)],
+        originalUriBaseIds: {
+          [SOURCE_ROOT_BASE_ID]: {
+            description: {
+              text: "The assessed folder. File paths are relative to it.",
+            },
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        properties: runProperties(a),
+      },
+    ],
+  };
+
+  const results = [
+    ...reported.map((f) => findingResult(f, indexById)),
+    ...a.parseErrors.map((e) => parseErrorResult(e, indexById)),
+  ];
+
+  return appendResults(JSON.stringify(log, null, 2), results) + "\n";
+}
+
+/**
+ * Adds `results` as the last member of the only run, one result per line.
+ * Indenting 500,000 results would double the size of the file for no
+ * reader's benefit. The log text ends with the run's closing brace, so the
+ * results go in front of it.
+ */
+function appendResults(logText: string, results: readonly object[]): string {
+  const runEnd = "\n    }\n  ]\n}";
+  const head = logText.slice(0, logText.length - runEnd.length);
+  const lines = results.map((result) => `        ${JSON.stringify(result)}`);
+  const array = lines.length === 0 ? "[]" : `[\n${lines.join(",\n")}\n      ]`;
+
+  return `${head},\n      "results": ${array}${runEnd}`;
+}
+
+function findingResult(f: Finding, indexById: Map<string, number>): object {
+  const location = {
+    physicalLocation: physicalLocation(f.file, f.line, f.column),
+    ...(f.object === ""
+      ? {}
+      : { logicalLocations: [{ fullyQualifiedName: f.object }] }),
+  };
+
+  return {
+    ruleId: f.featureId,
+    ruleIndex: indexById.get(f.featureId),
+    level: sarifLevel(f.status),
+    message: { text: f.message === "" ? f.featureId : f.message },
+    locations: [location],
+    properties: {
+      status: f.status,
+      ...(f.object === "" ? {} : { object: f.object }),
+      ...(f.detail === undefined ? {} : { detail: f.detail }),
+      ...(f.complexity === undefined ? {} : { complexity: f.complexity }),
+    },
+  };
+}
+
+function parseErrorResult(
+  e: ParseErrorRecord,
+  indexById: Map<string, number>,
+): object {
+  return {
+    ruleId: PARSE_ERROR_RULE_ID,
+    ruleIndex: indexById.get(PARSE_ERROR_RULE_ID),
+    level: "error",
+    message: { text: e.message === "" ? "parse error" : e.message },
+    locations: [
+      { physicalLocation: physicalLocation(e.file, e.line, e.column) },
+    ],
+    ...(e.code === undefined ? {} : { properties: { code: e.code } }),
+  };
+}
+
+/**
+ * Returns the physical location. The region is left out when the line is
+ * not a positive integer, because SARIF requires lines and columns from 1.
+ */
+function physicalLocation(file: string, line: number, column: number): object {
+  const region = {
+    ...(isPosition(line) ? { startLine: line } : {}),
+    ...(isPosition(line) && isPosition(column) ? { startColumn: column } : {}),
+  };
+
+  return {
+    artifactLocation: artifactLocation(file),
+    ...(isPosition(line) ? { region } : {}),
+  };
+}
+
+function isPosition(value: number): boolean {
+  return Number.isInteger(value) && value >= 1;
+}
+
+function invocation(a: Assessment): object {
+  const start = new Date(a.startedAt);
+  const end = new Date(start.getTime() + a.summary.elapsedMs);
+  const hasTimes =
+    !Number.isNaN(end.getTime()) && end.getTime() >= start.getTime();
+
+  return {
+    executionSuccessful: true,
+    ...(hasTimes
+      ? { startTimeUtc: start.toISOString(), endTimeUtc: end.toISOString() }
+      : {}),
+    toolExecutionNotifications: a.skipped.map(skippedNotification),
+  };
+}
+
+function skippedNotification(s: SkippedInput): object {
+  return {
+    level: "warning",
+    message: { text: s.message === "" ? `skipped: ${s.reason}` : s.message },
+    locations: [
+      { physicalLocation: { artifactLocation: artifactLocation(s.file) } },
+    ],
+    properties: { reason: s.reason },
+  };
+}
+
+function runProperties(a: Assessment): object {
+  const findingsByStatus: Record<string, number> = {};
+  for (const status of FINDING_STATUSES) {
+    findingsByStatus[status] = a.summary.findingsByStatus[status] ?? 0;
+  }
+
+  return { assessmentId: a.id, target: a.target, findingsByStatus };
+}
