@@ -1,0 +1,81 @@
+/**
+ * DECLARE of variables, table variables, cursor variables and cursors.
+ * Reference: "DECLARE @local_variable (Transact-SQL)" and "DECLARE CURSOR
+ * (Transact-SQL)", SQL Server 2022.
+ */
+
+import type { Expression } from "../../ast/expressions.js";
+import type { DataType } from "../../ast/node.js";
+import type {
+  DeclareCursorStatement,
+  DeclareVariableStatement,
+  TableVariableDefinition,
+  VariableDeclaration,
+} from "../../ast/procedural.js";
+import type { Statement } from "../../ast/statements.js";
+import { TokenKind } from "../../lexer/token.js";
+import { parseExpression } from "../expressions.js";
+import type { Parser } from "../parser.js";
+import type { StatementContext } from "../registry.js";
+import { parseCursorDefinition, parseIsoCursorOptions } from "./cursor-definition.js";
+import { parseTableVariableDefinition } from "./table-variable.js";
+
+/** Reads `DECLARE @a type [= value], ...` or `DECLARE name CURSOR ...`. */
+export function parseDeclare(p: Parser, context: StatementContext): Statement {
+  p.expectWord("DECLARE");
+  if (!p.isKind(TokenKind.Variable)) {
+    return parseDeclareCursor(p, context);
+  }
+
+  const declarations = p.parseCommaList(() => parseVariableDeclaration(p));
+  return p.finish<DeclareVariableStatement>(context.mark, {
+    kind: "DeclareVariableStatement",
+    declarations,
+  });
+}
+
+function parseVariableDeclaration(p: Parser): VariableDeclaration {
+  const mark = p.mark();
+  const name = p.expect(TokenKind.Variable, "a @variable name").text;
+  p.eatWord("AS");
+
+  if (p.eatWord("CURSOR")) {
+    return p.finish<VariableDeclaration>(mark, { kind: "VariableDeclaration", name, cursor: true });
+  }
+
+  let table: TableVariableDefinition | undefined;
+  let dataType: DataType | undefined;
+  let value: Expression | undefined;
+  if (p.isWord("TABLE")) {
+    table = parseTableVariableDefinition(p);
+  } else {
+    dataType = p.parseDataType();
+    if (p.eat(TokenKind.Equals)) {
+      value = parseExpression(p);
+    }
+  }
+
+  return p.finish<VariableDeclaration>(mark, {
+    kind: "VariableDeclaration",
+    name,
+    ...(dataType ? { dataType } : {}),
+    ...(value ? { value } : {}),
+    ...(table ? { table } : {}),
+  });
+}
+
+/**
+ * `DECLARE name CURSOR [options] FOR ...` and the ISO form
+ * `DECLARE name [INSENSITIVE] [SCROLL] CURSOR FOR ...`.
+ */
+function parseDeclareCursor(p: Parser, context: StatementContext): DeclareCursorStatement {
+  const name = p.parseIdentifier("a @variable or a cursor name after DECLARE");
+  const definitionMark = p.mark();
+  const isoOptions = parseIsoCursorOptions(p);
+  const definition = parseCursorDefinition(p, definitionMark, isoOptions);
+  return p.finish<DeclareCursorStatement>(context.mark, {
+    kind: "DeclareCursorStatement",
+    name,
+    definition,
+  });
+}
