@@ -34,9 +34,8 @@ export interface BatchParseResult {
 export function parseBatch(original: string, batch: BatchText, options: BatchParseOptions): BatchParseResult {
   const lexed = batch.substituted
     ? lexSubstituted(original, batch, options)
-    : lex(original, {
-        start: batch.start,
-        end: batch.end,
+    : lex(batch.text, {
+        baseOffset: batch.start,
         line: batch.line,
         column: batch.column,
         quotedIdentifier: options.quotedIdentifier,

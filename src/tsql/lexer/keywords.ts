@@ -38,3 +38,10 @@ export const RESERVED_KEYWORDS: ReadonlySet<string> = new Set([
 export function isReservedKeyword(upper: string): boolean {
   return RESERVED_KEYWORDS.has(upper);
 }
+
+/**
+ * Reserved keywords that SQL Server's parser still accepts unquoted as
+ * column names: catalog views such as sys.columns have a `precision`
+ * column that scripts select without brackets.
+ */
+export const COLUMN_NAME_KEYWORDS: ReadonlySet<string> = new Set(["PRECISION"]);

@@ -25,6 +25,12 @@ export interface LexOptions {
   readonly quotedIdentifier?: boolean;
   /** File name stamped on diagnostics. */
   readonly file?: string;
+  /**
+   * Added to every token offset, for text that stands for a range of a
+   * larger text: a batch whose sqlcmd lines were blanked out lexes on its
+   * own but reports offsets into the whole script.
+   */
+  readonly baseOffset?: number;
 }
 
 export interface LexResult {
@@ -69,6 +75,7 @@ class Lexer {
   private readonly end: number;
   private readonly quotedIdentifier: boolean;
   private readonly file: string | undefined;
+  private readonly baseOffset: number;
   private pos: number;
   private line: number;
   /** Offset that column 1 of the current line corresponds to. */
@@ -85,6 +92,7 @@ class Lexer {
     this.lineStart = this.pos - ((options.column ?? 1) - 1);
     this.quotedIdentifier = options.quotedIdentifier ?? true;
     this.file = options.file;
+    this.baseOffset = options.baseOffset ?? 0;
   }
 
   run(): LexResult {
@@ -196,8 +204,8 @@ class Lexer {
 
     const token: Token = {
       kind,
-      start,
-      end: this.pos,
+      start: start + this.baseOffset,
+      end: this.pos + this.baseOffset,
       line,
       column,
       text: this.text.slice(start, this.pos),

@@ -5,7 +5,7 @@
  */
 
 import type { Diagnostic, Severity } from "../diagnostics.js";
-import { isReservedKeyword } from "../lexer/keywords.js";
+import { COLUMN_NAME_KEYWORDS, isReservedKeyword } from "../lexer/keywords.js";
 import { Token, TokenFlags, TokenKind } from "../lexer/token.js";
 import type {
   DataType,
@@ -99,7 +99,7 @@ export class Parser {
     if (t.kind === TokenKind.QuotedIdentifier) {
       return true;
     }
-    return t.kind === TokenKind.Word && !isReservedKeyword(t.value);
+    return t.kind === TokenKind.Word && (!isReservedKeyword(t.value) || COLUMN_NAME_KEYWORDS.has(t.value));
   }
 
   afterNewline(offset = 0): boolean {

@@ -239,7 +239,7 @@ export function parseFunctionCall(p: Parser, mark: Mark, name: SchemaObjectName)
   }
 
   if (!p.isKind(TokenKind.RightParen)) {
-    parseArguments(p, args, clauses);
+    parseArguments(p, args, clauses, upper === "OPENROWSET");
   }
   p.expect(TokenKind.RightParen, "')' to close the argument list");
 
@@ -288,7 +288,7 @@ function isArgumentEnd(p: Parser, offset: number): boolean {
  * `chars FROM source`, JSON_OBJECT's `key : value`, and trailing clauses
  * such as `NULL ON NULL` or `RETURNING json`, which are kept as text.
  */
-function parseArguments(p: Parser, args: Expression[], clauses: string[]): void {
+function parseArguments(p: Parser, args: Expression[], clauses: string[], semicolons: boolean): void {
   for (;;) {
     const mark = p.mark();
     if (p.isKind(TokenKind.Star) && isArgumentEnd(p, 1)) {
@@ -304,7 +304,8 @@ function parseArguments(p: Parser, args: Expression[], clauses: string[]): void 
       }
     }
 
-    if (p.eat(TokenKind.Comma) || p.eatWord("FROM")) {
+    // OPENROWSET separates its data source, user and password with `;`.
+    if (p.eat(TokenKind.Comma) || p.eatWord("FROM") || (semicolons && p.eat(TokenKind.Semicolon))) {
       continue;
     }
     if (p.isKind(TokenKind.RightParen)) {

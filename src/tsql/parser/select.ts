@@ -332,7 +332,8 @@ function parseForClause(p: Parser): ForClause {
   const mode = p.expectOneOf(modes);
   let elementName: string | undefined;
   if (p.eat(TokenKind.LeftParen)) {
-    elementName = p.expect(TokenKind.String, "an element name string").value;
+    const name = p.eat(TokenKind.NString) ?? p.expect(TokenKind.String, "an element name string");
+    elementName = name.value;
     p.expect(TokenKind.RightParen, "')'");
   }
 
