@@ -265,9 +265,20 @@ function skipToBoundary(p: Parser, start: number): void {
   }
 }
 
+/** Words that start a statement whatever follows them. */
+const ALWAYS_BOUNDARIES = new Set(["CREATE", "ALTER", "DROP", "ELSE", "END"]);
+
+/**
+ * True when the cursor is at a word that starts a statement: a whole
+ * dispatch key must match, so the ADD of `ALTER TABLE ... ADD` is not taken
+ * for `ADD SIGNATURE`.
+ */
 function isBoundary(p: Parser, start: number): boolean {
   const t = p.token;
   if (t.kind !== TokenKind.Word || !getTables().boundaries.has(t.value)) {
+    return false;
+  }
+  if (!ALWAYS_BOUNDARIES.has(t.value) && lookup(p, getTables().leading, 0) === undefined) {
     return false;
   }
   if (p.pos <= start) {
