@@ -13,7 +13,7 @@ import type {
   WhenClause,
 } from "../ast/expressions.js";
 import type { Identifier, SchemaObjectName } from "../ast/node.js";
-import { isReservedKeyword } from "../lexer/keywords.js";
+import { COLUMN_NAME_KEYWORDS, isReservedKeyword } from "../lexer/keywords.js";
 import { TokenKind } from "../lexer/token.js";
 import { literalFromToken, parseExpression, startsQuery } from "./expressions.js";
 import { ParseAbort } from "./parse-error.js";
@@ -118,7 +118,7 @@ function parseWordPrimary(p: Parser): Expression {
     const name = nameFromParts(p, mark, [identifierAt(p, mark)]);
     return p.finish<FunctionCall>(mark, { kind: "FunctionCall", name, arguments: [] });
   }
-  if (isReservedKeyword(word) && !callFollows) {
+  if (isReservedKeyword(word) && !callFollows && !COLUMN_NAME_KEYWORDS.has(word)) {
     return p.fail("an expression");
   }
   return parseNamePrimary(p);
