@@ -1,0 +1,314 @@
+import {
+  FINDING_STATUSES,
+  type AssessedObject,
+  type AssessedUnit,
+  type AssessmentSummary,
+  type Finding,
+  type ParseErrorRecord,
+  type SkippedInput,
+} from "../assessment/model.js";
+import { LOCK_NAMESPACE, writerLockKey } from "./advisory-locks.js";
+import { insertRows } from "./bulk.js";
+import type { ReservedSession, SqlSession } from "./connection.js";
+import { deleteAssessmentRows, deleteChildRows } from "./delete-rows.js";
+import { StoreError, describeError } from "./errors.js";
+import type { AssessmentWriter } from "./store.js";
+import {
+  WRITER_TABLES,
+  FINDINGS,
+  INVENTORY,
+  OBJECTS,
+  PARSE_ERRORS,
+  SKIPPED_INPUTS,
+  UNITS,
+  type InventoryRow,
+  type TableSpec,
+} from "./tables.js";
+import { escapeJson, escapeText } from "./text-escape.js";
+
+const STATUSES = new Set<string>(FINDING_STATUSES);
+const COMPLEXITIES = new Set<string>(["low", "medium", "high"]);
+
+/** Rows buffered for one table, with the ordinal of the first of them. */
+class RowBuffer<T> {
+  readonly spec: TableSpec<T>;
+  rows: T[] = [];
+  nextOrdinal = 0;
+
+  constructor(spec: TableSpec<T>) {
+    this.spec = spec;
+  }
+}
+
+type WriterState = "open" | "committed" | "aborted" | "failed" | "broken";
+
+/**
+ * Writes one running assessment through a reserved session that holds the
+ * assessment's advisory lock, so that another process can tell this writer is
+ * alive. Each chunk is one statement; visibility changes only at commit.
+ */
+export class SqlAssessmentWriter implements AssessmentWriter {
+  readonly id: string;
+  readonly #session: ReservedSession;
+  readonly #key: number;
+  readonly #chunkRows: number;
+  readonly #units = new RowBuffer(UNITS);
+  readonly #objects = new RowBuffer(OBJECTS);
+  readonly #findings = new RowBuffer(FINDINGS);
+  readonly #parseErrors = new RowBuffer(PARSE_ERRORS);
+  readonly #skipped = new RowBuffer(SKIPPED_INPUTS);
+  readonly #inventory = new Map<string, RowBuffer<InventoryRow>>();
+  #state: WriterState = "open";
+  #error: unknown;
+  #tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    id: string,
+    session: ReservedSession,
+    key: number,
+    chunkRows: number,
+  ) {
+    this.id = id;
+    this.#session = session;
+    this.#key = key;
+    this.#chunkRows = chunkRows;
+  }
+
+  addUnits(units: readonly AssessedUnit[]): Promise<void> {
+    return this.#enqueue(() => this.#add(this.#units, units));
+  }
+
+  addObjects(objects: readonly AssessedObject[]): Promise<void> {
+    return this.#enqueue(() => this.#add(this.#objects, objects));
+  }
+
+  addFindings(findings: readonly Finding[]): Promise<void> {
+    return this.#enqueue(() => {
+      findings.forEach(checkFinding);
+      return this.#add(this.#findings, findings);
+    });
+  }
+
+  addParseErrors(errors: readonly ParseErrorRecord[]): Promise<void> {
+    return this.#enqueue(() => this.#add(this.#parseErrors, errors));
+  }
+
+  addSkipped(skipped: readonly SkippedInput[]): Promise<void> {
+    return this.#enqueue(() => this.#add(this.#skipped, skipped));
+  }
+
+  addInventory(kind: string, items: readonly unknown[]): Promise<void> {
+    return this.#enqueue(() => {
+      let buffer = this.#inventory.get(kind);
+      if (buffer === undefined) {
+        buffer = new RowBuffer(INVENTORY);
+        this.#inventory.set(kind, buffer);
+      }
+      return this.#add(buffer, items.map((item) => inventoryRow(kind, item)));
+    });
+  }
+
+  commit(summary: AssessmentSummary): Promise<void> {
+    return this.#enqueue(async () => {
+      for (const buffer of this.#buffers()) {
+        await this.#flush(buffer);
+      }
+
+      const summaryJson = JSON.stringify(escapeJson(summary));
+      await this.#session.transaction(async (session) => {
+        const updated = await session.query(
+          "update assessments set status = 'complete', summary = $2::jsonb, " +
+            "finished_at = now() " +
+            "where assessment_key = $1 and status = 'running' " +
+            "returning assessment_key",
+          [this.#key, summaryJson],
+        );
+        if (updated.length !== 1) {
+          throw new StoreError(
+            "query-failed",
+            `cannot commit assessment '${this.id}': it is no longer in the ` +
+              "store as running, so another process removed it",
+          );
+        }
+      });
+      await this.#finish("committed");
+    }, "commit");
+  }
+
+  abort(): Promise<void> {
+    return this.#close("aborted", (session) =>
+      deleteAssessmentRows(session, this.#key, ["running"]),
+    );
+  }
+
+  fail(reason: string): Promise<void> {
+    return this.#close("failed", async (session) => {
+      await deleteChildRows(session, this.#key, WRITER_TABLES);
+      await session.query(
+        "update assessments set status = 'failed', error = $2, " +
+          "finished_at = now() where assessment_key = $1",
+        [this.#key, escapeText(reason)],
+      );
+    });
+  }
+
+  /**
+   * Ends the writer with `cleanup` in one transaction. Runs even after an
+   * earlier error, because its purpose is to remove what that error left.
+   */
+  #close(
+    state: WriterState,
+    cleanup: (session: SqlSession) => Promise<unknown>,
+  ): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (this.#state !== "open" && this.#state !== "broken") {
+        throw this.#closedError(state === "aborted" ? "abort" : "fail");
+      }
+      this.#discardBuffers();
+
+      try {
+        await this.#session.transaction(cleanup);
+      } catch (error) {
+        await this.#release(true);
+        this.#state = "broken";
+        throw wrap(`cannot clean up assessment '${this.id}'`, error);
+      }
+      await this.#finish(state);
+    };
+
+    const result = this.#tail.then(run, run);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
+  async #add<T>(buffer: RowBuffer<T>, rows: readonly T[]): Promise<void> {
+    for (const row of rows) {
+      buffer.rows.push(row);
+      if (buffer.rows.length >= this.#chunkRows) {
+        await this.#flush(buffer);
+      }
+    }
+  }
+
+  async #flush<T>(buffer: RowBuffer<T>): Promise<void> {
+    const rows = buffer.rows;
+    if (rows.length === 0) {
+      return;
+    }
+
+    buffer.rows = [];
+    await insertRows(this.#session, buffer.spec, this.#key, buffer.nextOrdinal, rows);
+    buffer.nextOrdinal += rows.length;
+  }
+
+  // The buffers hold different row types; each is flushed with its own spec.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  #buffers(): RowBuffer<any>[] {
+    return [
+      this.#units,
+      this.#objects,
+      this.#findings,
+      this.#parseErrors,
+      this.#skipped,
+      ...this.#inventory.values(),
+    ];
+  }
+
+  #discardBuffers(): void {
+    for (const buffer of this.#buffers()) {
+      buffer.rows = [];
+    }
+  }
+
+  /**
+   * Runs `step` after every earlier call. A failed step leaves the writer
+   * broken: later steps reject with that error until abort or fail.
+   */
+  #enqueue(step: () => Promise<void>, name = "add rows to"): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (this.#state === "broken") {
+        throw this.#error;
+      }
+      if (this.#state !== "open") {
+        throw this.#closedError(name);
+      }
+
+      try {
+        await step();
+      } catch (error) {
+        this.#state = "broken";
+        this.#error = wrap(`cannot ${name} assessment '${this.id}'`, error);
+        throw this.#error;
+      }
+    };
+
+    const result = this.#tail.then(run, run);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
+  async #finish(state: WriterState): Promise<void> {
+    this.#state = state;
+    await this.#session.query("select pg_advisory_unlock($1, $2)", [
+      LOCK_NAMESPACE,
+      writerLockKey(this.#key),
+    ]);
+    await this.#release(false);
+  }
+
+  async #release(broken: boolean): Promise<void> {
+    try {
+      await this.#session.release(broken);
+    } catch {
+      // The session is gone either way; the caller's error matters more.
+    }
+  }
+
+  #closedError(action: string): StoreError {
+    return new StoreError(
+      "writer-closed",
+      `cannot ${action} assessment '${this.id}': its writer is already ` +
+        `${this.#state}`,
+    );
+  }
+}
+
+function checkFinding(finding: Finding): void {
+  if (!STATUSES.has(finding.status)) {
+    throw new StoreError(
+      "invalid-data",
+      `invalid status '${finding.status}' in finding '${finding.featureId}' ` +
+        `at ${finding.file}:${finding.line}: expected one of ` +
+        FINDING_STATUSES.join(", "),
+    );
+  }
+  if (finding.complexity !== undefined && !COMPLEXITIES.has(finding.complexity)) {
+    throw new StoreError(
+      "invalid-data",
+      `invalid complexity '${finding.complexity}' in finding ` +
+        `'${finding.featureId}' at ${finding.file}:${finding.line}: ` +
+        "expected low, medium or high",
+    );
+  }
+}
+
+function inventoryRow(kind: string, item: unknown): InventoryRow {
+  const json = JSON.stringify(escapeJson(item));
+  if (json === undefined) {
+    throw new StoreError(
+      "invalid-data",
+      `cannot store a ${kind} inventory item of type ${typeof item}: ` +
+        "expected a JSON value",
+    );
+  }
+  return { kind, json };
+}
+
+function wrap(context: string, error: unknown): StoreError {
+  if (error instanceof StoreError) {
+    return error;
+  }
+  return new StoreError("query-failed", `${context}: ${describeError(error)}`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,224 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+
+import type { SqlConnection } from "./connection.js";
+import { StoreError, describeError } from "./errors.js";
+import { acquireLock } from "./lock-file.js";
+import { migrate, type AppliedMigration } from "./migrator.js";
+import { NullStore } from "./null-store.js";
+import { openPgConnection } from "./pg-connection.js";
+import { openPgliteConnection } from "./pglite-connection.js";
+import { maskUrl, parseStoreSpec, type StoreSpec } from "./spec.js";
+import { SqlStore } from "./sql-store.js";
+import type { Store } from "./store.js";
+
+export interface OpenStoreOptions {
+  /** infio's data directory; the embedded store lives in `store/` inside. */
+  readonly dataDir: string;
+  /** Rows per bulk insert statement; the default suits most runs. */
+  readonly chunkRows?: number;
+  /**
+   * Receives errors that no call is waiting for, such as a server closing an
+   * idle connection. The store keeps working; the next query reconnects.
+   */
+  readonly onBackgroundError?: (error: StoreError) => void;
+}
+
+export type OpenStoreResult =
+  | {
+      readonly ok: true;
+      readonly store: Store;
+      /** Migrations applied while opening; empty when already current. */
+      readonly migrations: readonly AppliedMigration[];
+      /** Ids of running assessments whose writer had died, now removed. */
+      readonly removedInterrupted: readonly string[];
+    }
+  | { readonly ok: false; readonly error: StoreError };
+
+/** Directory of the embedded PGlite database inside the data directory. */
+export function embeddedStoreDirectory(dataDir: string): string {
+  return join(dataDir, "store");
+}
+
+/** Lock file that keeps a second process out of the embedded store. */
+export function embeddedLockPath(dataDir: string): string {
+  return join(dataDir, "store.lock");
+}
+
+/**
+ * Opens the store named by `spec`: `embedded` (PGlite in the data directory,
+ * locked against other processes), `none`, or a `postgres://` URL. Brings the
+ * schema up to date and removes interrupted assessments.
+ * Returns failures as results and does not throw.
+ */
+export async function openStore(
+  spec: string | StoreSpec,
+  options: OpenStoreOptions,
+): Promise<OpenStoreResult> {
+  let parsed: StoreSpec;
+  if (typeof spec === "string") {
+    const result = parseStoreSpec(spec);
+    if (!result.ok) {
+      return result;
+    }
+    parsed = result.spec;
+  } else {
+    parsed = spec;
+  }
+
+  switch (parsed.kind) {
+    case "none":
+      return {
+        ok: true,
+        store: new NullStore(),
+        migrations: [],
+        removedInterrupted: [],
+      };
+    case "embedded":
+      return openEmbedded(options);
+    case "server":
+      return openServer(parsed.url, options);
+  }
+}
+
+async function openEmbedded(options: OpenStoreOptions): Promise<OpenStoreResult> {
+  const directory = embeddedStoreDirectory(options.dataDir);
+  try {
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    return failure(
+      "connection-failed",
+      `cannot create the data directory '${options.dataDir}': ` +
+        `${describeError(error)}; pass a writable --data-dir`,
+      error,
+    );
+  }
+
+  const locked = await acquireLock(embeddedLockPath(options.dataDir));
+  if (!locked.ok) {
+    return locked;
+  }
+
+  let connection: SqlConnection;
+  try {
+    connection = await openPgliteConnection(directory);
+  } catch (error) {
+    await locked.lock.release();
+    return failure(
+      "connection-failed",
+      `cannot open the embedded store in '${directory}': ` +
+        `${describeError(error)}; if the directory is damaged, move it ` +
+        "away and infio will create a new, empty store",
+      error,
+    );
+  }
+
+  return finishOpening(connection, {
+    location: directory,
+    chunkRows: options.chunkRows,
+    onClose: () => locked.lock.release(),
+  });
+}
+
+async function openServer(
+  url: string,
+  options: OpenStoreOptions,
+): Promise<OpenStoreResult> {
+  const location = maskUrl(url);
+  const onIdleError = (error: Error): void => {
+    const message =
+      `connection to the PostgreSQL server at ${location} failed while ` +
+      `idle: ${scrubPassword(describeError(error), url)}`;
+    options.onBackgroundError?.(new StoreError("connection-failed", message));
+  };
+
+  let connection: SqlConnection;
+  try {
+    connection = await openPgConnection(url, { onIdleError });
+  } catch (error) {
+    return failure(
+      "connection-failed",
+      `cannot connect to the PostgreSQL server at ${location}: ` +
+        `${scrubPassword(describeError(error), url)}; check the URL and ` +
+        "that the server accepts connections (keep the password in " +
+        "PGPASSWORD or ~/.pgpass rather than in the URL)",
+      undefined,
+    );
+  }
+
+  return finishOpening(connection, { location, chunkRows: options.chunkRows });
+}
+
+async function finishOpening(
+  connection: SqlConnection,
+  storeOptions: ConstructorParameters<typeof SqlStore>[1],
+): Promise<OpenStoreResult> {
+  const migrated = await migrate(connection);
+  if (!migrated.ok) {
+    await closeQuietly(connection);
+    await storeOptions.onClose?.();
+    return migrated;
+  }
+
+  const store = new SqlStore(connection, storeOptions);
+  try {
+    const removedInterrupted = await store.removeInterrupted();
+    return {
+      ok: true,
+      store,
+      migrations: migrated.applied,
+      removedInterrupted,
+    };
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    return failure("query-failed", describeError(error), error);
+  }
+}
+
+/**
+ * Removes the URL's password from a driver message. The driver's messages
+ * are not a contract, so this guards against one that quotes the URL.
+ */
+function scrubPassword(message: string, url: string): string {
+  let password: string;
+  try {
+    password = new URL(url).password;
+  } catch {
+    return message;
+  }
+  if (password === "") {
+    return message;
+  }
+
+  let scrubbed = message.split(password).join("****");
+  const decoded = safeDecode(password);
+  if (decoded !== password && decoded !== "") {
+    scrubbed = scrubbed.split(decoded).join("****");
+  }
+  return scrubbed;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+async function closeQuietly(connection: SqlConnection): Promise<void> {
+  try {
+    await connection.close();
+  } catch {
+    // Opening already failed; that error is the one to report.
+  }
+}
+
+function failure(
+  code: StoreError["code"],
+  message: string,
+  cause: unknown,
+): OpenStoreResult {
+  const options = cause === undefined ? undefined : { cause };
+  return { ok: false, error: new StoreError(code, message, options) };
+}

@@ -1,0 +1,89 @@
+import { mkdir } from "node:fs/promises";
+
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+
+import type {
+  ReservedSession,
+  SqlConnection,
+  SqlParameter,
+  SqlRow,
+  SqlSession,
+} from "./connection.js";
+
+/** Opens (and on first use creates) a PGlite database in `directory`. */
+export async function openPgliteConnection(
+  directory: string,
+): Promise<SqlConnection> {
+  // PGlite creates the last directory but not its parents. The store contains
+  // customers' code, so only the owner may read it.
+  await mkdir(directory, { recursive: true, mode: 0o700 });
+  const db = await PGlite.create({ dataDir: directory });
+  return new PgliteConnection(db);
+}
+
+class PgliteConnection implements SqlConnection {
+  readonly kind = "embedded";
+  readonly #db: PGlite;
+
+  constructor(db: PGlite) {
+    this.#db = db;
+  }
+
+  query<R extends SqlRow>(
+    sql: string,
+    parameters: readonly SqlParameter[] = [],
+  ): Promise<R[]> {
+    return queryRows<R>(this.#db, sql, parameters);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.#db.exec(sql);
+  }
+
+  transaction<T>(body: (session: SqlSession) => Promise<T>): Promise<T> {
+    return this.#db.transaction((tx) => body(new PgliteTransaction(tx)));
+  }
+
+  async reserve(): Promise<ReservedSession> {
+    // PGlite has exactly one backend session, so every reservation shares it;
+    // releasing it must not close it.
+    return {
+      query: (sql, parameters) => this.query(sql, parameters),
+      exec: (sql) => this.exec(sql),
+      transaction: (body) => this.transaction(body),
+      release: async () => {},
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#db.close();
+  }
+}
+
+class PgliteTransaction implements SqlSession {
+  readonly #tx: Transaction;
+
+  constructor(tx: Transaction) {
+    this.#tx = tx;
+  }
+
+  query<R extends SqlRow>(
+    sql: string,
+    parameters: readonly SqlParameter[] = [],
+  ): Promise<R[]> {
+    return queryRows<R>(this.#tx, sql, parameters);
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.#tx.exec(sql);
+  }
+}
+
+async function queryRows<R extends SqlRow>(
+  target: PGlite | Transaction,
+  sql: string,
+  parameters: readonly SqlParameter[],
+): Promise<R[]> {
+  const result = await target.query<R>(sql, [...parameters]);
+  return result.rows;
+}

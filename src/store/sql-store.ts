@@ -1,0 +1,306 @@
+import type { Assessment, Finding } from "../assessment/model.js";
+import { LOCK_NAMESPACE, writerLockKey } from "./advisory-locks.js";
+import {
+  findCompleteKey,
+  readAssessment,
+  readInventory,
+  readListings,
+} from "./assessment-reader.js";
+import { SqlAssessmentWriter } from "./assessment-writer.js";
+import { insertRows, readRows } from "./bulk.js";
+import type { SqlConnection, SqlSession } from "./connection.js";
+import { deleteAssessmentRows } from "./delete-rows.js";
+import { StoreError, describeError } from "./errors.js";
+import type {
+  AssessmentHeader,
+  AssessmentListing,
+  AssessmentWriter,
+  DeleteResult,
+  Store,
+} from "./store.js";
+import { FINDINGS, SOURCES } from "./tables.js";
+import { escapeText } from "./text-escape.js";
+
+/** Rows per insert statement; each chunk is one round trip. */
+export const DEFAULT_CHUNK_ROWS = 10_000;
+
+const UNIQUE_VIOLATION = "23505";
+
+export interface SqlStoreOptions {
+  readonly location: string;
+  readonly chunkRows?: number;
+  /** Runs after the connection is closed, for example to drop a lock file. */
+  readonly onClose?: () => Promise<void>;
+}
+
+/** The store over PGlite or a PostgreSQL server. */
+export class SqlStore implements Store {
+  readonly kind: "embedded" | "server";
+  readonly location: string;
+  readonly #connection: SqlConnection;
+  readonly #chunkRows: number;
+  readonly #onClose: () => Promise<void>;
+  #closed = false;
+
+  constructor(connection: SqlConnection, options: SqlStoreOptions) {
+    this.kind = connection.kind;
+    this.location = options.location;
+    this.#connection = connection;
+    this.#chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+    this.#onClose = options.onClose ?? (async () => {});
+  }
+
+  /** The underlying connection, for maintenance tools and tests. */
+  get connection(): SqlConnection {
+    return this.#connection;
+  }
+
+  async beginAssessment(header: AssessmentHeader): Promise<AssessmentWriter> {
+    const startedAt = Date.parse(header.startedAt);
+    if (Number.isNaN(startedAt)) {
+      throw new StoreError(
+        "invalid-data",
+        `invalid startedAt '${header.startedAt}' in assessment ` +
+          `'${header.id}': expected an ISO 8601 time`,
+      );
+    }
+
+    const session = await this.#run("begin an assessment", () =>
+      this.#connection.reserve(),
+    );
+    try {
+      const key = await session.transaction((tx) => insertHeader(tx, header));
+      return new SqlAssessmentWriter(header.id, session, key, this.#chunkRows);
+    } catch (error) {
+      await session.release(true);
+      throw headerError(header.id, error);
+    }
+  }
+
+  async saveAssessment(assessment: Assessment): Promise<void> {
+    const writer = await this.beginAssessment(assessment);
+    try {
+      await writer.addUnits(assessment.units);
+      await writer.addObjects(assessment.objects);
+      await writer.addFindings(assessment.findings);
+      await writer.addParseErrors(assessment.parseErrors);
+      await writer.addSkipped(assessment.skipped);
+      await writer.commit(assessment.summary);
+    } catch (error) {
+      await writer.abort().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  getAssessment(id: string): Promise<Assessment | undefined> {
+    return this.#run(`read assessment '${id}'`, () =>
+      this.#connection.transaction(async (session) => {
+        await setSnapshot(session);
+        return readAssessment(session, id);
+      }),
+    );
+  }
+
+  async *iterateFindings(
+    id: string,
+    chunkRows = this.#chunkRows,
+  ): AsyncIterable<readonly Finding[]> {
+    const context = `read findings of assessment '${id}'`;
+    const key = await this.#run(context, () =>
+      findCompleteKey(this.#connection, id),
+    );
+    if (key === undefined) {
+      return;
+    }
+
+    for (let from = 0; ; from += chunkRows) {
+      const chunk = await this.#run(context, () =>
+        readRows(this.#connection, FINDINGS, key, from, chunkRows),
+      );
+      if (chunk.length > 0) {
+        yield chunk;
+      }
+      if (chunk.length < chunkRows) {
+        return;
+      }
+    }
+  }
+
+  getInventory(id: string, kind: string): Promise<unknown[]> {
+    return this.#run(`read the inventory of assessment '${id}'`, () =>
+      this.#connection.transaction(async (session) => {
+        await setSnapshot(session);
+        const key = await findCompleteKey(session, id);
+        return key === undefined ? [] : readInventory(session, key, kind);
+      }),
+    );
+  }
+
+  listAssessments(): Promise<AssessmentListing[]> {
+    return this.#run("list assessments", () =>
+      readListings(this.#connection),
+    );
+  }
+
+  deleteAssessment(id: string): Promise<DeleteResult> {
+    return this.#run(`delete assessment '${id}'`, () =>
+      this.#connection.transaction(async (session) => {
+        const rows = await session.query<{
+          assessment_key: string | number;
+          status: string;
+        }>(
+          "select assessment_key, status from assessments " +
+            "where id = $1 for update",
+          [escapeText(id)],
+        );
+        if (rows.length === 0) {
+          return "not-found";
+        }
+        if (rows[0].status === "running") {
+          return "running";
+        }
+
+        const key = Number(rows[0].assessment_key);
+        await deleteAssessmentRows(session, key, ["complete", "failed"]);
+        return "deleted";
+      }),
+    );
+  }
+
+  /**
+   * Removes running assessments whose writer is gone, because their rows
+   * were never committed. A live writer holds its advisory lock, so trying
+   * that lock distinguishes the two. Returns the ids removed.
+   */
+  removeInterrupted(): Promise<string[]> {
+    return this.#run("remove interrupted assessments", async () => {
+      const running = await this.#connection.query<{
+        assessment_key: string | number;
+        id: string;
+      }>("select assessment_key, id from assessments where status = 'running'");
+
+      const removed: string[] = [];
+      for (const row of running) {
+        if (await this.#removeIfAbandoned(Number(row.assessment_key))) {
+          removed.push(row.id);
+        }
+      }
+      return removed;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) {
+      return;
+    }
+
+    this.#closed = true;
+    try {
+      await this.#connection.close();
+    } finally {
+      await this.#onClose();
+    }
+  }
+
+  async #removeIfAbandoned(key: number): Promise<boolean> {
+    const session = await this.#connection.reserve();
+    const lock = [LOCK_NAMESPACE, writerLockKey(key)];
+    let broken = false;
+    try {
+      const [row] = await session.query<{ locked: boolean }>(
+        "select pg_try_advisory_lock($1, $2) as locked",
+        lock,
+      );
+      if (!row.locked) {
+        return false;
+      }
+
+      await session.transaction((tx) =>
+        deleteAssessmentRows(tx, key, ["running"]),
+      );
+      await session.query("select pg_advisory_unlock($1, $2)", lock);
+      return true;
+    } catch (error) {
+      // Discarding the connection also drops the lock if it was taken.
+      broken = true;
+      throw error;
+    } finally {
+      await session.release(broken);
+    }
+  }
+
+  async #run<T>(context: string, action: () => Promise<T>): Promise<T> {
+    if (this.#closed) {
+      throw new StoreError(
+        "query-failed",
+        `cannot ${context}: the store at ${this.location} is closed`,
+      );
+    }
+
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof StoreError) {
+        throw error;
+      }
+      throw new StoreError(
+        "query-failed",
+        `cannot ${context} in the store at ${this.location}: ` +
+          describeError(error),
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** Inserts the running assessment and takes its writer lock. */
+async function insertHeader(
+  session: SqlSession,
+  header: AssessmentHeader,
+): Promise<number> {
+  const [row] = await session.query<{ assessment_key: string | number }>(
+    "insert into assessments (id, status, started_at, infio_version, target) " +
+      "values ($1, 'running', $2, $3, $4) returning assessment_key",
+    [
+      escapeText(header.id),
+      header.startedAt,
+      escapeText(header.infioVersion),
+      escapeText(header.target),
+    ],
+  );
+  const key = Number(row.assessment_key);
+
+  // The lock is taken before the row commits, so no cleanup can see the row
+  // without its lock. A session-level lock outlives this transaction.
+  await session.query("select pg_advisory_lock($1, $2)", [
+    LOCK_NAMESPACE,
+    writerLockKey(key),
+  ]);
+  await insertRows(session, SOURCES, key, 0, header.sources);
+  return key;
+}
+
+function headerError(id: string, error: unknown): StoreError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === UNIQUE_VIOLATION) {
+    return new StoreError(
+      "duplicate-id",
+      `cannot begin assessment '${id}': an assessment with this id already ` +
+        "exists; give the new run a fresh id",
+      { cause: error },
+    );
+  }
+  if (error instanceof StoreError) {
+    return error;
+  }
+  return new StoreError(
+    "query-failed",
+    `cannot begin assessment '${id}': ${describeError(error)}`,
+    { cause: error },
+  );
+}
+
+/** Makes the rest of the transaction read one consistent snapshot. */
+async function setSnapshot(session: SqlSession): Promise<void> {
+  await session.exec("set transaction isolation level repeatable read");
+}
