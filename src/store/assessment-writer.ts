@@ -62,16 +62,37 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   #error: unknown;
   #tail: Promise<unknown> = Promise.resolve();
 
+  readonly #onEnd: () => void;
+
+  /** `onEnd` runs once when the writer releases its session. */
   constructor(
     id: string,
     session: ReservedSession,
     key: number,
     chunkRows: number,
+    onEnd: () => void,
   ) {
     this.id = id;
     this.#session = session;
     this.#key = key;
     this.#chunkRows = chunkRows;
+    this.#onEnd = onEnd;
+  }
+
+  /**
+   * Drops the writer's session without cleaning up, for a store that is
+   * closing. Its rows stay invisible, and the next openStore removes them
+   * because the session's advisory lock ended with the session.
+   */
+  async abandon(): Promise<void> {
+    if (this.#state !== "open" && this.#state !== "broken") {
+      return;
+    }
+
+    this.#state = "broken";
+    this.#error = this.#closedError("write");
+    this.#discardBuffers();
+    await this.#release(true);
   }
 
   addUnits(units: readonly AssessedUnit[]): Promise<void> {
@@ -257,6 +278,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   }
 
   async #release(broken: boolean): Promise<void> {
+    this.#onEnd();
     try {
       await this.#session.release(broken);
     } catch {
@@ -268,7 +290,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     return new StoreError(
       "writer-closed",
       `cannot ${action} assessment '${this.id}': its writer is already ` +
-        `${this.#state}`,
+        (this.#state === "broken" ? "closed" : this.#state),
     );
   }
 }

@@ -40,6 +40,7 @@ export class SqlStore implements Store {
   readonly #connection: SqlConnection;
   readonly #chunkRows: number;
   readonly #onClose: () => Promise<void>;
+  readonly #writers = new Set<SqlAssessmentWriter>();
   #closed = false;
 
   constructor(connection: SqlConnection, options: SqlStoreOptions) {
@@ -70,7 +71,15 @@ export class SqlStore implements Store {
     );
     try {
       const key = await session.transaction((tx) => insertHeader(tx, header));
-      return new SqlAssessmentWriter(header.id, session, key, this.#chunkRows);
+      const writer: SqlAssessmentWriter = new SqlAssessmentWriter(
+        header.id,
+        session,
+        key,
+        this.#chunkRows,
+        () => this.#writers.delete(writer),
+      );
+      this.#writers.add(writer);
+      return writer;
     } catch (error) {
       await session.release(true);
       throw headerError(header.id, error);
@@ -195,6 +204,11 @@ export class SqlStore implements Store {
     }
 
     this.#closed = true;
+    // A server pool waits for sessions still reserved, so a writer left open
+    // would keep close() waiting forever.
+    for (const writer of [...this.#writers]) {
+      await writer.abandon();
+    }
     try {
       await this.#connection.close();
     } finally {

@@ -302,6 +302,26 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
       assert.deepStrictEqual(await store.getAssessment("round-trip"), saved);
     });
 
+    it("abandons an open writer on close", async () => {
+      const header = sampleAssessment("abandoned");
+      const writer = await store.beginAssessment(header);
+      await writer.addFindings(header.findings);
+
+      await store.close();
+      store = await harness.open();
+
+      const row = (await store.listAssessments()).find(
+        (listing) => listing.id === "abandoned",
+      );
+      assert.notEqual(row?.status, "complete");
+      assert.equal(await store.getAssessment("abandoned"), undefined);
+      await assert.rejects(writer.commit(header.summary), (error: unknown) => {
+        assert.ok(error instanceof StoreError);
+        assert.equal(error.code, "writer-closed");
+        return true;
+      });
+    });
+
     it("rejects calls after close", async () => {
       const closed = store;
       await closed.close();
