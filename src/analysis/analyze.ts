@@ -1,0 +1,54 @@
+/**
+ * Analysis of one unit: walks its parsed batches with every detector and
+ * returns the feature occurrences and the objects the code defines.
+ */
+
+import type { Batch } from "../tsql/ast/statements.js";
+import { parse, type ParseOptions } from "../tsql/parse.js";
+import { AnalysisContext, type PositionMap } from "./context.js";
+import { DETECTORS } from "./detectors/index.js";
+import type { DefinedObject, FeatureOccurrence } from "./occurrence.js";
+import { Walker } from "./walk.js";
+
+export interface UnitAnalysis {
+  readonly occurrences: FeatureOccurrence[];
+  readonly objects: DefinedObject[];
+}
+
+let walker: Walker | undefined;
+
+function getWalker(): Walker {
+  walker ??= new Walker(DETECTORS);
+  return walker;
+}
+
+/** Analyses the batches of one unit whose source text is `text`. */
+export function analyzeBatches(batches: readonly Batch[], text: string, options: ParseOptions = {}): UnitAnalysis {
+  const context = new AnalysisContext(text, { nested: nestedAnalyzer(options) });
+  getWalker().walk(batches, context);
+  return { occurrences: context.occurrences, objects: context.objects };
+}
+
+/**
+ * Parses dynamic SQL with the options of the outer unit and walks it in the
+ * child context. Its parse errors are not reported as the unit's own: a
+ * string that does not parse is reported by the dynamic SQL detector.
+ */
+function nestedAnalyzer(options: ParseOptions) {
+  return (code: string, context: AnalysisContext, _map: PositionMap): void => {
+    const result = parse(code, { ...options, sqlcmd: false, templateParameters: "keep" });
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      const position = context.position(first.line, first.column);
+      context.occurrences.push({
+        featureId: "dynamic_sql.unparsable",
+        line: position.line,
+        column: position.column,
+        object: context.object,
+        message: `dynamic SQL that does not parse: ${first.message}`,
+      });
+    }
+    getWalker().walk(result.batches, context);
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The state a detector sees while the walker visits a unit: where the
+ * current node sits, which object encloses it, and how to report.
+ */
+
+import type { SchemaObjectName } from "../tsql/ast/node.js";
+import type { Node } from "../tsql/ast/node.js";
+import type { DefinedObject, FeatureOccurrence } from "./occurrence.js";
+
+/** Maps positions of nested code (dynamic SQL) to the outer file. */
+export interface PositionMap {
+  (line: number, column: number): { line: number; column: number };
+}
+
+/** Parses and analyses nested code, reporting into the same context. */
+export type NestedAnalyzer = (text: string, context: AnalysisContext, mapPosition: PositionMap) => void;
+
+/** Deepest dynamic SQL nesting that is analysed; deeper strings are reported, not parsed. */
+export const MAX_DYNAMIC_DEPTH = 8;
+
+export class AnalysisContext {
+  occurrences: FeatureOccurrence[] = [];
+  objects: DefinedObject[] = [];
+  /** Source text of the unit, for detectors that need the written form. */
+  readonly text: string;
+  /** Nesting of dynamic SQL; 0 for the unit itself. */
+  readonly dynamicDepth: number;
+  private readonly objectStack: string[] = [];
+  private readonly mapPosition: PositionMap;
+  private readonly nested: NestedAnalyzer | undefined;
+
+  constructor(
+    text: string,
+    options: {
+      dynamicDepth?: number;
+      mapPosition?: PositionMap;
+      object?: string;
+      nested?: NestedAnalyzer;
+      occurrences?: FeatureOccurrence[];
+      objects?: DefinedObject[];
+    } = {},
+  ) {
+    this.text = text;
+    this.nested = options.nested;
+    if (options.occurrences) {
+      this.occurrences = options.occurrences;
+    }
+    if (options.objects) {
+      this.objects = options.objects;
+    }
+    this.dynamicDepth = options.dynamicDepth ?? 0;
+    this.mapPosition = options.mapPosition ?? ((line, column) => ({ line, column }));
+    if (options.object) {
+      this.objectStack.push(options.object);
+    }
+  }
+
+  /** Enclosing object of the node being visited, or "" at batch level. */
+  get object(): string {
+    return this.objectStack[this.objectStack.length - 1] ?? "";
+  }
+
+  /** Records one occurrence of `featureId` at `node`. */
+  report(node: Node, featureId: string, message: string, detail?: string): void {
+    const { line, column } = this.mapPosition(node.line, node.column);
+    this.occurrences.push({
+      featureId,
+      ...(detail === undefined ? {} : { detail: detail.toLowerCase() }),
+      line,
+      column,
+      object: this.object,
+      message,
+    });
+  }
+
+  /** Source text of a node as written. */
+  textOf(node: Node): string {
+    return this.text.slice(node.start, node.end);
+  }
+
+  /** Maps a position of this unit to the outer file, for nested analysis. */
+  position(line: number, column: number): { line: number; column: number } {
+    return this.mapPosition(line, column);
+  }
+
+  /**
+   * Analyses `code`, the text of dynamic SQL found in this unit, as nested
+   * code. `mapPosition` maps positions in `code` to positions in this unit;
+   * occurrences come out with positions in the outer file and with this
+   * context's enclosing object. Returns false when the nesting is too deep.
+   */
+  analyzeNested(code: string, mapPosition: PositionMap): boolean {
+    if (this.nested === undefined || this.dynamicDepth >= MAX_DYNAMIC_DEPTH) {
+      return false;
+    }
+    const toOuter: PositionMap = (line, column) => {
+      const inner = mapPosition(line, column);
+      return this.mapPosition(inner.line, inner.column);
+    };
+    const child = new AnalysisContext(code, {
+      dynamicDepth: this.dynamicDepth + 1,
+      mapPosition: toOuter,
+      object: this.object,
+      nested: this.nested,
+      occurrences: this.occurrences,
+      objects: this.objects,
+    });
+    this.nested(code, child, toOuter);
+    return true;
+  }
+
+  enterObject(node: Node, name: SchemaObjectName, type: string): void {
+    const qualified = objectName(name);
+    const { line } = this.mapPosition(node.line, node.column);
+    const lines = countLines(this.text, node.start, node.end);
+    if (this.dynamicDepth === 0) {
+      this.objects.push({ name: qualified, type, line, lines });
+    }
+    this.objectStack.push(qualified);
+  }
+
+  leaveObject(): void {
+    this.objectStack.pop();
+  }
+}
+
+/** `schema.name` of a name, assuming `dbo` when the schema is omitted. */
+export function objectName(name: SchemaObjectName): string {
+  const schema = name.schema?.value ?? "dbo";
+  const database = name.database?.value;
+  return database ? `${database}.${schema}.${name.name.value}` : `${schema}.${name.name.value}`;
+}
+
+function countLines(text: string, start: number, end: number): number {
+  let lines = 1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      lines++;
+    }
+  }
+  return lines;
+}
