@@ -31,8 +31,8 @@ export function analyzeBatches(batches: readonly Batch[], text: string, options:
 
 /**
  * Parses dynamic SQL with the options of the outer unit and walks it in the
- * child context. Its parse errors are not reported as the unit's own: a
- * string that does not parse is reported by the dynamic SQL detector.
+ * child context. Its parse errors are not the unit's own parse errors: the
+ * first one becomes a `dynamic_sql.unparsable` occurrence at its position.
  */
 function nestedAnalyzer(options: ParseOptions) {
   return (code: string, context: AnalysisContext, _map: PositionMap): void => {

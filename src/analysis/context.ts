@@ -1,6 +1,6 @@
 /**
- * The state a detector sees while the walker visits a unit: where the
- * current node sits, which object encloses it, and how to report.
+ * The state passed to detectors while the walker visits a unit: the text,
+ * the enclosing object, and the occurrences reported so far.
  */
 
 import type { SchemaObjectName } from "../tsql/ast/node.js";

@@ -1,6 +1,6 @@
 /**
  * Statements that are a feature by themselves, whatever their arguments:
- * CHECKPOINT, SHUTDOWN, RECONFIGURE, KILL and friends.
+ * CHECKPOINT, SHUTDOWN, RECONFIGURE and KILL.
  */
 
 import type { Node } from "../../tsql/ast/node.js";
