@@ -6,28 +6,15 @@
  */
 
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { parse } from "../../src/tsql/parse.js";
+import { sqlFiles } from "./walk.js";
 
 const root = fileURLToPath(new URL("../../../test/fixtures/parser/", import.meta.url));
 const WATCHDOG_MS = 5000;
-
-function sqlFiles(dir: string): string[] {
-  let files: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      files = files.concat(sqlFiles(path));
-    } else if (name.endsWith(".sql")) {
-      files.push(path);
-    }
-  }
-  return files;
-}
 
 /** Small deterministic generator (mulberry32), so failures reproduce. */
 function random(seed: number): () => number {

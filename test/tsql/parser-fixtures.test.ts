@@ -6,29 +6,16 @@
  */
 
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { parse } from "../../src/tsql/parse.js";
 import { formatDiagnostic } from "../../src/tsql/diagnostics.js";
-import { countErrorNodes } from "./walk.js";
+import { countErrorNodes, sqlFiles } from "./walk.js";
 
 const root = fileURLToPath(new URL("../../../test/fixtures/parser/", import.meta.url));
-
-function sqlFiles(dir: string): string[] {
-  let files: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      files = files.concat(sqlFiles(path));
-    } else if (name.endsWith(".sql")) {
-      files.push(path);
-    }
-  }
-  return files;
-}
 
 describe("parser ok fixtures", () => {
   const files = sqlFiles(join(root, "ok"));

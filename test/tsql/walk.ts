@@ -1,4 +1,7 @@
-/** Test helpers that walk a parsed tree generically. */
+/** Test helpers that walk parsed trees and fixture folders. */
+
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 
 import type { Batch } from "../../src/tsql/ast/statements.js";
 
@@ -32,4 +35,18 @@ export function countErrorNodes(batches: readonly Batch[]): number {
     }
   });
   return count;
+}
+
+/** Lists the `.sql` files below `dir`, sorted, at any depth. */
+export function sqlFiles(dir: string): string[] {
+  let files: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      files = files.concat(sqlFiles(path));
+    } else if (name.endsWith(".sql")) {
+      files.push(path);
+    }
+  }
+  return files;
 }
