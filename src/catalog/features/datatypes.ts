@@ -266,4 +266,16 @@ export const DATA_TYPE_FEATURES = family("Data types", [
     docs: [AWS.supportedByVersion],
     verified: false,
   },
+  {
+    id: "datatype.json",
+    title: "JSON data type (SQL Server 2025)",
+    description: "Native json columns, variables or parameters.",
+    babelfish: always("notSupported"),
+    postgresql: pg("reviewManually"),
+    complexity: "medium",
+    remedy: "Store JSON text in nvarchar(max) and use the JSON functions on it.",
+    postgresqlRemedy: "Use jsonb; JSON functions and path syntax differ.",
+    docs: [postgresDocs("datatype-json", "JSON types")],
+    verified: false,
+  },
 ]);

@@ -19,4 +19,10 @@ export const DEPRECATED_FEATURES = family("Deprecated syntax", [
     "Babelfish keeps the backslash and newline in strings and rejects them in binary literals.", "Remove the continuation.", [AWS.differences], { example: "SELECT 'abc\\\ndef'; -- SQL Server returns 'abcdef'" }),
   row("syntax.timestamp_synonym", "TIMESTAMP used as rowversion", "The deprecated TIMESTAMP name for rowversion.", always("reviewSemantics"), pg("reviewSemantics"), "low",
     "Use ROWVERSION; see the rowversion entry.", "PostgreSQL timestamp is a date-time type, not a row version.", [AWS.supportedByVersion], { example: "CREATE TABLE t (id int, ts timestamp); -- a row version, not a date" }),
+  row("syntax.compute", "COMPUTE / COMPUTE BY", "Summary rows after a result set; removed in SQL Server 2012.", always("notSupported"), pg("notSupported"), "medium",
+    "Return the summary as a second query, or use ROLLUP.", "Return the summary as a second query, or use ROLLUP.", [DEPRECATED], { verified: false }),
+  row("syntax.fn_double_colon", "::fn_name() call syntax", "The old form of calling system table-valued functions.", always("notSupported"), pg("notSupported"), "low",
+    "Call sys.fn_name() instead.", "Call the PostgreSQL equivalent.", [DEPRECATED], { verified: false }),
+  row("syntax.numbered_procedure_call", "Numbered procedure call (EXEC proc;2)", "Calls one member of a numbered procedure group.", always("notSupported"), pg("notSupported"), "low",
+    "Give each numbered procedure its own name.", "Give each numbered procedure its own name.", [DEPRECATED], { verified: false }),
 ]);

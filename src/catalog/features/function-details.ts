@@ -93,4 +93,8 @@ export const FUNCTION_DETAIL_FEATURES = family("Built-in functions", [
     }),
   row("builtin.function.databasepropertyex", "DATABASEPROPERTYEX(db, property)", "Database property by name.", always("reviewManually"), pg("notSupported"), "low",
     "Check the property against the Babelfish version.", "Query pg_database or current_setting().", [AWS.supportedByVersion], { verified: false }),
+  row("builtin.method.hierarchyid", "hierarchyid methods", "GetAncestor, GetDescendant, GetLevel, IsDescendantOf, GetReparentedValue; the method is the detail.", always("notSupported"), pg("notSupported"), "high",
+    "Store the path in a varchar column and rewrite the methods.", "Use the ltree extension.", [AWS.unsupported, postgresDocs("ltree", "ltree")], { verified: false }),
+  row("builtin.method.spatial", "geography and geometry methods", "STDistance, STIntersects, STAsText and other spatial methods; the method is the detail.", always("reviewManually"), pg("notSupported"), "medium",
+    "Babelfish implements a subset of the spatial methods; check each one.", "Use the PostGIS functions (ST_Distance, ST_Intersects, ...).", [AWS.supportedByVersion], { verified: false }),
 ]);

@@ -6,6 +6,7 @@ import { CURSOR_FEATURES } from "./cursors.js";
 import { DATA_TYPE_FEATURES } from "./datatypes.js";
 import { DEPRECATED_FEATURES } from "./deprecated.js";
 import { DML_FEATURES } from "./dml.js";
+import { DYNAMIC_SQL_FEATURES } from "./dynamic-sql.js";
 import { ERROR_FEATURES } from "./errors.js";
 import { FUNCTION_DETAIL_FEATURES } from "./function-details.js";
 import { FUNCTION_FEATURES } from "./functions.js";
@@ -50,4 +51,5 @@ export const ALL_FEATURES: readonly FeatureEntry[] = Object.freeze([
   ...REFERENCE_FEATURES,
   ...DEPRECATED_FEATURES,
   ...BEHAVIOUR_FEATURES,
+  ...DYNAMIC_SQL_FEATURES,
 ]);

@@ -60,4 +60,8 @@ export const INDEX_FEATURES = family("Indexes", [
     "Remove; PostgreSQL analyses tables automatically.", "Use ANALYZE, or CREATE STATISTICS for multi-column statistics.", [AWS.unsupported, postgresDocs("sql-analyze", "ANALYZE")]),
   row("ddl.view.indexed", "Indexed view (view with a clustered index)", "Materialised view maintained by SQL Server.", always("notSupported"), pg("notSupported"), "high",
     "Use a plain view, or a table maintained by triggers.", "Use a MATERIALIZED VIEW refreshed on a schedule, or triggers.", [AWS.unsupported]),
+  row("ddl.index.json", "JSON index (SQL Server 2025)", "CREATE JSON INDEX on a json column.", always("notSupported"), pg("reviewManually"), "medium",
+    "Drop it; index extracted values in computed columns.", "Use a GIN index on a jsonb column, or expression indexes on extracted paths.", [PG_INDEX], { verified: false }),
+  row("ddl.index.vector", "Vector index (SQL Server 2025)", "CREATE VECTOR INDEX on a vector column.", always("notSupported"), pg("reviewManually"), "medium",
+    "Drop it, or move vector search to pgvector from the PostgreSQL port.", "Use a pgvector HNSW or IVFFlat index.", [PG_INDEX], { verified: false }),
 ]);

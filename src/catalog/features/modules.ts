@@ -62,4 +62,12 @@ export const MODULE_FEATURES = family("Modules", [
     "Quote the value.", "Quote the value.", [AWS.unsupported]),
   row("module.aggregate.clr", "CREATE AGGREGATE", "User-defined CLR aggregate.", always("notSupported"), pg("reviewManually"), "high",
     "Rewrite the aggregation in queries.", "Use CREATE AGGREGATE with PL/pgSQL state functions.", [AWS.unsupported]),
+  row("module.create_or_alter", "CREATE OR ALTER of a module", "CREATE OR ALTER PROCEDURE, FUNCTION, VIEW or TRIGGER.", always("reviewManually"), pg("reviewManually"), "low",
+    "Check the Babelfish version; where it is rejected, drop the module if it exists and create it.", "Use CREATE OR REPLACE; a view may only add columns at the end.", [UNSUPPORTED_HANDLER, PG_FUNCTION], { verified: false }),
+  row("module.option.null_input", "RETURNS NULL ON NULL INPUT / CALLED ON NULL INPUT", "Null-input behaviour of a scalar function; the option is the detail.", always("reviewManually"), pg("reviewManually"), "low",
+    "Check the option against the Babelfish version, or test for NULL in the body.", "Use STRICT (RETURNS NULL ON NULL INPUT) or CALLED ON NULL INPUT.", [PG_FUNCTION], { verified: false }),
+  row("module.option.inline", "INLINE = ON | OFF on a scalar function", "Scalar UDF inlining control (SQL Server 2019).", always("reviewManually"), pg("notSupported"), "low",
+    "Remove the option if it is rejected; it does not change results.", "Remove the option; PostgreSQL inlines simple SQL functions on its own.", [PG_FUNCTION], { verified: false }),
+  row("module.procedure.for_replication", "CREATE PROCEDURE ... FOR REPLICATION", "Procedure that runs only during replication.", always("notSupported"), pg("notSupported"), "low",
+    "Remove the clause, or drop the procedure with the replication setup.", "Remove the clause.", [UNSUPPORTED_HANDLER, ESCAPE_HATCHES], { verified: false }),
 ]);

@@ -22,4 +22,6 @@ export const REFERENCE_FEATURES = family("References", [
     "Works only when the script runs through sqlcmd.", "Use psql variables (:name, \\set).", [AWS.differences], { verified: false }),
   row("reference.odbc_escape", "ODBC escape sequence ({fn ...}, {d '...'})", "ODBC scalar functions and literals in SQL text.", always("notSupported"), pg("notSupported"), "low",
     "Replace with the T-SQL function or literal.", "Replace with the PostgreSQL function or literal.", [AWS.unsupported]),
+  row("reference.exec_at", "EXEC (...) AT linked_server", "Pass-through command run on a linked server or external data source.", always("notSupported"), pg("notSupported"), "high",
+    "Use OPENQUERY through a tds_fdw linked server, or move the call to the application.", "Use dblink_exec or a foreign table.", [AWS.unsupported, AWS.linkedServers], { verified: false }),
 ]);

@@ -34,4 +34,10 @@ export const SECURITY_FEATURES = family("Security", [
   row("security.audit", "SERVER AUDIT and AUDIT SPECIFICATION", "SQL Server Audit.", always("notSupported"), pg("notSupported"), "medium", "Use Aurora database activity streams or pgAudit.", "Use pgAudit.", [AWS.unsupported]),
   row("security.credential", "CREATE CREDENTIAL", "Stored external credentials.", always("notSupported"), pg("notSupported"), "medium", "Use AWS Secrets Manager.", "Use a secrets manager and user mappings.", [AWS.unsupported]),
   row("security.alter_authorization", "ALTER AUTHORIZATION", "Change an owner.", always("reviewManually"), pg("reviewManually"), "low", "Only ALTER AUTHORIZATION ON DATABASE:: is accepted.", "Use ALTER ... OWNER TO.", [UNSUPPORTED_HANDLER]),
+  row("security.login.alter", "ALTER LOGIN", "Changing a login's password, state or defaults.", always("reviewManually"), pg("reviewManually"), "low",
+    "Check the options used; hashed passwords and some options are rejected.", "Use ALTER ROLE ... PASSWORD / LOGIN / NOLOGIN.", [UNSUPPORTED_HANDLER, PG_ROLE], { verified: false }),
+  row("security.user.alter", "ALTER USER", "Changing a user's login, default schema or name.", always("reviewManually"), pg("reviewManually"), "low",
+    "Check the options used against the Babelfish version.", "Use ALTER ROLE; default schemas become search_path settings.", [AWS.supportedByVersion, PG_ROLE], { verified: false }),
+  row("security.server_role", "CREATE / ALTER / DROP SERVER ROLE", "User-defined server roles.", always("reviewManually"), pg("reviewManually"), "low",
+    "Check the Babelfish version; map server roles to PostgreSQL roles if needed.", "Use CREATE ROLE ... NOLOGIN and grant it to logins.", [AWS.unsupported, PG_ROLE], { verified: false }),
 ]);

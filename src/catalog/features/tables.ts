@@ -3,6 +3,7 @@ import { always, family, pg, pgSince, row, since } from "../build.js";
 import {
   AWS,
   ESCAPE_HATCHES,
+  microsoftDocs,
   postgresDocs,
   UNSUPPORTED_HANDLER,
 } from "../sources.js";
@@ -74,4 +75,17 @@ export const TABLE_FEATURES = family("Table options", [
     "Replace with CHECK constraints.", "Replace with CHECK constraints.", [AWS.unsupported]),
   row("ddl.default_object", "CREATE DEFAULT / sp_bindefault (deprecated)", "Legacy default objects bound to columns.", always("notSupported"), pg("notSupported"), "low",
     "Replace with DEFAULT constraints.", "Replace with column DEFAULT clauses.", [AWS.unsupported]),
+  row("ddl.table.ledger", "Ledger table (LEDGER = ON)", "Updatable or append-only ledger tables and their GENERATED ALWAYS AS TRANSACTION_ID / SEQUENCE_NUMBER columns.", always("notSupported"), pg("notSupported"), "high",
+    "Create an ordinary table; keep tamper evidence with an audit table or an external ledger.", "Create an ordinary table; keep tamper evidence with an audit table or an external ledger.",
+    [microsoftDocs("relational-databases/security/ledger/ledger-overview", "Ledger overview")], { verified: false }),
+  row("ddl.table.change_tracking", "ALTER TABLE ... ENABLE / DISABLE CHANGE_TRACKING", "Change tracking on a table.", always("notSupported"), pg("notSupported"), "medium",
+    "Track changes with triggers writing to a change table.", "Track changes with triggers or logical decoding.", [AWS.unsupported], { verified: false }),
+  row("ddl.partition.switch", "ALTER TABLE ... SWITCH [PARTITION]", "Moving a table or partition into another table.", always("notSupported"), pg("reviewManually"), "high",
+    "Move the rows with INSERT ... SELECT and DELETE.", "Use ALTER TABLE ... ATTACH PARTITION / DETACH PARTITION.", [...U, PG_PARTITION], { verified: false }),
+  row("ddl.table.rebuild", "ALTER TABLE ... REBUILD", "Rebuilding a heap or all partitions of a table.", always("notSupported"), pg("notSupported"), "low",
+    "Remove it; storage maintenance is done by PostgreSQL.", "Use VACUUM FULL or CLUSTER if the table needs rewriting.", [UNSUPPORTED_HANDLER], { verified: false }),
+  row("ddl.table.check_constraint", "ALTER TABLE ... [WITH CHECK] CHECK CONSTRAINT", "Re-enabling disabled constraints and checking existing rows.", always("reviewManually"), pg("reviewManually"), "low",
+    "Check whether the Babelfish version accepts the statement; constraints are never disabled there.", "Use ALTER TABLE ... VALIDATE CONSTRAINT for a NOT VALID constraint.", [UNSUPPORTED_HANDLER, PG_CREATE_TABLE], { verified: false }),
+  row("ddl.table.option", "Other table option", "A WITH (...) or SET (...) table option without an entry of its own; the option name is the detail.", always("reviewManually"), pg("notSupported"), "low",
+    "Check the option against the Babelfish version; storage options are usually accepted and ignored.", "Remove the option or map it to a storage parameter.", [ESCAPE_HATCHES, UNSUPPORTED_HANDLER], { verified: false }),
 ]);

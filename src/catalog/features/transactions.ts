@@ -34,4 +34,8 @@ export const TRANSACTION_FEATURES = family("Transactions", [
     "Supported from 1.2.0.", "Use SET lock_timeout = 'n ms'.", [AWS.supportedByVersion]),
   row("transaction.deadlock_priority", "SET DEADLOCK_PRIORITY", "Deadlock victim preference.", always("notSupported"), pg("notSupported"), "low", "Remove the setting.", "Remove the setting.", [AWS.unsupported]),
   row("transaction.applock", "sp_getapplock / sp_releaseapplock", "Application locks.", always("supported"), pg("reviewManually"), "low", "No change needed.", "Use pg_advisory_lock / pg_advisory_xact_lock.", [AWS.supportedByVersion]),
+  row("transaction.mark", "BEGIN TRANSACTION ... WITH MARK", "Marked transaction recorded in the log for restore.", always("notSupported"), pg("notSupported"), "low",
+    "Remove WITH MARK; use point-in-time restore.", "Remove WITH MARK; use point-in-time recovery with a named restore point (pg_create_restore_point).", [AWS.unsupported], { verified: false }),
+  row("transaction.delayed_durability", "COMMIT ... WITH (DELAYED_DURABILITY = ON)", "Commit without waiting for the log flush.", always("notSupported"), pg("reviewManually"), "low",
+    "Remove the option.", "Use SET LOCAL synchronous_commit = off in the transaction.", [AWS.unsupported, postgresDocs("wal-async-commit", "Asynchronous commit")], { verified: false }),
 ]);

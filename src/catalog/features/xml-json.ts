@@ -21,6 +21,11 @@ export const XML_JSON_FEATURES = family("XML and JSON", [
   row("xml.openxml", "OPENXML", "Rowset over a prepared XML document.", always("notSupported"), pg("notSupported"), "medium", "Rewrite without OPENXML.", "Use XMLTABLE.", [AWS.unsupported, PG_XML]),
   row("xml.sp_xml_preparedocument", "sp_xml_preparedocument / sp_xml_removedocument", "XML document handles for OPENXML.", always("notSupported"), pg("notSupported"), "medium", "Rewrite without OPENXML.", "Use XMLTABLE.", [AWS.unsupported], { verified: false }),
   row("xml.with_xmlnamespaces", "WITH XMLNAMESPACES", "Namespace declarations for XML queries.", always("notSupported"), pg("notSupported"), "medium", "Remove namespaces from the query.", "Pass namespaces to xpath() or XMLTABLE.", U),
+  row("xml.for_xml.option", "FOR XML options", "TYPE, ROOT, ELEMENTS, XMLSCHEMA, BINARY BASE64 after a FOR XML mode; the option is the detail.", always("reviewManually"), pg("notSupported"), "low",
+    "Check each option against the Babelfish version.", "Build the XML with xmlelement / xmlagg / xmlroot.", [AWS.unsupported, PG_XML], {
+      verified: false,
+      details: ["type", "root", "elements", "xmlschema", "xmldata", "binary_base64"].map((option) => ({ detail: option, title: `FOR XML ... ${option.toUpperCase().replace("_", " ")}` })),
+    }),
   row("json.for_json", "FOR JSON PATH / AUTO", "Query result as JSON.", since("2.3.0"), pg("notSupported"), "low", "Supported from 2.3.0.", "Use json_agg / json_build_object.", [AWS.supportedByVersion, PG_JSON], { postgresqlComplexity: "medium" }),
   row("json.openjson", "OPENJSON", "Rowset from a JSON document.", since("2.1.0"), pgSince("17", "reviewManually", "notSupported", "JSON_TABLE added"), "low",
     "Supported from 2.1.0.", "Use JSON_TABLE (PostgreSQL 17) or jsonb_to_recordset / jsonb_array_elements.", [AWS.supportedByVersion, PG_JSON], { postgresqlComplexity: "medium" }),

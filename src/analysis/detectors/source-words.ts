@@ -1,0 +1,75 @@
+/**
+ * Positions of keywords inside a node. The syntax tree keeps flags such as
+ * `sparse: true` without the place of the word, but a finding belongs at
+ * the keyword as written; this re-lexes the node's text to find it.
+ */
+
+import type { Node } from "../../tsql/ast/node.js";
+import { lex } from "../../tsql/lexer/lexer.js";
+import { TokenKind } from "../../tsql/lexer/token.js";
+import type { AnalysisContext } from "../context.js";
+
+/** A keyword found in the source, shaped like a node so it can be reported. */
+export interface WordNode extends Node {
+  readonly kind: "Word";
+  /** Upper-case text of the word. */
+  readonly word: string;
+}
+
+/**
+ * The first keyword of `words` (upper-case) inside `node`, at or after
+ * offset `from`, skipping strings, comments and quoted identifiers. Falls
+ * back to `node` itself when the word is not found, so a finding is never
+ * lost for want of a position.
+ */
+export function wordIn(
+  context: AnalysisContext,
+  node: Node,
+  words: readonly string[],
+  from: number = node.start,
+): Node {
+  return findWord(context, node, words, from) ?? node;
+}
+
+/** Like `wordIn`, but undefined when no such keyword is written. */
+export function findWord(
+  context: AnalysisContext,
+  node: Node,
+  words: readonly string[],
+  from: number = node.start,
+): WordNode | undefined {
+  const { tokens } = lex(context.text, {
+    start: node.start,
+    end: node.end,
+    line: node.line,
+    column: node.column,
+  });
+
+  for (const token of tokens) {
+    if (token.kind !== TokenKind.Word || token.start < from) {
+      continue;
+    }
+    if (words.includes(token.value)) {
+      return {
+        kind: "Word",
+        word: token.value,
+        start: token.start,
+        end: token.end,
+        line: token.line,
+        column: token.column,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Lower-case detail from an upper-case option or permission name. */
+export function detailOf(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+/** Source text on one line, cut to `max` characters for a message. */
+export function shortText(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= max ? line : `${line.slice(0, max - 3)}...`;
+}

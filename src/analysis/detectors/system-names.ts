@@ -1,0 +1,61 @@
+/**
+ * How system objects are named: catalog views and DMVs (`sys.objects`,
+ * `INFORMATION_SCHEMA.TABLES`, the compatibility views such as
+ * `sysobjects`), system procedures (`sp_`, `xp_`) and the msdb tables.
+ */
+
+import type { SchemaObjectName } from "../../tsql/ast/node.js";
+import { baseName, databaseOf, schemaOf } from "./support.js";
+
+const SYSTEM_DATABASES: ReadonlySet<string> = new Set(["", "master", "msdb", "model", "tempdb"]);
+
+/**
+ * The SQL Server 2000 system tables kept as compatibility views (SQL Server
+ * 2022 reference, "System compatibility views").
+ */
+export const COMPATIBILITY_VIEWS: ReadonlySet<string> = new Set([
+  "sysaltfiles", "syscacheobjects", "syscharsets", "syscolumns", "syscomments", "sysconfigures",
+  "sysconstraints", "syscurconfigs", "sysdatabases", "sysdepends", "sysdevices", "sysfilegroups",
+  "sysfiles", "sysforeignkeys", "sysfulltextcatalogs", "sysindexes", "sysindexkeys", "syslanguages",
+  "syslockinfo", "syslogins", "sysmembers", "sysmessages", "sysobjects", "sysoledbusers",
+  "sysperfinfo", "syspermissions", "sysprocesses", "sysprotects", "sysreferences", "sysremotelogins",
+  "sysservers", "systypes", "sysusers",
+]);
+
+/** The catalog id of a catalog view or DMV name, or undefined for other names. */
+export function catalogViewId(name: SchemaObjectName): string | undefined {
+  const database = databaseOf(name);
+  const schema = schemaOf(name);
+  const object = baseName(name);
+  if (!SYSTEM_DATABASES.has(database) && name.database !== undefined && name.database !== null) {
+    // A user database's own sys views are still catalog views.
+    if (schema !== "sys" && schema !== "information_schema") {
+      return undefined;
+    }
+  }
+  if (schema === "sys" || schema === "information_schema") {
+    return `catalog.${schema}_${object}`;
+  }
+  if (database === "msdb" && (schema === "dbo" || schema === "") && object.startsWith("sys")) {
+    return `catalog.msdb_dbo_${object}`;
+  }
+  if ((schema === "" || schema === "dbo") && COMPATIBILITY_VIEWS.has(object)) {
+    return `catalog.sys_${object}`;
+  }
+  return undefined;
+}
+
+/** Whether a procedure name is a system procedure: sp_ or xp_ in sys, dbo or no schema. */
+export function isSystemProcedure(name: SchemaObjectName): boolean {
+  const schema = schemaOf(name);
+  const object = baseName(name);
+  if (!SYSTEM_DATABASES.has(databaseOf(name)) || !["", "sys", "dbo"].includes(schema)) {
+    return false;
+  }
+  return object.startsWith("sp_") || object.startsWith("xp_");
+}
+
+/** Whether the system-object detector reports this name. */
+export function isSystemObject(name: SchemaObjectName): boolean {
+  return SYSTEM_DATABASES.has(databaseOf(name)) && (catalogViewId(name) !== undefined || isSystemProcedure(name));
+}
