@@ -34,6 +34,11 @@ export const AWS = Object.freeze({
     "Features with limited implementation",
     "Babelfish 3.1.0 (June 2023 revision)",
   ),
+  partitioning: reference(
+    `${AURORA}/babelfish-partition.html`,
+    "Understanding partitioning in Babelfish",
+    "Babelfish 4.3.0 and later",
+  ),
   hints: reference(
     `${AURORA}/babelfish-tsql-hints.html`,
     "Using T-SQL query hints to improve Babelfish query performance",

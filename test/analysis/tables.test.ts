@@ -124,7 +124,20 @@ const CASES: readonly { name: string; sql: string; expected: readonly string[] }
   {
     name: "partition functions and schemes",
     sql: "CREATE PARTITION FUNCTION pf (int) AS RANGE LEFT FOR VALUES (1, 10)\nCREATE PARTITION SCHEME ps AS PARTITION pf ALL TO ([PRIMARY])\nALTER PARTITION FUNCTION pf() SPLIT RANGE (20)",
-    expected: ["ddl.partition.function 1:1", "ddl.partition.scheme 2:1", "ddl.partition.function 3:1"],
+    expected: [
+      "ddl.partition.function [range_left] 1:1",
+      "ddl.partition.scheme 2:1",
+      "ddl.partition.function [alter] 3:1",
+    ],
+  },
+  {
+    name: "partition function sides and scheme changes",
+    sql: "CREATE PARTITION FUNCTION pf (int) AS RANGE RIGHT FOR VALUES (1)\nCREATE PARTITION FUNCTION pg2 (int) AS RANGE FOR VALUES (1)\nALTER PARTITION SCHEME ps NEXT USED [PRIMARY]",
+    expected: [
+      "ddl.partition.function [range_right] 1:1",
+      "ddl.partition.function [range_left] 2:1",
+      "ddl.partition.scheme [alter] 3:1",
+    ],
   },
   {
     name: "a global temporary table in dynamic SQL",

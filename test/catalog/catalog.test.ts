@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 
 import { classify, defaultCatalog, featureById, statusAt } from "../../src/catalog/catalog.js";
 import { countFeatures } from "../../src/catalog/counts.js";
-import { babelfishVersions } from "../../src/catalog/targets.js";
+import { babelfishVersions, parseTarget } from "../../src/catalog/targets.js";
 
 const bbf = (version: string) => ({ product: "babelfish" as const, version });
 const postgres = (version: string) => ({ product: "postgresql" as const, version });
@@ -88,5 +88,29 @@ describe("countFeatures", () => {
       const byStatus = Object.values(group.byTarget["babelfish@5.6.0"]!).reduce((a, b) => a + b, 0);
       assert.equal(byStatus, group.features, group.group);
     }
+  });
+});
+
+describe("partitioning statuses", () => {
+  const on = (text: string) => {
+    const result = parseTarget(text);
+    assert.ok(result.ok);
+    return result.target;
+  };
+
+  it("RANGE RIGHT is supported from 4.3.0", () => {
+    assert.equal(classify("ddl.partition.function", "range_right", on("babelfish@4.2")).status, "notSupported");
+    assert.equal(classify("ddl.partition.function", "range_right", on("babelfish@4.3")).status, "supported");
+  });
+
+  it("RANGE LEFT and ALTER stay unsupported", () => {
+    assert.equal(classify("ddl.partition.function", "range_left", on("babelfish@5.5")).status, "notSupported");
+    assert.equal(classify("ddl.partition.function", "alter", on("babelfish@5.5")).status, "notSupported");
+    assert.equal(classify("ddl.partition.scheme", "alter", on("babelfish@5.5")).status, "notSupported");
+  });
+
+  it("partitioned tables are supported from 4.3.0", () => {
+    assert.equal(classify("ddl.table.partitioned", undefined, on("babelfish@4.2")).status, "notSupported");
+    assert.equal(classify("ddl.table.partitioned", undefined, on("babelfish@4.3")).status, "supported");
   });
 });

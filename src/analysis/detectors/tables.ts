@@ -111,16 +111,25 @@ function visitPartitionFunction(
   node: CreatePartitionFunctionStatement | AlterPartitionFunctionStatement,
   context: AnalysisContext,
 ): void {
-  const verb = node.kind === "CreatePartitionFunctionStatement" ? "CREATE" : "ALTER";
-  context.report(node, "ddl.partition.function", `${verb} PARTITION FUNCTION ${node.name.value}`);
+  if (node.kind === "AlterPartitionFunctionStatement") {
+    context.report(node, "ddl.partition.function", `ALTER PARTITION FUNCTION ${node.name.value}`, "alter");
+    return;
+  }
+  // RANGE LEFT is SQL Server's default when the side is not written.
+  const side = node.range ?? "LEFT";
+  const message = `CREATE PARTITION FUNCTION ${node.name.value} ... RANGE ${side}`;
+  context.report(node, "ddl.partition.function", message, side === "LEFT" ? "range_left" : "range_right");
 }
 
 function visitPartitionScheme(
   node: CreatePartitionSchemeStatement | AlterPartitionSchemeStatement,
   context: AnalysisContext,
 ): void {
-  const verb = node.kind === "CreatePartitionSchemeStatement" ? "CREATE" : "ALTER";
-  context.report(node, "ddl.partition.scheme", `${verb} PARTITION SCHEME ${node.name.value}`);
+  if (node.kind === "AlterPartitionSchemeStatement") {
+    context.report(node, "ddl.partition.scheme", `ALTER PARTITION SCHEME ${node.name.value}`, "alter");
+    return;
+  }
+  context.report(node, "ddl.partition.scheme", `CREATE PARTITION SCHEME ${node.name.value}`);
 }
 
 export const tableDetector: Detector = {

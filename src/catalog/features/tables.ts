@@ -26,12 +26,25 @@ export const TABLE_FEATURES = family("Table options", [
     "Model nodes as ordinary tables.", "Model nodes as ordinary tables, or use Apache AGE.", [AWS.unsupported]),
   row("ddl.table.graph_edge", "Graph EDGE table and MATCH", "CREATE TABLE ... AS EDGE and MATCH predicates.", always("notSupported"), pg("notSupported"), "high",
     "Model edges as link tables and MATCH as joins or recursive CTEs.", "Model edges as link tables; rewrite MATCH as recursive CTEs.", [AWS.unsupported]),
-  row("ddl.table.partitioned", "Partitioned table (ON partition_scheme)", "Table or index created on a partition scheme.", always("notSupported"), pg("reviewManually"), "high",
-    "Create the table without partitioning, or partition from the PostgreSQL side.", "Use declarative partitioning (PARTITION BY RANGE/LIST/HASH).", [...U, PG_PARTITION]),
-  row("ddl.partition.function", "CREATE PARTITION FUNCTION", "Partition function definitions.", always("notSupported"), pg("notSupported"), "high",
-    "Drop the partition function; partition natively in PostgreSQL if needed.", "Express the boundaries as PARTITION OF ... FOR VALUES.", [...U, PG_PARTITION]),
-  row("ddl.partition.scheme", "CREATE PARTITION SCHEME", "Partition scheme definitions.", always("notSupported"), pg("notSupported"), "medium",
-    "Drop the partition scheme.", "Map filegroups to tablespaces only if needed.", [...U, PG_PARTITION]),
+  // Babelfish 4.3.0 added partitioning with limits: no ALTER PARTITION
+  // FUNCTION or SCHEME (so no SPLIT or MERGE RANGE), no RANGE LEFT, no
+  // computed partition column, no SWITCH and no TRUNCATE ... PARTITIONS.
+  row("ddl.table.partitioned", "Partitioned table (ON partition_scheme)", "Table or index created on a partition scheme.", since("4.3.0", "supported", "notSupported", "partitioned tables and aligned indexes"), pg("reviewManually"), "high",
+    "Before 4.3.0 create the table without partitioning; from 4.3.0 check that the partition column is not computed and indexes are aligned.", "Use declarative partitioning (PARTITION BY RANGE/LIST/HASH).", [AWS.partitioning, ...U, PG_PARTITION]),
+  row("ddl.partition.function", "Partition function", "CREATE or ALTER PARTITION FUNCTION.", since("4.3.0", "reviewManually", "notSupported", "RANGE RIGHT only"), pg("notSupported"), "high",
+    "From 4.3.0 define every boundary at creation with RANGE RIGHT; SPLIT and MERGE RANGE are not available.", "Express the boundaries as PARTITION OF ... FOR VALUES.", [AWS.partitioning, ...U, PG_PARTITION], {
+      details: [
+        { detail: "range_right", title: "CREATE PARTITION FUNCTION ... RANGE RIGHT", babelfish: since("4.3.0", "supported", "notSupported") },
+        { detail: "range_left", title: "CREATE PARTITION FUNCTION ... RANGE LEFT (the default)", babelfish: always("notSupported"), remedy: "Rewrite the boundaries for RANGE RIGHT, which Babelfish supports from 4.3.0." },
+        { detail: "alter", title: "ALTER PARTITION FUNCTION (SPLIT or MERGE RANGE)", babelfish: always("notSupported"), remedy: "Create the function with every boundary up front; Babelfish cannot split or merge ranges." },
+      ],
+    }),
+  row("ddl.partition.scheme", "Partition scheme", "CREATE or ALTER PARTITION SCHEME.", since("4.3.0", "supported", "notSupported", "filegroups are placeholders"), pg("notSupported"), "medium",
+    "Before 4.3.0 drop the partition scheme; from 4.3.0 filegroups are accepted but store nothing apart.", "Map filegroups to tablespaces only if needed.", [AWS.partitioning, ...U, PG_PARTITION], {
+      details: [
+        { detail: "alter", title: "ALTER PARTITION SCHEME ... NEXT USED", babelfish: always("notSupported"), remedy: "Create the scheme with every filegroup up front." },
+      ],
+    }),
   row("ddl.table.filegroup", "ON filegroup / TEXTIMAGE_ON", "Storage placement on a named filegroup.", always("ignored"), pg("notSupported"), "low",
     "None; Babelfish accepts and ignores storage options by default.", "Remove the clause, or use TABLESPACE.", [ESCAPE_HATCHES, UNSUPPORTED_HANDLER]),
   row("ddl.table.data_compression", "DATA_COMPRESSION table option", "ROW or PAGE compression.", always("ignored"), pg("notSupported"), "low",
