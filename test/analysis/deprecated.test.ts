@@ -6,7 +6,7 @@ import { findings } from "./harness.js";
 
 const CASES: readonly (readonly [string, string, readonly string[]])[] = [
   ["old outer join operators", "SELECT * FROM a, b WHERE a.id *= b.id AND a.x =* b.x",
-    ["syntax.outer_join_operator 1:26", "syntax.outer_join_operator 1:43"]],
+    ["syntax.outer_join_operator 1:31", "syntax.outer_join_operator 1:47"]],
   ["string literal aliases in both forms, not other alias forms", "SELECT 'total' = SUM(a), COUNT(*) 'n', a AS b, c d, e = f FROM t",
     ["syntax.string_alias 1:8", "syntax.string_alias 1:35"]],
   ["COMPUTE, ::fn() and numbered procedure calls", "SELECT a FROM t COMPUTE SUM(a)\nGO\nSELECT * FROM ::fn_helpcollations()\nEXEC dbo.p;2",

@@ -30,8 +30,15 @@ const BASIC: ReadonlySet<string> = new Set([
   "percent_rank", "cume_dist",
 ]);
 
+/** Functions that only triggers call, reported under the triggers family. */
+const TRIGGER_FUNCTION_IDS: Readonly<Record<string, string>> = {
+  update: "trigger.function.update",
+  columns_updated: "trigger.function.columns_updated",
+};
+
 /** Functions that other detectors report under their own ids. */
 const DEDICATED: ReadonlySet<string> = new Set([
+  ...Object.keys(TRIGGER_FUNCTION_IDS),
   ...Object.keys(ERROR_FUNCTION_IDS),
   ...Object.keys(XML_JSON_FUNCTION_IDS),
   ...Object.keys(REFERENCE_FUNCTION_IDS),
@@ -59,6 +66,11 @@ function functionCall(node: FunctionCall, context: AnalysisContext): void {
 
   const name = baseName(node.name);
   if (rowsetCalls.has(node) && !BUILTIN_ROWSETS.has(name)) {
+    return;
+  }
+  const triggerFunction = TRIGGER_FUNCTION_IDS[name];
+  if (triggerFunction !== undefined) {
+    context.report(node, triggerFunction, `${node.name.name.value.toUpperCase()}() in a trigger`);
     return;
   }
   if (DEDICATED.has(name) || BASIC.has(name)) {

@@ -5,6 +5,7 @@
 
 import type { AnalysisContext } from "../context.js";
 import type { Detector } from "../detector.js";
+import { wordIn } from "./source-words.js";
 import type { ProcedureParameter } from "../../tsql/ast/modules.js";
 import type { CursorDefinition, CursorReference, FetchCursorStatement, VariableDeclaration } from "../../tsql/ast/procedural.js";
 
@@ -28,11 +29,11 @@ function definition(node: CursorDefinition, context: AnalysisContext): void {
   for (const option of node.options) {
     const featureId = OPTION_IDS[option];
     if (featureId !== undefined) {
-      context.report(node, featureId, `cursor option ${option}`);
+      context.report(wordIn(context, node, [option]), featureId, `cursor option ${option}`);
     }
   }
   if (node.forClause === "UPDATE") {
-    context.report(node, "cursor.option.for_update", "cursor option FOR UPDATE");
+    context.report(wordIn(context, node, ["UPDATE"]), "cursor.option.for_update", "cursor option FOR UPDATE");
   }
 }
 

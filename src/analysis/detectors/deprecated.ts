@@ -8,6 +8,7 @@
 
 import type { AnalysisContext } from "../context.js";
 import type { Detector } from "../detector.js";
+import { findToken } from "./source-words.js";
 import type { InsertExecSource } from "../../tsql/ast/dml.js";
 import type { ColumnReference, ComparisonExpression, SqlcmdVariableReference } from "../../tsql/ast/expressions.js";
 import type { ErrorStatement } from "../../tsql/ast/node.js";
@@ -18,7 +19,10 @@ const PSEUDO_COLUMNS: ReadonlySet<string> = new Set(["$identity", "$rowguid", "i
 
 function comparison(node: ComparisonExpression, context: AnalysisContext): void {
   if (node.operator === "*=" || node.operator === "=*") {
-    context.report(node, "syntax.outer_join_operator", `outer join operator ${node.operator}`);
+    // `*=` is one token; `=*` is an `=` followed by a `*`.
+    const first = node.operator === "*=" ? "*=" : "=";
+    const operator = findToken(context, node, (_kind, _value, text) => text === first, node.left.end);
+    context.report(operator ?? node, "syntax.outer_join_operator", `outer join operator ${node.operator}`);
   }
 }
 

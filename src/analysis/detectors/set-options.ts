@@ -9,6 +9,7 @@
 
 import type { AnalysisContext } from "../context.js";
 import type { Detector } from "../detector.js";
+import { wordIn } from "./source-words.js";
 import type { Identifier } from "../../tsql/ast/node.js";
 import type { SetCommandStatement, SetIdentityInsertStatement, SetOptionsStatement } from "../../tsql/ast/procedural.js";
 import type { Expression } from "../../tsql/ast/expressions.js";
@@ -76,7 +77,8 @@ function command(node: SetCommandStatement, context: AnalysisContext): void {
   }
   const detail = commandDetail(node);
   if (detail !== undefined) {
-    context.report(node, "set.option", `SET ${node.name} ${valueText(node.value)}`, detail);
+    const at = wordIn(context, node, [node.name]);
+    context.report(at, "set.option", `SET ${node.name} ${valueText(node.value)}`, detail);
   }
 }
 

@@ -38,6 +38,19 @@ export function findWord(
   words: readonly string[],
   from: number = node.start,
 ): WordNode | undefined {
+  return findToken(context, node, (kind, value) => kind === TokenKind.Word && words.includes(value), from);
+}
+
+/**
+ * The first token inside `node`, at or after offset `from`, for which
+ * `accept(kind, value, text)` holds; used for operators such as `*=`.
+ */
+export function findToken(
+  context: AnalysisContext,
+  node: Node,
+  accept: (kind: TokenKind, value: string, text: string) => boolean,
+  from: number = node.start,
+): WordNode | undefined {
   const { tokens } = lex(context.text, {
     start: node.start,
     end: node.end,
@@ -46,19 +59,17 @@ export function findWord(
   });
 
   for (const token of tokens) {
-    if (token.kind !== TokenKind.Word || token.start < from) {
+    if (token.start < from || !accept(token.kind, token.value, token.text)) {
       continue;
     }
-    if (words.includes(token.value)) {
-      return {
-        kind: "Word",
-        word: token.value,
-        start: token.start,
-        end: token.end,
-        line: token.line,
-        column: token.column,
-      };
-    }
+    return {
+      kind: "Word",
+      word: token.value === "" ? token.text : token.value,
+      start: token.start,
+      end: token.end,
+      line: token.line,
+      column: token.column,
+    };
   }
   return undefined;
 }
