@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:assess`: measures `infio assess` end to end on a generated
+ * corpus: walking the folder, reading, decoding, parsing, analysing and
+ * classifying in worker threads, and writing to the embedded store, then
+ * rendering the reports. Prints lines/s, the time spent waiting for the
+ * store, the report time and peak RSS.
+ *
+ * Peak RSS is `process.resourceUsage().maxRSS` of this process. Worker
+ * threads share the process, so the figure covers the main thread, every
+ * worker and PGlite together; there is nothing to add up.
+ *
+ * The embedded store is created first in a child process (PGlite's initdb
+ * peaks near 800 MiB once), so that the figure is that of a run against an
+ * existing store, the usual case.
+ *
+ * Usage: node dist/bench/assess.js [--lines N] [--jobs N] [--formats LIST]
+ */
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { newAssessmentId } from "../src/assessment/id.js";
+import { runAssessment } from "../src/assessment/run.js";
+import { defaultCatalog } from "../src/catalog/catalog.js";
+import { parseTarget } from "../src/catalog/targets.js";
+import { featureLookup } from "../src/cli/feature-lookup.js";
+import { SourceTexts, originsOf } from "../src/cli/source-texts.js";
+import { parseFormats } from "../src/cli/values.js";
+import { writeReports } from "../src/cli/write-reports.js";
+import { DEFAULT_MAX_FILE_SIZE } from "../src/sources/scripts/read.js";
+import { openStore } from "../src/store/index.js";
+import { generateCorpus } from "./corpus.js";
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : (process.argv[at + 1] ?? fallback);
+}
+
+function positive(name: string, fallback: number): number {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`invalid ${name} '${option(name, "")}'; pass a positive whole number`);
+  }
+  return value;
+}
+
+function createStore(dataDir: string): void {
+  const storeModule = new URL("../src/store/index.js", import.meta.url).href;
+  const script =
+    `const { openStore } = await import(${JSON.stringify(storeModule)});` +
+    `const r = await openStore("embedded", { dataDir: ${JSON.stringify(dataDir)} });` +
+    `if (!r.ok) { console.error(r.error.message); process.exit(1); }` +
+    `await r.store.close();`;
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { stdio: "inherit" });
+  if (child.status !== 0) {
+    throw new Error("cannot create the embedded store for the benchmark");
+  }
+}
+
+async function main(): Promise<void> {
+  const lines = positive("--lines", 1_000_000);
+  const jobs = positive("--jobs", availableParallelism());
+  const formats = parseFormats(option("--formats", "json,html,csv,sarif"));
+  const target = parseTarget("babelfish");
+  if (!target.ok) {
+    throw new Error(target.error);
+  }
+
+  const work = mkdtempSync(join(tmpdir(), "infio-bench-"));
+  const corpus = join(work, "corpus");
+  const dataDir = join(work, "home");
+  try {
+    mkdirSync(corpus);
+    let files = 0;
+    for (const file of generateCorpus(lines)) {
+      writeFileSync(join(corpus, file.name), file.text);
+      files++;
+    }
+    createStore(dataDir);
+
+    const opened = await openStore("embedded", { dataDir });
+    if (!opened.ok) {
+      throw new Error(opened.error.message);
+    }
+    const store = opened.store;
+    const startedAt = new Date();
+    const started = performance.now();
+    const result = await runAssessment({
+      id: newAssessmentId(startedAt),
+      startedAt,
+      infioVersion: "bench",
+      sources: [corpus],
+      target: target.target,
+      catalog: defaultCatalog(),
+      maxFileSize: DEFAULT_MAX_FILE_SIZE,
+      jobs,
+      store,
+    });
+    const assessedMs = performance.now() - started;
+    const assessRssMiB = process.resourceUsage().maxRSS / 1024;
+    if (!result.ok) {
+      throw new Error(result.error);
+    }
+
+    const a = result.assessment;
+    const reportStarted = performance.now();
+    await writeReports(a, {
+      dir: join(work, "report"),
+      formats,
+      features: featureLookup(defaultCatalog()),
+      sources: new SourceTexts(a.units, originsOf(a.sources, process.cwd()), process.cwd()),
+    });
+    const reportMs = performance.now() - reportStarted;
+    await store.close();
+
+    const s = a.summary;
+    const findings = Object.values(s.findingsByStatus).reduce((x, y) => x + y, 0);
+    const rssMiB = process.resourceUsage().maxRSS / 1024;
+    const seconds = (ms: number) => (ms / 1000).toFixed(2);
+    console.log(`infio assess benchmark (Node ${process.version}, ${jobs} worker(s), ${availableParallelism()} cores)`);
+    console.log(`  corpus        ${files} files, ${s.lines.toLocaleString("en-US")} lines, ${(s.bytes / 1e6).toFixed(1)} MB`);
+    console.log(`  results       ${findings.toLocaleString("en-US")} findings, ${a.objects.length.toLocaleString("en-US")} objects, ${s.batchesWithErrors} batches with errors`);
+    console.log(`  assess        ${seconds(assessedMs)} s, ${Math.round(s.lines / (assessedMs / 1000)).toLocaleString("en-US")} lines/s (store included)`);
+    console.log(`  store wait    ${seconds(result.storeMs)} s of it, commit included`);
+    console.log(`  reports       ${seconds(reportMs)} s (${formats.join(", ")})`);
+    console.log(`  end to end    ${seconds(assessedMs + reportMs)} s, ${Math.round(s.lines / ((assessedMs + reportMs) / 1000)).toLocaleString("en-US")} lines/s`);
+    console.log(`  peak RSS      ${assessRssMiB.toFixed(0)} MiB after assess, ${rssMiB.toFixed(0)} MiB after the reports (process: main thread, workers and PGlite)`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,311 @@
+/**
+ * Runs an assessment of script files: walks the sources, assesses units in
+ * worker threads, and streams the results into the store writer in walk
+ * order, whatever order the workers finish in. At most `maxInFlight` units
+ * are read, assessed or waiting at a time, so memory does not grow with the
+ * number of files (see NOTE below for what the reports need).
+ *
+ * Library code: it reports through callbacks, never logs, and returns
+ * failures instead of throwing.
+ */
+
+import type { Catalog } from "../catalog/catalog.js";
+import type { CatalogOverrides } from "../catalog/overrides.js";
+import { formatTarget, type Target } from "../catalog/targets.js";
+import type { GlobMatcher } from "../sources/scripts/glob.js";
+import { newWalkCounts, walkSources, type WalkCounts } from "../sources/scripts/walk.js";
+import type { AssessmentWriter, Store } from "../store/index.js";
+import type {
+  AssessedObject,
+  AssessedUnit,
+  Assessment,
+  Finding,
+  ParseErrorRecord,
+  SkippedInput,
+} from "./model.js";
+import { WorkerPool } from "./pool.js";
+import { scanTotals, type Totals } from "./totals.js";
+import { SummaryBuilder } from "./summary.js";
+import type { UnitOutcome } from "./unit-task.js";
+
+export interface RunOptions {
+  readonly id: string;
+  readonly startedAt: Date;
+  readonly infioVersion: string;
+  /** Paths as the user gave them; `-` is standard input. */
+  readonly sources: readonly string[];
+  readonly target: Target;
+  /** The catalog with `overrides` applied, for the summary's effort. */
+  readonly catalog: Catalog;
+  /** Passed to the workers, which apply them to their own catalog. */
+  readonly overrides?: CatalogOverrides;
+  readonly encoding?: string;
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly include?: readonly GlobMatcher[];
+  readonly exclude?: readonly GlobMatcher[];
+  readonly maxFileSize: number;
+  readonly jobs: number;
+  /** Folder that relative source paths start from; the process's by default. */
+  readonly cwd?: string;
+  readonly store: Store;
+  /** Reads all of standard input; needed when a source is `-`. */
+  readonly readStdin?: () => Promise<Uint8Array>;
+  /** Aborting stops the run and removes what was stored. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+  readonly onSkipped?: (skipped: SkippedInput) => void;
+}
+
+export interface Progress {
+  /** Files read so far, assessed or skipped. */
+  readonly files: number;
+  /** Bytes of those files. */
+  readonly bytes: number;
+  /** Lines assessed so far. */
+  readonly lines: number;
+  /** Totals from a scan before the run, when progress is wanted. */
+  readonly totals?: Totals;
+}
+
+export type RunResult =
+  | {
+      readonly ok: true;
+      readonly assessment: Assessment;
+      /** Decoded text of standard input, which cannot be read again. */
+      readonly texts: ReadonlyMap<string, string>;
+      readonly counts: WalkCounts;
+      /** Time spent waiting for the store, commit included. */
+      readonly storeMs: number;
+    }
+  | { readonly ok: false; readonly aborted: boolean; readonly error: string };
+
+/** Units in flight per worker: enough to keep workers busy behind a slow file. */
+const IN_FLIGHT_PER_WORKER = 4;
+
+export async function runAssessment(options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const totals = options.onProgress === undefined ? undefined : await scanTotals(options);
+
+  let writer: AssessmentWriter;
+  try {
+    writer = await options.store.beginAssessment({
+      id: options.id,
+      startedAt: options.startedAt.toISOString(),
+      infioVersion: options.infioVersion,
+      target: formatTarget(options.target),
+      sources: options.sources,
+    });
+  } catch (error) {
+    return { ok: false, aborted: false, error: messageOf(error) };
+  }
+
+  const pool = new WorkerPool(options.jobs, {
+    target: options.target,
+    maxFileSize: options.maxFileSize,
+    ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.variables === undefined ? {} : { variables: options.variables }),
+  });
+  const sink = new Sink(options, writer, totals);
+  // Stopping the pool ends the files in flight at once, so an interrupt
+  // does not wait for a large file to finish.
+  const stop = (): void => void pool.close();
+  options.signal?.addEventListener("abort", stop, { once: true });
+
+  try {
+    await feed(options, pool, sink);
+    if (options.signal?.aborted === true) {
+      await writer.abort();
+      return { ok: false, aborted: true, error: "the run was interrupted" };
+    }
+
+    const summary = sink.summary.build(Math.round(performance.now() - started));
+    await sink.timed(() => writer.commit(summary));
+    return {
+      ok: true,
+      assessment: {
+        id: options.id,
+        startedAt: options.startedAt.toISOString(),
+        infioVersion: options.infioVersion,
+        target: formatTarget(options.target),
+        sources: [...options.sources],
+        summary,
+        units: sink.units,
+        objects: sink.objects,
+        findings: sink.findings,
+        parseErrors: sink.parseErrors,
+        skipped: sink.skipped,
+      },
+      texts: sink.texts,
+      counts: sink.counts,
+      storeMs: sink.storeMs,
+    };
+  } catch (error) {
+    await writer.abort().catch(() => undefined);
+    const aborted = options.signal?.aborted === true;
+    return { ok: false, aborted, error: messageOf(error) };
+  } finally {
+    options.signal?.removeEventListener("abort", stop);
+    await pool.close();
+  }
+}
+
+/**
+ * Walks the sources and hands units to the pool, releasing outcomes to the
+ * sink in walk order. The queue contains promises in walk order; the head is
+ * awaited once the queue is full, which bounds the units in flight.
+ */
+async function feed(options: RunOptions, pool: WorkerPool, sink: Sink): Promise<void> {
+  const maxInFlight = Math.max(2, pool.size * IN_FLIGHT_PER_WORKER);
+  const queue: Pending[] = [];
+  let seq = 0;
+
+  const walk = walkSources(
+    options.sources,
+    {
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      ...(options.include === undefined ? {} : { include: options.include }),
+      ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
+    },
+    sink.counts,
+  );
+
+  for await (const entry of walk) {
+    if (options.signal?.aborted === true) {
+      return;
+    }
+
+    const at = seq++;
+    if (entry.kind === "skipped") {
+      const outcome: UnitOutcome = { seq: at, kind: "skipped", skipped: entry.skipped };
+      queue.push({ outcome: Promise.resolve(outcome), size: 0, read: false });
+    } else if (entry.kind === "stdin") {
+      const bytes = options.readStdin === undefined ? new Uint8Array() : await options.readStdin();
+      const size = bytes.length;
+      const outcome = pool.run({ seq: at, name: entry.name, bytes, keepText: true });
+      queue.push({ outcome, size, read: true });
+    } else {
+      const outcome = pool.run({
+        seq: at,
+        name: entry.name,
+        path: entry.path,
+        displayPath: entry.displayPath,
+      });
+      queue.push({ outcome, size: entry.size, read: true });
+    }
+
+    while (queue.length >= maxInFlight) {
+      await release(queue.shift()!, sink);
+    }
+  }
+
+  while (queue.length > 0 && options.signal?.aborted !== true) {
+    await release(queue.shift()!, sink);
+  }
+}
+
+/** A unit in flight, with what progress needs once it is done. */
+interface Pending {
+  readonly outcome: Promise<UnitOutcome>;
+  readonly size: number;
+  /** Whether it was a file to read (rather than a walk problem). */
+  readonly read: boolean;
+}
+
+async function release(pending: Pending, sink: Sink): Promise<void> {
+  const outcome = await pending.outcome;
+  await sink.accept(outcome);
+  if (pending.read) {
+    sink.progressed(pending.size);
+  }
+}
+
+/**
+ * Receives outcomes in walk order: adds them to the summary, the store
+ * writer and the collected arrays.
+ *
+ * NOTE: the arrays keep the whole assessment in memory, because the report
+ * renderers take a complete Assessment; the store side is streamed.
+ */
+class Sink {
+  readonly summary: SummaryBuilder;
+  readonly counts = newWalkCounts();
+  readonly units: AssessedUnit[] = [];
+  readonly objects: AssessedObject[] = [];
+  readonly findings: Finding[] = [];
+  readonly parseErrors: ParseErrorRecord[] = [];
+  readonly skipped: SkippedInput[] = [];
+  readonly texts = new Map<string, string>();
+  storeMs = 0;
+  readonly #options: RunOptions;
+  readonly #writer: AssessmentWriter;
+  readonly #totals: Totals | undefined;
+  #doneFiles = 0;
+  #doneBytes = 0;
+
+  constructor(options: RunOptions, writer: AssessmentWriter, totals: Totals | undefined) {
+    this.#options = options;
+    this.#writer = writer;
+    this.#totals = totals;
+    this.summary = new SummaryBuilder(options.catalog);
+  }
+
+  async accept(outcome: UnitOutcome): Promise<void> {
+    if (outcome.kind === "skipped") {
+      this.skipped.push(outcome.skipped);
+      this.#options.onSkipped?.(outcome.skipped);
+      await this.timed(() => this.#writer.addSkipped([outcome.skipped]));
+      return;
+    }
+
+    this.summary.addUnit(outcome.unit);
+    this.summary.addFindings(outcome.findings);
+    this.summary.addObjects(outcome.objects);
+    this.units.push(outcome.unit);
+    pushAll(this.findings, outcome.findings);
+    pushAll(this.objects, outcome.objects);
+    pushAll(this.parseErrors, outcome.parseErrors);
+    if (outcome.text !== undefined) {
+      this.texts.set(outcome.unit.file, outcome.text);
+    }
+
+    await this.timed(async () => {
+      await this.#writer.addUnits([outcome.unit]);
+      await this.#writer.addObjects(outcome.objects);
+      await this.#writer.addFindings(outcome.findings);
+      await this.#writer.addParseErrors(outcome.parseErrors);
+    });
+  }
+
+  /** Counts one more file read, of `size` bytes, and reports progress. */
+  progressed(size: number): void {
+    this.#doneFiles++;
+    this.#doneBytes += size;
+    this.#options.onProgress?.({
+      files: this.#doneFiles,
+      bytes: this.#doneBytes,
+      lines: this.summary.lines,
+      ...(this.#totals === undefined ? {} : { totals: this.#totals }),
+    });
+  }
+
+  async timed(action: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    try {
+      await action();
+    } finally {
+      this.storeMs += performance.now() - started;
+    }
+  }
+}
+
+/** Appends without spreading, which overflows the stack on huge arrays. */
+function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) {
+    target.push(item);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,137 @@
+/**
+ * One unit of work for the worker pool: read a script (or take the bytes
+ * of standard input), check it, assess it, and order its rows by position.
+ * Runs in a worker thread; everything it returns is structured-cloneable.
+ */
+
+import type { Catalog } from "../catalog/catalog.js";
+import type { Target } from "../catalog/targets.js";
+import { checkScriptBytes, readScript } from "../sources/scripts/read.js";
+import { assessUnit } from "./assess-unit.js";
+import type {
+  AssessedObject,
+  AssessedUnit,
+  Finding,
+  ParseErrorRecord,
+  SkippedInput,
+} from "./model.js";
+
+export interface UnitTask {
+  /** Position in the walk; results are released in this order. */
+  readonly seq: number;
+  /** Name in findings. */
+  readonly name: string;
+  /** Path to read, unless `bytes` are given. */
+  readonly path?: string;
+  /** The path as the user would write it, for messages. */
+  readonly displayPath?: string;
+  /** Bytes already read, for standard input. */
+  readonly bytes?: Uint8Array;
+  /** Whether to return the decoded text, for a code view of unsaved input. */
+  readonly keepText?: boolean;
+}
+
+export type UnitOutcome =
+  | {
+      readonly seq: number;
+      readonly kind: "unit";
+      readonly unit: AssessedUnit;
+      readonly findings: Finding[];
+      readonly parseErrors: ParseErrorRecord[];
+      readonly objects: AssessedObject[];
+      readonly text?: string;
+    }
+  | {
+      readonly seq: number;
+      readonly kind: "skipped";
+      readonly skipped: SkippedInput;
+    };
+
+export interface UnitTaskOptions {
+  readonly target: Target;
+  readonly catalog: Catalog;
+  readonly encoding?: string;
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly maxFileSize: number;
+}
+
+/**
+ * Share of U+FFFD in the decoded text past which a file with decoding
+ * errors is skipped as undecodable: its findings would be noise.
+ */
+const MAX_REPLACEMENT_RATIO = 0.1;
+
+export function runUnitTask(task: UnitTask, options: UnitTaskOptions): UnitOutcome {
+  const where = task.displayPath ?? task.path ?? task.name;
+  const read =
+    task.bytes !== undefined
+      ? checkScriptBytes(task.name, where, task.bytes, options.maxFileSize)
+      : readScript(task.path ?? task.name, task.name, options.maxFileSize, where);
+  if (!read.ok) {
+    return { seq: task.seq, kind: "skipped", skipped: read.skipped };
+  }
+
+  const result = assessUnit(
+    { file: task.name, bytes: read.bytes },
+    {
+      target: options.target,
+      catalog: options.catalog,
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(options.variables === undefined ? {} : { variables: options.variables }),
+    },
+  );
+
+  const undecodable = undecodableMessage(where, result.text, result.parseErrors);
+  if (undecodable !== undefined) {
+    return {
+      seq: task.seq,
+      kind: "skipped",
+      skipped: { file: task.name, reason: "undecodable", message: undecodable },
+    };
+  }
+
+  return {
+    seq: task.seq,
+    kind: "unit",
+    unit: result.unit,
+    findings: result.findings.sort(byPosition),
+    parseErrors: result.parseErrors.sort(byPosition),
+    objects: result.objects.sort(byPosition),
+    ...(task.keepText === true ? { text: result.text } : {}),
+  };
+}
+
+/** Returns why the text is not worth assessing, or undefined. */
+function undecodableMessage(
+  where: string,
+  text: string,
+  errors: readonly ParseErrorRecord[],
+): string | undefined {
+  const decodeError = errors.find((e) => e.code?.startsWith("decode.") === true);
+  if (decodeError === undefined || text.length === 0) {
+    return undefined;
+  }
+
+  let replaced = 0;
+  for (let at = text.indexOf("\uFFFD"); at >= 0; at = text.indexOf("\uFFFD", at + 1)) {
+    replaced++;
+  }
+  if (replaced <= text.length * MAX_REPLACEMENT_RATIO) {
+    return undefined;
+  }
+
+  const percent = Math.round((replaced / text.length) * 100);
+  return (
+    `cannot decode '${where}': ${percent}% of its characters are not valid ` +
+    `in the encoding used (${decodeError.message}); pass --encoding with ` +
+    "the file's encoding, for example --encoding windows-1252"
+  );
+}
+
+/** Orders rows by line, then column; the sort is stable for ties. */
+function byPosition(
+  a: { readonly line: number; readonly column?: number },
+  b: { readonly line: number; readonly column?: number },
+): number {
+  return a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+}

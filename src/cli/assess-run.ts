@@ -1,0 +1,220 @@
+/** The run function of `infio assess`: see assess.ts for the options. */
+
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+
+import { countAtOrAbove } from "../assessment/fail-on.js";
+import { newAssessmentId } from "../assessment/id.js";
+import type { Assessment, SkippedInput } from "../assessment/model.js";
+import { runAssessment } from "../assessment/run.js";
+import { formatTarget } from "../catalog/targets.js";
+import type { Store } from "../store/index.js";
+import { resolveEncoding } from "../tsql/decode/encodings.js";
+import { listedEncodings } from "../tsql/decode/encodings.js";
+import type { AssessOptions } from "./assess.js";
+import { loadConfig } from "./config.js";
+import type { CliContext } from "./context.js";
+import {
+  EXIT_FAILURE,
+  EXIT_FINDINGS,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  UsageError,
+} from "./errors.js";
+import { featureLookup } from "./feature-lookup.js";
+import { createLogger, type Logger } from "./log.js";
+import { createProgress, formatCount, type ProgressDisplay } from "./progress.js";
+import { SourceTexts, originsOf } from "./source-texts.js";
+import { closeQuietly, openCliStore } from "./store-access.js";
+import { parseGlob } from "./values.js";
+import { infioVersion } from "./version.js";
+import { writeReports } from "./write-reports.js";
+
+/** Skipped inputs logged one by one before the rest are only counted. */
+const SKIPPED_LOGGED = 20;
+
+export async function executeAssess(options: AssessOptions, ctx: CliContext): Promise<number> {
+  const include = options.include.map((g) => parseGlob("--include", g));
+  const exclude = options.exclude.map((g) => parseGlob("--exclude", g));
+  if (options.encoding !== undefined && resolveEncoding(options.encoding) === undefined) {
+    throw new UsageError(
+      `unknown --encoding '${options.encoding}'; use one of ${listedEncodings().join(", ")}`,
+    );
+  }
+  const config = await loadConfig(options.config);
+  await checkPaths(options.paths, ctx.cwd);
+
+  // The display starts with the run, so that opening the store does not
+  // count towards the time the estimate is based on.
+  const progress: { display: ProgressDisplay } = {
+    display: createProgress(ctx.stderr, { quiet: true }),
+  };
+  const log = createLogger(ctx.stderr, {
+    quiet: options.quiet,
+    beforeWrite: () => progress.display.clear(),
+    afterWrite: () => progress.display.redraw(),
+  });
+
+  const store = await openCliStore(options.store, options.dataDir, log);
+  try {
+    progress.display = createProgress(ctx.stderr, { quiet: options.quiet });
+    return await assessWithStore(options, ctx, store, log, progress.display, config, include, exclude);
+  } finally {
+    progress.display.stop();
+    await closeQuietly(store, log);
+  }
+}
+
+async function assessWithStore(
+  options: AssessOptions,
+  ctx: CliContext,
+  store: Store,
+  log: Logger,
+  progress: ProgressDisplay,
+  config: Awaited<ReturnType<typeof loadConfig>>,
+  include: ReturnType<typeof parseGlob>[],
+  exclude: ReturnType<typeof parseGlob>[],
+): Promise<number> {
+  const startedAt = new Date();
+  const id = newAssessmentId(startedAt);
+  log.info(
+    `assessment ${id} started: ${options.paths.length} path(s), target ` +
+      `${formatTarget(options.target)}, store ${store.location}, ${options.jobs} worker(s)`,
+  );
+  for (const o of config.applied) {
+    const detail = o.detail === undefined ? "" : ` (${o.detail})`;
+    log.info(`override applied: ${o.featureId}${detail}: ${o.change}`);
+  }
+
+  const controller = new AbortController();
+  const removeHandler = ctx.onInterrupt(() => {
+    log.warn("interrupted; stopping and removing what was stored of this run");
+    controller.abort();
+  });
+
+  let skippedLogged = 0;
+  const onSkipped = (s: SkippedInput): void => {
+    if (s.reason === "not-sql") {
+      return;
+    }
+    skippedLogged++;
+    if (skippedLogged <= SKIPPED_LOGGED) {
+      log.warn(`skipped ${s.file}: ${s.message}`);
+    }
+  };
+
+  const result = await runAssessment({
+    id,
+    startedAt,
+    infioVersion: infioVersion(),
+    sources: options.paths,
+    target: options.target,
+    catalog: config.catalog,
+    ...(config.overrides === undefined ? {} : { overrides: config.overrides }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    variables: options.variables,
+    include,
+    exclude,
+    maxFileSize: options.maxFileSize,
+    jobs: options.jobs,
+    cwd: ctx.cwd,
+    store,
+    readStdin: ctx.readStdin,
+    signal: controller.signal,
+    ...(options.quiet ? {} : { onProgress: (p) => progress.update(p) }),
+    onSkipped,
+  }).finally(removeHandler);
+  progress.stop();
+
+  if (!result.ok) {
+    if (result.aborted) {
+      log.warn(`assessment ${id} interrupted; nothing of it was stored`);
+      return EXIT_INTERRUPTED;
+    }
+    log.error(`assessment ${id} failed: ${result.error}`);
+    return EXIT_FAILURE;
+  }
+
+  const a = result.assessment;
+  logTotals(a, result.counts, skippedLogged, log);
+
+  const sources = new SourceTexts(a.units, originsOf(a.sources, ctx.cwd), ctx.cwd, result.texts);
+  let written: string[];
+  try {
+    written = await writeReports(a, {
+      dir: options.out,
+      formats: options.formats,
+      features: featureLookup(config.catalog),
+      sources,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const kept = store.kind === "none" ? "" : `; the assessment is stored, run 'infio report ${id}' to try again`;
+    log.error(`cannot write the reports to '${options.out}': ${reason}${kept}`);
+    return EXIT_FAILURE;
+  }
+  for (const path of written) {
+    log.info(`wrote ${path}`);
+  }
+  if (sources.missingCount > 0) {
+    log.warn(`${sources.missingCount} file(s) could not be read again; the code view leaves them out`);
+  }
+
+  ctx.stdout.write(`assessment ${id}${store.kind === "none" ? " (not stored)" : ""}\n`);
+  ctx.stdout.write(`report ${options.out}\n`);
+
+  if (options.failOn !== undefined) {
+    const count = countAtOrAbove(a.summary, options.failOn);
+    if (count > 0) {
+      log.warn(`${formatCount(count)} finding(s) at or above --fail-on ${options.failOn}`);
+      return EXIT_FINDINGS;
+    }
+  }
+  return EXIT_OK;
+}
+
+function logTotals(
+  a: Assessment,
+  counts: { excluded: number; duplicates: number },
+  skippedLogged: number,
+  log: Logger,
+): void {
+  const s = a.summary;
+  const findings = Object.values(s.findingsByStatus).reduce((x, y) => x + y, 0);
+  log.info(
+    `assessment ${a.id} done in ${(s.elapsedMs / 1000).toFixed(1)} s: ` +
+      `${formatCount(s.files)} files, ${formatCount(s.lines)} lines, ` +
+      `${formatCount(findings)} findings (${formatCount(s.findingsByStatus.notSupported)} not supported), ` +
+      `${formatCount(a.parseErrors.length)} parse errors`,
+  );
+
+  const notSql = a.skipped.filter((x) => x.reason === "not-sql").length;
+  if (notSql > 0) {
+    log.info(`${formatCount(notSql)} non-SQL file(s) skipped; the report lists them`);
+  }
+  if (skippedLogged > SKIPPED_LOGGED) {
+    log.warn(`${formatCount(skippedLogged - SKIPPED_LOGGED)} more skipped input(s); the report lists them`);
+  }
+  if (counts.excluded > 0) {
+    log.info(`${formatCount(counts.excluded)} file(s) left out by --include or --exclude`);
+  }
+  if (s.files === 0) {
+    log.warn("no SQL file was assessed; check the paths, or pass --include for other file names");
+  }
+}
+
+/** Every path must exist; `-` is standard input. */
+async function checkPaths(paths: readonly string[], cwd: string): Promise<void> {
+  for (const path of paths) {
+    if (path === "-") {
+      continue;
+    }
+    try {
+      await stat(resolve(cwd, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === "ENOENT" ? "no such file or folder" : (error as Error).message;
+      throw new UsageError(`cannot assess '${path}': ${reason}; check the path`);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Log lines on standard error: `2025-03-04T05:06:07.089Z info message`.
+ * `--quiet` drops info lines; warnings and errors always show. Callers pass
+ * messages that hold no secret (store URLs go through maskUrl first).
+ */
+
+import type { OutputStream } from "./context.js";
+
+export type LogLevel = "info" | "warn" | "error";
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface LoggerOptions {
+  readonly quiet?: boolean;
+  readonly now?: () => Date;
+  /** Called before a line is written, to clear a progress bar. */
+  readonly beforeWrite?: () => void;
+  /** Called after a line is written, to redraw a progress bar. */
+  readonly afterWrite?: () => void;
+}
+
+export function createLogger(stream: OutputStream, options: LoggerOptions = {}): Logger {
+  const now = options.now ?? (() => new Date());
+  const write = (level: LogLevel, message: string): void => {
+    if (level === "info" && options.quiet === true) {
+      return;
+    }
+    options.beforeWrite?.();
+    stream.write(`${now().toISOString()} ${level.padEnd(5)} ${message}\n`);
+    options.afterWrite?.();
+  };
+
+  return {
+    info: (message) => write("info", message),
+    warn: (message) => write("warn", message),
+    error: (message) => write("error", message),
+  };
+}

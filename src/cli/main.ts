@@ -1,0 +1,140 @@
+/**
+ * The `infio` program: builds the commands, runs the one named, and maps
+ * errors to exit codes (see errors.ts). Everything outside the process
+ * comes in through CliContext, so tests can run it in-process.
+ */
+
+import { homedir } from "node:os";
+import { buffer } from "node:stream/consumers";
+
+import { Command, CommanderError } from "commander";
+
+import { assessCommand } from "./assess.js";
+import type { CommandHost } from "./command.js";
+import type { CliContext } from "./context.js";
+import { diffCommand } from "./diff.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, FailureError, UsageError } from "./errors.js";
+import { listCommand } from "./list.js";
+import { reportCommand } from "./report.js";
+import { showCommand } from "./show.js";
+import { infioVersion } from "./version.js";
+
+/** Builds the program; `commands` replaces the default commands in tests. */
+export function buildProgram(
+  host: CommandHost,
+  commands: readonly Command[] = defaultCommands(host),
+): Command {
+  const program = new Command("infio")
+    .description(
+      "Assess SQL Server T-SQL for migration to Babelfish for Aurora PostgreSQL and to PostgreSQL.",
+    )
+    .version(infioVersion(), "-V, --version", "print the version of infio")
+    .helpOption("-h, --help", "show help")
+    .helpCommand("help [command]", "show help for a command")
+    .showSuggestionAfterError(true);
+
+  for (const command of commands) {
+    program.addCommand(command);
+  }
+
+  configure(program, host);
+  program.addHelpText(
+    "after",
+    "\nExamples:\n  $ infio assess ./database\n  $ infio list\n  $ infio show ID\n" +
+      "  $ infio diff BEFORE_ID AFTER_ID\n\nRun 'infio help COMMAND' for the options of a command.\n",
+  );
+  return program;
+}
+
+function defaultCommands(host: CommandHost): Command[] {
+  return [
+    assessCommand(host),
+    reportCommand(host),
+    listCommand(host),
+    showCommand(host),
+    diffCommand(host),
+  ];
+}
+
+/** Output through the context, and errors thrown instead of process.exit. */
+function configure(command: Command, host: CommandHost): void {
+  command.exitOverride();
+  command.configureOutput({
+    writeOut: (text) => host.ctx.stdout.write(text),
+    writeErr: (text) => host.ctx.stderr.write(text),
+    outputError: (text, write) => write(text),
+  });
+  for (const sub of command.commands) {
+    configure(sub, host);
+  }
+}
+
+/** Runs infio with `args` (without the node and script paths); returns the exit code. */
+export async function main(args: readonly string[], ctx: CliContext): Promise<number> {
+  let code = EXIT_OK;
+  const host: CommandHost = { ctx, exit: (c) => (code = c) };
+  const program = buildProgram(host);
+
+  if (args.length === 0) {
+    ctx.stderr.write(program.helpInformation());
+    return EXIT_USAGE;
+  }
+
+  try {
+    await program.parseAsync([...args], { from: "user" });
+    return code;
+  } catch (error) {
+    return exitCodeOf(error, ctx);
+  }
+}
+
+function exitCodeOf(error: unknown, ctx: CliContext): number {
+  if (error instanceof CommanderError) {
+    // Help and version end with exitCode 0; parse errors were printed.
+    if (error.exitCode === 0) {
+      return EXIT_OK;
+    }
+    if (error.code === "commander.help" || error.code === "commander.helpDisplayed") {
+      return EXIT_OK;
+    }
+    return EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    ctx.stderr.write(`error: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof FailureError) {
+    ctx.stderr.write(`error: ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
+
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  ctx.stderr.write(`error: infio failed unexpectedly: ${message}\n`);
+  return EXIT_FAILURE;
+}
+
+/** Builds the context of the running process: its streams, signals and environment. */
+export function processContext(): CliContext {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => new Uint8Array(await buffer(process.stdin)),
+    env: process.env,
+    cwd: process.cwd(),
+    platform: process.platform,
+    homedir: homedir(),
+    onInterrupt: (handler) => {
+      let interrupted = false;
+      const listener = () => {
+        // A second Ctrl+C stops at once, like most command-line tools.
+        if (interrupted) {
+          process.exit(130);
+        }
+        interrupted = true;
+        handler();
+      };
+      process.on("SIGINT", listener);
+      return () => process.off("SIGINT", listener);
+    },
+  };
+}

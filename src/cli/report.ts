@@ -1,0 +1,111 @@
+/** `infio report ID`: writes the reports of a stored assessment again. */
+
+import { resolve } from "node:path";
+
+import { Command } from "commander";
+
+import { defaultCatalog } from "../catalog/catalog.js";
+import {
+  DATA_DIR_HELP,
+  STORE_HELP,
+  withExamples,
+  type CommandHost,
+  type StoreOptions,
+} from "./command.js";
+import type { CliContext } from "./context.js";
+import { EXIT_FAILURE, EXIT_OK } from "./errors.js";
+import { featureLookup } from "./feature-lookup.js";
+import { storeOptionsFrom } from "./list.js";
+import { createLogger } from "./log.js";
+import { SourceTexts, originsOf } from "./source-texts.js";
+import { readAssessments } from "./store-access.js";
+import { parseFormats, type ReportFormat } from "./values.js";
+import { DEFAULT_FORMATS, DEFAULT_OUT } from "./assess.js";
+import { writeReports } from "./write-reports.js";
+
+export interface ReportOptions extends StoreOptions {
+  readonly id: string;
+  readonly out: string;
+  readonly formats: readonly ReportFormat[];
+  readonly quiet: boolean;
+}
+
+export type ReportRun = (options: ReportOptions) => Promise<number>;
+
+interface RawReportOptions {
+  out: string;
+  format: string;
+  store: string;
+  dataDir?: string;
+  quiet?: boolean;
+}
+
+export function reportCommand(
+  host: CommandHost,
+  run: ReportRun = (options) => executeReport(options, host.ctx),
+): Command {
+  const command = new Command("report")
+    .summary("write the reports of a stored assessment again")
+    .description(
+      "Write the reports of a stored assessment again, for example in another " +
+        "format. The HTML code view reads the scripts again from where they " +
+        "were assessed (relative paths from the current folder); scripts " +
+        "that are gone or changed size are shown without code.",
+    )
+    .argument("<id>", "assessment id, as 'infio list' shows it")
+    .option("-o, --out <dir>", "folder for the report files", DEFAULT_OUT)
+    .option("-f, --format <list>", "report formats, comma-separated: json, html, csv, sarif", DEFAULT_FORMATS)
+    .option("--store <store>", STORE_HELP, "embedded")
+    .option("--data-dir <dir>", DATA_DIR_HELP)
+    .option("-q, --quiet", "no info logs")
+    .action(async (id: string, raw: RawReportOptions) => {
+      host.exit(
+        await run({
+          ...storeOptionsFrom(raw, host.ctx),
+          id,
+          out: resolve(host.ctx.cwd, raw.out),
+          formats: parseFormats(raw.format),
+          quiet: raw.quiet === true,
+        }),
+      );
+    });
+
+  return withExamples(command, [
+    "infio report 20250304-050607-3f9a1c",
+    "infio report 20250304-050607-3f9a1c --format sarif --out ./scan",
+  ]);
+}
+
+export async function executeReport(options: ReportOptions, ctx: CliContext): Promise<number> {
+  const log = createLogger(ctx.stderr, { quiet: options.quiet });
+  const [a] = await readAssessments(options.store, options.dataDir, [options.id], log);
+
+  const sources = new SourceTexts(a.units, originsOf(a.sources, ctx.cwd), ctx.cwd);
+  let written: string[];
+  try {
+    written = await writeReports(a, {
+      dir: options.out,
+      formats: options.formats,
+      // NOTE: catalog overrides used by the run are not stored, so titles
+      // and links come from the built-in catalog.
+      features: featureLookup(defaultCatalog()),
+      sources,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log.error(`cannot write the reports to '${options.out}': ${reason}; pass a writable --out`);
+    return EXIT_FAILURE;
+  }
+
+  for (const path of written) {
+    log.info(`wrote ${path}`);
+  }
+  if (sources.missingCount > 0) {
+    log.warn(
+      `${sources.missingCount} script(s) are gone or changed since the assessment; ` +
+        "the code view leaves them out (run from the folder the assessment was run in)",
+    );
+  }
+  ctx.stdout.write(`report ${options.out}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,116 @@
+/** Opens the store for a command, with the messages a user needs. */
+
+import { existsSync } from "node:fs";
+
+import {
+  embeddedStoreDirectory,
+  openStore,
+  parseStoreSpec,
+  type Store,
+} from "../store/index.js";
+import type { Assessment } from "../assessment/model.js";
+import { FailureError, UsageError } from "./errors.js";
+import type { Logger } from "./log.js";
+
+/** Opens `spec` in `dataDir`; throws UsageError or FailureError. */
+export async function openCliStore(
+  spec: string,
+  dataDir: string,
+  log: Logger,
+): Promise<Store> {
+  const parsed = parseStoreSpec(spec);
+  if (!parsed.ok) {
+    throw new UsageError(parsed.error.message);
+  }
+
+  const opened = await openStore(parsed.spec, {
+    dataDir,
+    onBackgroundError: (error) => log.warn(error.message),
+  });
+  if (!opened.ok) {
+    throw new FailureError(opened.error.message);
+  }
+
+  for (const m of opened.migrations) {
+    log.info(`store ${opened.store.location}: applied migration ${m.version} ${m.name}`);
+  }
+  for (const id of opened.removedInterrupted) {
+    log.warn(`removed the rows of interrupted assessment ${id}`);
+  }
+  return opened.store;
+}
+
+/** Closes the store, logging rather than throwing, as the work is done. */
+export async function closeQuietly(store: Store, log: Logger): Promise<void> {
+  try {
+    await store.close();
+  } catch (error) {
+    log.warn(`closing the store failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Refuses commands that read assessments when nothing is stored. */
+export function requireReadableStore(spec: string): void {
+  if (spec === "none") {
+    throw new UsageError(
+      "--store none keeps no assessments, so there is nothing to read; use " +
+        "--store embedded (the default) or a postgres:// URL",
+    );
+  }
+}
+
+/**
+ * Checks whether an embedded store was ever created in `dataDir`. Reading
+ * commands check this first, so that they do not create an empty store.
+ */
+export function embeddedStoreExists(spec: string, dataDir: string): boolean {
+  return spec !== "embedded" || existsSync(embeddedStoreDirectory(dataDir));
+}
+
+/**
+ * Reads complete assessments by id, in the order given, from one opening of
+ * the store; throws UsageError naming an id that is not there.
+ */
+export async function readAssessments(
+  spec: string,
+  dataDir: string,
+  ids: readonly string[],
+  log: Logger,
+): Promise<Assessment[]> {
+  if (!embeddedStoreExists(spec, dataDir)) {
+    throw new UsageError(
+      `assessment '${ids[0]}' not found: no store in '${dataDir}' yet; pass ` +
+        "--data-dir or --store where it was saved",
+    );
+  }
+
+  const store = await openCliStore(spec, dataDir, log);
+  try {
+    const found: Assessment[] = [];
+    for (const id of ids) {
+      const a = await store.getAssessment(id);
+      if (a === undefined) {
+        throw new UsageError(
+          `assessment '${id}' not found in the store ${store.location}; run ` +
+            "'infio list' to see the stored ids",
+        );
+      }
+      found.push(withSortedTypes(a));
+    }
+    return found;
+  } finally {
+    await closeQuietly(store, log);
+  }
+}
+
+/**
+ * Puts `objectsByType` back in name order: the store keeps the summary as
+ * jsonb, which reorders keys, and reports should not change with the trip.
+ */
+function withSortedTypes(a: Assessment): Assessment {
+  const types = Object.keys(a.summary.objectsByType).sort();
+  const objectsByType = Object.fromEntries(
+    types.map((t) => [t, a.summary.objectsByType[t]!]),
+  );
+  return { ...a, summary: { ...a.summary, objectsByType } };
+}

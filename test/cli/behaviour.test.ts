@@ -1,0 +1,192 @@
+/**
+ * Options to behaviour: the run functions called in-process with a captured
+ * context. The embedded store is covered by the end-to-end tests.
+ */
+
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+
+import type { AssessOptions } from "../../src/cli/assess.js";
+import { executeAssess } from "../../src/cli/assess-run.js";
+import { executeDiff } from "../../src/cli/diff.js";
+import { executeList } from "../../src/cli/list.js";
+import { executeReport } from "../../src/cli/report.js";
+import { executeShow } from "../../src/cli/show.js";
+import { parseTarget } from "../../src/catalog/targets.js";
+import { captureContext } from "./capture.js";
+import { SKIPPED, writeFixtureFolder } from "./fixture-folder.js";
+
+describe("infio assess: options to behaviour", () => {
+  let root: string;
+  let work: string;
+  before(() => {
+    root = writeFixtureFolder();
+    work = mkdtempSync(join(tmpdir(), "infio-cli-"));
+  });
+  after(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  function options(name: string, extra: Partial<AssessOptions> = {}): AssessOptions {
+    const parsed = parseTarget("babelfish");
+    assert.ok(parsed.ok);
+    return {
+      paths: [root],
+      out: join(work, name, "report"),
+      formats: ["json", "html", "csv", "sarif"],
+      target: parsed.target,
+      store: "none",
+      dataDir: join(work, name, "home"),
+      include: [],
+      exclude: [],
+      variables: {},
+      jobs: 2,
+      quiet: false,
+      maxFileSize: 1024 * 1024,
+      ...extra,
+    };
+  }
+
+  it("writes reports, id to stdout, logs to stderr", async () => {
+    const ctx = captureContext();
+    const code = await executeAssess(options("all"), ctx);
+    assert.equal(code, 0, ctx.err.join(""));
+
+    assert.deepEqual(readdirSync(join(work, "all", "report")).sort(), [
+      "assessment.html",
+      "assessment.json",
+      "assessment.sarif",
+      "findings.csv",
+    ]);
+    const stdout = ctx.out.join("");
+    assert.match(stdout, /^assessment \d{8}-\d{6}-[0-9a-f]{6} \(not stored\)\nreport .*report\n$/);
+    const stderr = ctx.err.join("");
+    assert.match(stderr, /^\d{4}-\d\d-\d\dT[\d:.]+Z info {2}assessment \S+ started/m);
+    for (const skipped of SKIPPED.filter((s) => !s.endsWith("not-sql"))) {
+      assert.ok(stderr.includes(`skipped ${skipped.split(" ")[0]}: `), `${skipped} not logged:\n${stderr}`);
+    }
+    assert.match(stderr, /1 non-SQL file\(s\) skipped/);
+    assert.ok(!existsSync(join(work, "all", "home")), "--store none must leave no data directory");
+  });
+
+  it("writes only the formats asked for", async () => {
+    const ctx = captureContext();
+    assert.equal(await executeAssess(options("csv", { formats: ["csv"] }), ctx), 0);
+    assert.deepEqual(readdirSync(join(work, "csv", "report")), ["findings.csv"]);
+  });
+
+  it("logs nothing but warnings with quiet", async () => {
+    const ctx = captureContext();
+    assert.equal(await executeAssess(options("quiet", { quiet: true, exclude: ["bin", "broken*", "dangling*", "empty*"] }), ctx), 0);
+    assert.equal(ctx.err.join(""), "");
+  });
+
+  const failOn: [status: AssessOptions["failOn"], code: number][] = [
+    ["notSupported", 3],
+    ["unknown", 3],
+    [undefined, 0],
+  ];
+  for (const [status, code] of failOn) {
+    it(`exits with ${code} when --fail-on is ${status ?? "absent"} and CHECKPOINT is found`, async () => {
+      const ctx = captureContext();
+      const extra = status === undefined ? {} : { failOn: status };
+      assert.equal(await executeAssess(options(`fail-${status}`, { ...extra, quiet: true }), ctx), code);
+    });
+  }
+
+  it("exits with 0 under --fail-on when no finding reaches it", async () => {
+    const only = join(root, "tables");
+    const ctx = captureContext();
+    assert.equal(await executeAssess(options("clean", { paths: [only], failOn: "notSupported", quiet: true }), ctx), 0);
+  });
+
+  it("rejects a missing path, naming it", async () => {
+    const ctx = captureContext();
+    await assert.rejects(
+      executeAssess(options("missing", { paths: [root, "no/such/dir"] }), ctx),
+      /cannot assess 'no\/such\/dir': no such file or folder; check the path/,
+    );
+  });
+
+  it("rejects an unknown encoding and a malformed pattern before reading anything", async () => {
+    const ctx = captureContext();
+    await assert.rejects(executeAssess(options("enc", { encoding: "klingon" }), ctx), /unknown --encoding 'klingon'/);
+    await assert.rejects(executeAssess(options("glob", { include: ["[a"] }), ctx), /invalid pattern '\[a'/);
+  });
+
+  it("applies --config overrides and logs each one", async () => {
+    const config = join(work, "config.json");
+    writeFileSync(
+      config,
+      JSON.stringify({ features: [{ featureId: "statement.checkpoint", effortHours: { low: 100, high: 200 } }] }),
+    );
+    const ctx = captureContext();
+    assert.equal(await executeAssess(options("config", { config, formats: ["json"] }), ctx), 0);
+    assert.match(ctx.err.join(""), /override applied: statement\.checkpoint/);
+    const json = JSON.parse(readFileSync(join(work, "config", "report", "assessment.json"), "utf8"));
+    assert.ok(json.summary.effort.low >= 100, JSON.stringify(json.summary.effort));
+  });
+
+  it("rejects a config file with a bad override", async () => {
+    const config = join(work, "bad.json");
+    writeFileSync(config, JSON.stringify({ features: [{ featureId: "no.such.feature", status: "notSupported" }] }));
+    await assert.rejects(executeAssess(options("bad", { config }), captureContext()), /rejected override.*no\.such\.feature/s);
+    writeFileSync(config, "{ not json");
+    await assert.rejects(executeAssess(options("bad", { config }), captureContext()), /is not valid JSON/);
+  });
+
+  it("assesses standard input", async () => {
+    const ctx = captureContext({ readStdin: async () => Buffer.from("CHECKPOINT\nGO\n") });
+    assert.equal(await executeAssess(options("stdin", { paths: ["-"], formats: ["json"] }), ctx), 0);
+    const json = JSON.parse(readFileSync(join(work, "stdin", "report", "assessment.json"), "utf8"));
+    assert.deepEqual(json.findings.map((f: { file: string; featureId: string }) => `${f.file} ${f.featureId}`), [
+      "<stdin> statement.checkpoint",
+    ]);
+  });
+
+  it("returns 130 and writes no report when interrupted", async () => {
+    const ctx = captureContext();
+    let calls = 0;
+    const interrupting = {
+      ...ctx,
+      onInterrupt: (handler: () => void) => {
+        const remove = ctx.onInterrupt(handler);
+        // Interrupt as soon as the run has installed its handler.
+        queueMicrotask(() => calls++ === 0 && ctx.interrupt());
+        return remove;
+      },
+    };
+    assert.equal(await executeAssess(options("interrupt"), interrupting), 130);
+    assert.ok(!existsSync(join(work, "interrupt", "report")));
+    assert.match(ctx.err.join(""), /interrupted; nothing of it was stored/);
+  });
+});
+
+describe("store commands without a store", () => {
+  const dataDir = join(tmpdir(), "infio-no-store-here");
+
+  it("list says nothing is stored and creates no store", async () => {
+    const ctx = captureContext();
+    assert.equal(await executeList({ store: "embedded", dataDir, json: false }, ctx), 0);
+    assert.match(ctx.err.join(""), /no assessments stored in/);
+    const json = captureContext();
+    assert.equal(await executeList({ store: "embedded", dataDir, json: true }, json), 0);
+    assert.equal(json.out.join(""), "[]\n");
+    assert.ok(!existsSync(dataDir));
+  });
+
+  it("show, report and diff name the missing assessment", async () => {
+    const ctx = captureContext();
+    await assert.rejects(executeShow({ store: "embedded", dataDir, id: "x1", json: false }, ctx), /assessment 'x1' not found/);
+    await assert.rejects(
+      executeReport({ store: "embedded", dataDir, id: "x2", out: dataDir, formats: ["json"], quiet: true }, ctx),
+      /assessment 'x2' not found/,
+    );
+    await assert.rejects(executeDiff({ store: "embedded", dataDir, before: "x3", after: "x4", json: false }, ctx), /'x3' not found/);
+    assert.ok(!existsSync(dataDir));
+  });
+});
