@@ -9,7 +9,7 @@ import type { BatchText } from "./batches/types.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { lineStarts, positionAt } from "./decode/lines.js";
 import { lex } from "./lexer/lexer.js";
-import { Token, TokenKind, isTrivia } from "./lexer/token.js";
+import { Token, TokenKind } from "./lexer/token.js";
 import { ParseErrors } from "./parser/parse-error.js";
 import { Parser } from "./parser/parser.js";
 import { parseStatementList } from "./parser/statements.js";
@@ -39,10 +39,11 @@ export function parseBatch(original: string, batch: BatchText, options: BatchPar
         line: batch.line,
         column: batch.column,
         quotedIdentifier: options.quotedIdentifier,
+        trivia: false,
         ...(options.file === undefined ? {} : { file: options.file }),
       });
 
-  const significant = lexed.tokens.filter((t) => !isTrivia(t.kind));
+  const significant = lexed.tokens;
   const parser = new Parser(original, significant, {
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
@@ -85,6 +86,7 @@ export function parseBatch(original: string, batch: BatchText, options: BatchPar
 function lexSubstituted(original: string, batch: BatchText, options: BatchParseOptions) {
   const lexed = lex(batch.text, {
     quotedIdentifier: options.quotedIdentifier,
+    trivia: false,
     ...(options.file === undefined ? {} : { file: options.file }),
   });
   const starts = lineStarts(original);
@@ -93,7 +95,16 @@ function lexSubstituted(original: string, batch: BatchText, options: BatchParseO
   const tokens: Token[] = lexed.tokens.map((t) => {
     const start = toOriginal(t.start);
     const position = positionAt(starts, start);
-    return { ...t, start, end: Math.max(start, toOriginal(t.end)), line: position.line, column: position.column };
+    return {
+      kind: t.kind,
+      start,
+      end: Math.max(start, toOriginal(t.end)),
+      line: position.line,
+      column: position.column,
+      text: t.text,
+      value: t.value,
+      flags: t.flags,
+    };
   });
   const diagnostics = lexed.diagnostics.map((d) => {
     const start = toOriginal(d.start);

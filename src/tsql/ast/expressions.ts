@@ -28,6 +28,7 @@ export type Expression =
   | LogicalExpression
   | NotExpression
   | IsNullExpression
+  | IsDistinctFromExpression
   | BetweenExpression
   | LikeExpression
   | InExpression
@@ -220,6 +221,14 @@ export interface NotExpression extends Node {
 export interface IsNullExpression extends Node {
   readonly kind: "IsNullExpression";
   readonly expression: Expression;
+  readonly not: boolean;
+}
+
+/** `a IS [NOT] DISTINCT FROM b`, a NULL-safe comparison (SQL Server 2022). */
+export interface IsDistinctFromExpression extends Node {
+  readonly kind: "IsDistinctFromExpression";
+  readonly left: Expression;
+  readonly right: Expression;
   readonly not: boolean;
 }
 

@@ -72,7 +72,11 @@ export interface OptionNode extends Node {
   readonly kind: "Option";
   /** Upper-case option name, multi-word names joined by one space. */
   readonly name: string;
-  /** The value as written after `=` or as a following word, if any. */
+  /**
+   * The value after `=` or as a following word, if any. Word values keep
+   * the case they were written in, because they may name objects; compare
+   * them case-insensitively.
+   */
   readonly value?: OptionValue;
   /** Nested options, as in `SYSTEM_VERSIONING = ON (HISTORY_TABLE = h)`. */
   readonly options?: readonly OptionNode[];
@@ -83,4 +87,6 @@ export type OptionValue =
   | { readonly type: "string"; readonly value: string }
   | { readonly type: "number"; readonly value: string }
   | { readonly type: "name"; readonly value: SchemaObjectName }
-  | { readonly type: "list"; readonly values: readonly OptionValue[] };
+  | { readonly type: "list"; readonly values: readonly OptionValue[] }
+  /** `name = (a = 1, b = 2)`: a parenthesized list of nested options. */
+  | { readonly type: "options"; readonly options: readonly OptionNode[] };

@@ -47,6 +47,8 @@ export interface VariableDeclaration extends Node {
   /** The name with its `@`, in the case written. */
   readonly name: string;
   readonly dataType?: DataType;
+  /** `NOT NULL` after the type, allowed in natively compiled modules. */
+  readonly notNull?: true;
   readonly value?: Expression;
   readonly table?: TableVariableDefinition;
   /** `DECLARE @c CURSOR`. */

@@ -43,6 +43,8 @@ export interface BinaryQueryExpression extends Node, QueryTail {
 
 export interface QueryParenthesis extends Node, QueryTail {
   readonly kind: "QueryParenthesis";
+  /** Common table expressions written inside the parenthesis. */
+  readonly with?: WithClause;
   readonly query: QueryExpression;
 }
 
@@ -189,6 +191,8 @@ export interface NamedTableReference extends Node, TableAlias {
   readonly hints: readonly TableHint[];
   /** `FOR SYSTEM_TIME ...` of a temporal table, kept as its option words. */
   readonly forSystemTime?: TemporalClause;
+  /** `FOR PATH`: a graph table whose rows a SHORTEST_PATH pattern walks (SQL Server 2019). */
+  readonly forPath?: true;
   readonly tableSample?: Expression;
 }
 
@@ -210,6 +214,8 @@ export interface TableValuedFunctionReference extends Node, TableAlias {
   readonly call: FunctionCall;
   /** The WITH (...) schema of OPENJSON and OPENXML. */
   readonly withColumns?: readonly RowsetColumn[];
+  /** `OPENXML(...) WITH table_name`: the columns of an existing table. */
+  readonly withTable?: SchemaObjectName;
   /** Four-part name after OPENDATASOURCE(...), such as `.db.dbo.t`. */
   readonly path?: readonly Identifier[];
   readonly hints: readonly TableHint[];

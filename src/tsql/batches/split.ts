@@ -69,6 +69,19 @@ export function splitBatches(text: string, options: SplitOptions = {}): SplitRes
   return new Splitter(text, options).run();
 }
 
+
+/**
+ * Variables that sqlcmd defines itself from its connection and settings
+ * ("sqlcmd utility", scripting variables table, SQL Server 2022). Their
+ * values are only known when the script runs, so they stay unsubstituted
+ * without a warning.
+ */
+const SQLCMD_BUILT_IN_VARIABLES: ReadonlySet<string> = new Set([
+  "SQLCMDUSER", "SQLCMDPASSWORD", "SQLCMDSERVER", "SQLCMDWORKSTATION", "SQLCMDDBNAME",
+  "SQLCMDLOGINTIMEOUT", "SQLCMDSTATTIMEOUT", "SQLCMDHEADERS", "SQLCMDCOLSEP",
+  "SQLCMDCOLWIDTH", "SQLCMDPACKETSIZE", "SQLCMDERRORLEVEL", "SQLCMDMAXVARTYPEWIDTH",
+  "SQLCMDMAXFIXEDTYPEWIDTH", "SQLCMDEDITOR", "SQLCMDINI",
+]);
 class Splitter {
   private readonly text: string;
   private readonly file: string | undefined;
@@ -411,7 +424,7 @@ class Splitter {
 
   private reportUndefined(name: string, at: number): void {
     const key = name.toUpperCase();
-    if (this.undefinedNames.has(key)) {
+    if (this.undefinedNames.has(key) || SQLCMD_BUILT_IN_VARIABLES.has(key)) {
       return;
     }
 

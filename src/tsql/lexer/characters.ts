@@ -8,11 +8,37 @@
 const LETTER = /\p{L}/u;
 const LETTER_OR_MARK_OR_DIGIT = /[\p{L}\p{M}\p{Nd}]/u;
 
+/**
+ * Classes of the non-ASCII UTF-16 code units met so far, so each one is
+ * tested against the Unicode regular expressions once: 0 not yet known,
+ * otherwise the bits below plus KNOWN.
+ */
+const classes = new Uint8Array(65536);
+const KNOWN = 1;
+const START = 2;
+const PART = 4;
+
+function classOf(c: number): number {
+  let bits = classes[c]!;
+  if (bits === 0) {
+    const ch = String.fromCharCode(c);
+    bits = KNOWN;
+    if (LETTER.test(ch)) {
+      bits |= START;
+    }
+    if (LETTER_OR_MARK_OR_DIGIT.test(ch)) {
+      bits |= PART;
+    }
+    classes[c] = bits;
+  }
+  return bits;
+}
+
 export function isIdentifierStart(c: number): boolean {
   if (c < 128) {
     return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 35;
   }
-  return c !== -1 && LETTER.test(String.fromCharCode(c));
+  return c !== -1 && (classOf(c) & START) !== 0;
 }
 
 export function isIdentifierPart(c: number): boolean {
@@ -27,7 +53,7 @@ export function isIdentifierPart(c: number): boolean {
       c === 36
     );
   }
-  return LETTER_OR_MARK_OR_DIGIT.test(String.fromCharCode(c));
+  return c !== -1 && (classOf(c) & PART) !== 0;
 }
 
 /** Whitespace, including the Unicode spaces and the BOM that editors leave mid-file. */

@@ -1,17 +1,19 @@
 /**
  * Lossless T-SQL lexer. Every character of the input belongs to exactly one
- * token; problems such as an unterminated string are reported as diagnostics
- * and flags on the token, never thrown.
+ * token, unless the caller turns trivia off. Problems such as an
+ * unterminated string are reported as diagnostics and flags on the token,
+ * never thrown.
  */
 
 import type { Diagnostic } from "../diagnostics.js";
-import { Token, TokenFlags, TokenKind, isTrivia } from "./token.js";
+import { SourceToken, Token, TokenFlags, TokenKind, isTrivia } from "./token.js";
 import {
   isCurrencySymbol,
   isIdentifierPart,
   isIdentifierStart,
   isWhitespace,
 } from "./characters.js";
+import { hashStep, upperCaseAsciiWord, upperCaseWord } from "./word-values.js";
 
 export interface LexOptions {
   /** First offset to lex; defaults to 0. */
@@ -31,10 +33,15 @@ export interface LexOptions {
    * own but reports offsets into the whole script.
    */
   readonly baseOffset?: number;
+  /**
+   * Return whitespace and comment tokens too; default true. The parser
+   * turns this off because it reads significant tokens only.
+   */
+  readonly trivia?: boolean;
 }
 
 export interface LexResult {
-  /** All tokens including trivia, ending with one EndOfInput token. */
+  /** All tokens (trivia too unless turned off), ending with one EndOfInput token. */
   readonly tokens: Token[];
   readonly diagnostics: Diagnostic[];
 }
@@ -76,6 +83,7 @@ class Lexer {
   private readonly quotedIdentifier: boolean;
   private readonly file: string | undefined;
   private readonly baseOffset: number;
+  private readonly trivia: boolean;
   private pos: number;
   private line: number;
   /** Offset that column 1 of the current line corresponds to. */
@@ -93,6 +101,7 @@ class Lexer {
     this.quotedIdentifier = options.quotedIdentifier ?? true;
     this.file = options.file;
     this.baseOffset = options.baseOffset ?? 0;
+    this.trivia = options.trivia ?? true;
   }
 
   run(): LexResult {
@@ -112,19 +121,19 @@ class Lexer {
 
     if (isWhitespace(c)) {
       this.scanWhitespace();
-      this.push(TokenKind.Whitespace, start, line, column, "");
+      this.pushTrivia(TokenKind.Whitespace, start, line, column);
       return;
     }
 
     if (c === CH_MINUS && this.charAt(start + 1) === CH_MINUS) {
       this.scanLineComment();
-      this.push(TokenKind.LineComment, start, line, column, "");
+      this.pushTrivia(TokenKind.LineComment, start, line, column);
       return;
     }
 
     if (c === CH_SLASH && this.charAt(start + 1) === CH_STAR) {
       const closed = this.scanBlockComment();
-      const token = this.push(TokenKind.BlockComment, start, line, column, "");
+      const token = this.pushTrivia(TokenKind.BlockComment, start, line, column);
       if (!closed) {
         this.unterminated(token, "block comment", "add the closing '*/'");
       }
@@ -173,10 +182,7 @@ class Lexer {
     }
 
     if (isIdentifierStart(c) || c === CH_DOLLAR) {
-      this.pos++;
-      this.scanIdentifierRest();
-      const text = this.text.slice(start, this.pos);
-      this.push(TokenKind.Word, start, line, column, text.toUpperCase());
+      this.push(TokenKind.Word, start, line, column, this.scanWord(start));
       return;
     }
 
@@ -202,18 +208,31 @@ class Lexer {
       this.afterNewline = false;
     }
 
-    const token: Token = {
+    const token = new SourceToken(
       kind,
-      start: start + this.baseOffset,
-      end: this.pos + this.baseOffset,
+      start + this.baseOffset,
+      this.pos + this.baseOffset,
       line,
       column,
-      text: this.text.slice(start, this.pos),
       value,
       flags,
-    };
+      this.text,
+      this.baseOffset,
+    );
     this.tokens.push(token);
     return token;
+  }
+
+  /**
+   * Pushes a whitespace or comment token, or, when trivia is turned off,
+   * only makes the token for a diagnostic to point at.
+   */
+  private pushTrivia(kind: TokenKind, start: number, line: number, column: number): Token {
+    if (this.trivia) {
+      return this.push(kind, start, line, column, "");
+    }
+    const base = this.baseOffset;
+    return new SourceToken(kind, start + base, this.pos + base, line, column, "", 0, this.text, base);
   }
 
   /** Advances past one line break at `pos` if there is one. */
@@ -379,6 +398,34 @@ class Lexer {
     this.push(TokenKind.Money, start, line, column, "");
   }
 
+  /**
+   * Scans a word whose first character is known to be valid and returns
+   * its upper-case value. The hash that finds the value in the word table
+   * is computed in the same pass.
+   */
+  private scanWord(start: number): string {
+    const text = this.text;
+    let pos = start;
+    let hash = 0;
+    let ascii = true;
+    while (pos < this.end) {
+      const c = text.charCodeAt(pos);
+      if (c < 128) {
+        if (!isIdentifierPart(c) && pos > start) {
+          break;
+        }
+        hash = hashStep(hash, c);
+      } else if (isIdentifierPart(c) || pos === start) {
+        ascii = false;
+      } else {
+        break;
+      }
+      pos++;
+    }
+    this.pos = pos;
+    return ascii ? upperCaseAsciiWord(text, start, pos, hash) : text.slice(start, pos).toUpperCase();
+  }
+
   private scanIdentifierRest(): void {
     while (this.pos < this.end && isIdentifierPart(this.text.charCodeAt(this.pos))) {
       this.pos++;
@@ -390,8 +437,7 @@ class Lexer {
     this.pos = start + (system ? 2 : 1);
     this.scanIdentifierRest();
     const kind = system ? TokenKind.SystemVariable : TokenKind.Variable;
-    const text = this.text.slice(start, this.pos);
-    this.push(kind, start, line, column, text.toUpperCase());
+    this.push(kind, start, line, column, upperCaseWord(this.text, start, this.pos));
   }
 
   private scanSqlcmdVariable(start: number, line: number, column: number): void {

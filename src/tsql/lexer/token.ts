@@ -103,6 +103,50 @@ export interface Token {
   flags: number;
 }
 
+/**
+ * A token as the lexer makes it. Its text is sliced from the source only
+ * when read, because the parser needs the text of few tokens and a slice
+ * per token costs an allocation.
+ */
+export class SourceToken implements Token {
+  readonly kind: TokenKind;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly value: string;
+  flags: number;
+  private readonly source: string;
+  /** What to subtract from `start` and `end` to get offsets into `source`. */
+  private readonly sourceOffset: number;
+
+  constructor(
+    kind: TokenKind,
+    start: number,
+    end: number,
+    line: number,
+    column: number,
+    value: string,
+    flags: number,
+    source: string,
+    sourceOffset: number,
+  ) {
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+    this.line = line;
+    this.column = column;
+    this.value = value;
+    this.flags = flags;
+    this.source = source;
+    this.sourceOffset = sourceOffset;
+  }
+
+  get text(): string {
+    return this.source.slice(this.start - this.sourceOffset, this.end - this.sourceOffset);
+  }
+}
+
 export function isTrivia(kind: TokenKind): boolean {
   return (
     kind === TokenKind.Whitespace ||

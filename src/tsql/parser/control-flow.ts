@@ -109,6 +109,10 @@ function returnsValue(p: Parser): boolean {
   if (t.kind === TokenKind.EndOfInput || t.kind === TokenKind.Semicolon) {
     return false;
   }
+  // A name followed by a colon labels the next statement: `RETURN` then `Done:`.
+  if (p.isKind(TokenKind.Colon, 1) && (t.kind === TokenKind.Word || t.kind === TokenKind.QuotedIdentifier)) {
+    return false;
+  }
   if (t.kind !== TokenKind.Word) {
     return true;
   }

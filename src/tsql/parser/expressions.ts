@@ -6,11 +6,14 @@
  */
 
 import type {
+  BinaryExpression,
+  ComparisonExpression,
   ComparisonOperator,
   Expression,
   ExistsExpression,
   Literal,
   LiteralType,
+  LogicalExpression,
   NotExpression,
   UnaryExpression,
 } from "../ast/expressions.js";
@@ -31,7 +34,13 @@ const enum Power {
   Postfix = 8,
 }
 
-const COMPARISONS = new Map<TokenKind, ComparisonOperator>([
+type ArithmeticOperator = "+" | "-" | "*" | "/" | "%" | "&" | "|" | "^" | "||";
+
+/**
+ * Operator tables indexed by TokenKind, because an array read is cheaper
+ * than a Map lookup in the loop that runs after every operand.
+ */
+const COMPARISONS = tableByKind<ComparisonOperator>([
   [TokenKind.Equals, "="],
   [TokenKind.Less, "<"],
   [TokenKind.Greater, ">"],
@@ -41,7 +50,7 @@ const COMPARISONS = new Map<TokenKind, ComparisonOperator>([
   [TokenKind.NotGreater, "!>"],
 ]);
 
-const ARITHMETIC = new Map<TokenKind, [Power, "+" | "-" | "*" | "/" | "%" | "&" | "|" | "^" | "||"]>([
+const ARITHMETIC = tableByKind<readonly [Power, ArithmeticOperator]>([
   [TokenKind.Plus, [Power.Additive, "+"]],
   [TokenKind.Minus, [Power.Additive, "-"]],
   [TokenKind.Ampersand, [Power.Additive, "&"]],
@@ -52,6 +61,14 @@ const ARITHMETIC = new Map<TokenKind, [Power, "+" | "-" | "*" | "/" | "%" | "&" 
   [TokenKind.Slash, [Power.Multiplicative, "/"]],
   [TokenKind.Percent, [Power.Multiplicative, "%"]],
 ]);
+
+function tableByKind<T>(entries: readonly (readonly [TokenKind, T])[]): readonly (T | undefined)[] {
+  const table = new Array<T | undefined>(TokenKind.Invalid + 1).fill(undefined);
+  for (const [kind, value] of entries) {
+    table[kind] = value;
+  }
+  return table;
+}
 
 /** Parses a full expression, boolean operators included. */
 export function parseExpression(p: Parser): Expression {
@@ -120,7 +137,7 @@ function parseInfix(
 ): Expression | undefined {
   const t = p.token;
 
-  const arithmetic = ARITHMETIC.get(t.kind);
+  const arithmetic = ARITHMETIC[t.kind];
   if (arithmetic !== undefined) {
     const [power, operator] = arithmetic;
     if (power <= minPower) {
@@ -128,7 +145,18 @@ function parseInfix(
     }
     p.advance();
     const right = parseWithPower(p, power);
-    return p.finish(mark, { kind: "BinaryExpression", operator, left, right });
+    const first = p.tokens[mark]!;
+    const binary: BinaryExpression = {
+      kind: "BinaryExpression",
+      operator,
+      left,
+      right,
+      start: first.start,
+      end: p.endAt(mark),
+      line: first.line,
+      column: first.column,
+    };
+    return binary;
   }
 
   const comparison = comparisonOperator(p);
@@ -152,7 +180,18 @@ function parseInfix(
       }
       p.advance();
       const right = parseWithPower(p, power);
-      return p.finish(mark, { kind: "LogicalExpression", operator: t.value, left, right });
+      const first = p.tokens[mark]!;
+      const logical: LogicalExpression = {
+        kind: "LogicalExpression",
+        operator: t.value,
+        left,
+        right,
+        start: first.start,
+        end: p.endAt(mark),
+        line: first.line,
+        column: first.column,
+      };
+      return logical;
     }
     case "IS":
     case "IN":
@@ -185,7 +224,7 @@ function parseInfix(
 
 function comparisonOperator(p: Parser): ComparisonOperator | undefined {
   const t = p.token;
-  const simple = COMPARISONS.get(t.kind);
+  const simple = COMPARISONS[t.kind];
   if (simple === "=") {
     const next = p.peek(1);
     // `=*` is the legacy right outer join when the star touches the `=`;
@@ -230,13 +269,28 @@ function parseComparison(
   }
 
   const right = parseWithPower(p, Power.Comparison);
-  return p.finish(mark, { kind: "ComparisonExpression", operator, left, right });
+  const first = p.tokens[mark]!;
+  const comparison: ComparisonExpression = {
+    kind: "ComparisonExpression",
+    operator,
+    left,
+    right,
+    start: first.start,
+    end: p.endAt(mark),
+    line: first.line,
+    column: first.column,
+  };
+  return comparison;
 }
 
 /** IS [NOT] NULL, [NOT] IN, [NOT] LIKE, [NOT] BETWEEN. */
 function parsePredicate(p: Parser, mark: Mark, left: Expression): Expression | undefined {
   if (p.eatWord("IS")) {
     const not = p.eatWord("NOT");
+    if (p.eatWords("DISTINCT", "FROM")) {
+      const right = parseArithmetic(p);
+      return p.finish(mark, { kind: "IsDistinctFromExpression", left, right, not });
+    }
     p.expectWord("NULL");
     return p.finish(mark, { kind: "IsNullExpression", expression: left, not });
   }
@@ -278,18 +332,38 @@ function parsePredicate(p: Parser, mark: Mark, left: Expression): Expression | u
   return p.finish(mark, { kind: "InExpression", expression: left, values, not });
 }
 
-/** True when the tokens at the cursor begin a query: SELECT, WITH, or `(` before one. */
+/**
+ * True when the tokens at the cursor begin a query: SELECT, WITH, or `(`
+ * before one. After `(` a WITH must be followed by a CTE name and `AS` or
+ * a column list, or by XMLNAMESPACES, so a table hint list is not taken
+ * for a query.
+ */
 export function startsQuery(p: Parser, offset = 0): boolean {
   let i = offset;
   while (p.isKind(TokenKind.LeftParen, i)) {
     i++;
   }
-  return p.isWord("SELECT", i) || (i === offset && p.isWord("WITH", i));
+  if (p.isWord("SELECT", i)) {
+    return true;
+  }
+  if (!p.isWord("WITH", i)) {
+    return false;
+  }
+  return i === offset || startsCommonTableExpression(p, i + 1);
+}
+
+function startsCommonTableExpression(p: Parser, offset: number): boolean {
+  if (p.isWord("XMLNAMESPACES", offset)) {
+    return p.isKind(TokenKind.LeftParen, offset + 1);
+  }
+  if (!p.isIdentifier(offset)) {
+    return false;
+  }
+  return p.isWord("AS", offset + 1) || p.isKind(TokenKind.LeftParen, offset + 1);
 }
 
 export function literalFromToken(p: Parser, type: LiteralType): Literal {
-  const mark = p.mark();
   const t = p.advance();
   const value = type === "String" || type === "NString" ? t.value : t.text;
-  return p.finish<Literal>(mark, { kind: "Literal", type, value });
+  return { kind: "Literal", type, value, start: t.start, end: t.end, line: t.line, column: t.column };
 }

@@ -6,7 +6,7 @@
  */
 
 import type { Expression, FunctionCall } from "../ast/expressions.js";
-import type { Identifier } from "../ast/node.js";
+import type { Identifier, SchemaObjectName } from "../ast/node.js";
 import type {
   RowsetColumn,
   TableAlias,
@@ -161,6 +161,7 @@ function parseTablePrimary(p: Parser): TableReference {
 
   const name = p.parseSchemaObjectName("a table name");
   const forSystemTime = p.isWords("FOR", "SYSTEM_TIME") ? parseTemporalClause(p) : undefined;
+  const forPath = p.eatWords("FOR", "PATH");
   const hints: TableHint[] = [];
   if (isLegacyHintList(p)) {
     hints.push(...parseTableHintList(p));
@@ -179,6 +180,7 @@ function parseTablePrimary(p: Parser): TableReference {
     name,
     hints,
     ...(forSystemTime ? { forSystemTime } : {}),
+    ...(forPath ? { forPath } : {}),
     ...(tableSample ? { tableSample } : {}),
     ...alias,
   });
@@ -223,9 +225,14 @@ function parseFunctionSource(p: Parser, mark: Mark): TableReference {
   }
 
   let withColumns: RowsetColumn[] | undefined;
+  let withTable: SchemaObjectName | undefined;
   if (p.isWord("WITH") && p.isKind(TokenKind.LeftParen, 1) && !isLegacyHintList(p, 1)) {
     p.advance();
     withColumns = parseRowsetColumns(p);
+  } else if (p.isWord("WITH") && p.isIdentifier(1) && isOpenXml(call)) {
+    // OPENXML(...) WITH table_name takes its columns from an existing table.
+    p.advance();
+    withTable = p.parseSchemaObjectName("a table name after WITH");
   }
   const alias = parseAlias(p, true);
   const hints: TableHint[] = [];
@@ -238,10 +245,15 @@ function parseFunctionSource(p: Parser, mark: Mark): TableReference {
     kind: "TableValuedFunctionReference",
     call,
     ...(withColumns ? { withColumns } : {}),
+    ...(withTable ? { withTable } : {}),
     ...(path.length > 0 ? { path } : {}),
     hints,
     ...alias,
   });
+}
+
+function isOpenXml(call: FunctionCall): boolean {
+  return call.name.partCount === 1 && call.name.name.value.toUpperCase() === "OPENXML";
 }
 
 /** Rowset functions whose names are reserved keywords. */

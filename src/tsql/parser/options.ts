@@ -45,6 +45,7 @@ export function parseOption(p: Parser): OptionNode {
   if (words.length === 0) {
     p.fail("an option name");
   }
+  const lastWord = p.peek(-1);
 
   let value: OptionValue | undefined;
   let options: OptionNode[] | undefined;
@@ -61,7 +62,8 @@ export function parseOption(p: Parser): OptionNode {
       value = nested;
     }
   } else if (words.length >= 2 && (words[words.length - 1] === "ON" || words[words.length - 1] === "OFF")) {
-    value = { type: "word", value: words.pop()! };
+    words.pop();
+    value = { type: "word", value: lastWord.text };
   } else if (isValueToken(p)) {
     value = parseOptionValue(p);
   }
@@ -97,7 +99,10 @@ function isValueToken(p: Parser): boolean {
   );
 }
 
-/** Reads the value after `=`: a word, a string, a number with its unit, a name or a list. */
+/**
+ * Reads the value after `=`: a word (as written), a string, a number with
+ * its unit, a name, a list, or nested options.
+ */
 export function parseOptionValue(p: Parser): OptionValue {
   const t = p.token;
   switch (t.kind) {
@@ -116,7 +121,7 @@ export function parseOptionValue(p: Parser): OptionValue {
       return { type: "word", value: t.text };
     case TokenKind.LeftParen: {
       const nested = parseParenthesizedValue(p);
-      return Array.isArray(nested) ? { type: "list", values: [] } : nested;
+      return Array.isArray(nested) ? { type: "options", options: nested } : nested;
     }
     case TokenKind.Word:
     case TokenKind.QuotedIdentifier:
@@ -124,7 +129,7 @@ export function parseOptionValue(p: Parser): OptionValue {
         return { type: "name", value: p.parseSchemaObjectName() };
       }
       p.advance();
-      return { type: "word", value: t.value };
+      return { type: "word", value: t.text };
     default:
       return p.fail("an option value");
   }

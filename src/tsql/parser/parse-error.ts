@@ -22,11 +22,24 @@ export const ParseErrors = {
     code: "parse.missing-end",
     message: (what: string) => `${what} is missing its END before the end of the batch`,
   },
+  throwAsTransactionName: {
+    code: "parse.throw-as-transaction-name",
+    message: (statement: string) =>
+      `THROW right after ${statement} without a semicolon is read as a transaction or savepoint name, so no error is raised; end the ${statement} statement with ';'`,
+  },
   invalidValue: {
     code: "parse.invalid-value",
     message: (what: string, value: string, fix: string) => `invalid ${what} ${value}; ${fix}`,
   },
 } as const;
+
+/** Joins alternatives for a message: `A`, `A or B`, `A, B or C`. */
+export function formatAlternatives(words: readonly string[]): string {
+  if (words.length <= 1) {
+    return words.join("");
+  }
+  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}
 
 /**
  * Thrown inside the parser to abandon the current statement. It never leaves

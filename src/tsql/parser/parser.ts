@@ -15,7 +15,7 @@ import type {
   Position,
   SchemaObjectName,
 } from "../ast/node.js";
-import { ParseAbort, ParseErrors } from "./parse-error.js";
+import { ParseAbort, ParseErrors, formatAlternatives } from "./parse-error.js";
 
 /** Index of the token a node starts at; see Parser.mark and Parser.finish. */
 export type Mark = number;
@@ -102,6 +102,17 @@ export class Parser {
     return t.kind === TokenKind.Word && (!isReservedKeyword(t.value) || COLUMN_NAME_KEYWORDS.has(t.value));
   }
 
+  /**
+   * True when the token can name a local variable being declared or
+   * assigned: `@name`, or `@@name`, which SQL Server also accepts for
+   * local variables and parameters (the ASP.NET session state scripts
+   * declare `@@ver`).
+   */
+  isVariableName(offset = 0): boolean {
+    const kind = this.peek(offset).kind;
+    return kind === TokenKind.Variable || kind === TokenKind.SystemVariable;
+  }
+
   afterNewline(offset = 0): boolean {
     return (this.peek(offset).flags & TokenFlags.AfterNewline) !== 0;
   }
@@ -161,7 +172,7 @@ export class Parser {
   expectOneOf(words: readonly string[]): string {
     const word = this.wordAt();
     if (word === undefined || !words.includes(word)) {
-      this.fail(words.join(", "));
+      this.fail(formatAlternatives(words));
     }
     this.pos++;
     return word;
@@ -173,7 +184,13 @@ export class Parser {
     return this.pos;
   }
 
-  /** Stamps `fields` with the range from the token at `mark` to the last consumed one. */
+  /**
+   * Stamps `fields` with the range from the token at `mark` to the last
+   * consumed one. Adding four properties to a finished literal is the
+   * costliest step of building a node. The most frequent kinds
+   * (identifiers, names, column and variable references, literals) are
+   * therefore built with their position in the literal, using `endAt`.
+   */
   finish<T extends Node>(mark: Mark, fields: Fields<T>): T;
   finish<const F extends { readonly kind: string }>(mark: Mark, fields: F): F & Position;
   finish<T extends Node>(mark: Mark, fields: Fields<T>): T {
@@ -185,6 +202,11 @@ export class Parser {
     node.line = first.line;
     node.column = first.column;
     return node;
+  }
+
+  /** End offset of a node that started at `mark`, as `finish` stamps it. */
+  endAt(mark: Mark): number {
+    return this.pos > mark ? this.tokens[this.pos - 1]!.end : this.tokens[mark]!.start;
   }
 
   /** Source text from the token at `mark` to the last consumed one. */
@@ -266,15 +288,24 @@ export class Parser {
   }
 
   private identifierFromToken(): Identifier {
-    const mark = this.pos;
     const t = this.advance();
     let quote: Identifier["quote"] = "none";
-    let value = t.text;
+    let value: string;
     if (t.kind === TokenKind.QuotedIdentifier) {
-      quote = t.text.startsWith("[") ? "bracket" : "double";
+      quote = t.text.charCodeAt(0) === 91 ? "bracket" : "double";
       value = t.value;
+    } else {
+      value = t.text;
     }
-    return this.finish<Identifier>(mark, { kind: "Identifier", value, quote });
+    return {
+      kind: "Identifier",
+      value,
+      quote,
+      start: t.start,
+      end: t.end,
+      line: t.line,
+      column: t.column,
+    };
   }
 
   /** Reads `[[[server.]database.]schema.]name`, allowing empty middle parts. */
@@ -296,7 +327,12 @@ export class Parser {
       parts.push(this.parseIdentifierOrNameAfterDot(what, true));
     }
 
-    return this.finish<SchemaObjectName>(mark, buildName(parts, this.fail.bind(this, what)));
+    const name = parts[parts.length - 1];
+    if (!name) {
+      this.fail(what);
+    }
+    const first = this.tokens[mark]!;
+    return buildName(parts, name, first.start, this.endAt(mark), first.line, first.column);
   }
 
   private parseIdentifierOrNameAfterDot(what: string, afterDot: boolean): Identifier {
@@ -331,12 +367,18 @@ export class Parser {
       this.expect(TokenKind.RightParen, "')'");
     }
 
+    if (xmlSchemaCollection === undefined) {
+      return this.finish<DataType>(mark, { kind: "DataType", name, parameters });
+    }
+    if (xmlDocument === undefined) {
+      return this.finish<DataType>(mark, { kind: "DataType", name, parameters, xmlSchemaCollection });
+    }
     return this.finish<DataType>(mark, {
       kind: "DataType",
       name,
       parameters,
-      ...(xmlSchemaCollection ? { xmlSchemaCollection } : {}),
-      ...(xmlDocument === undefined ? {} : { xmlDocument }),
+      xmlSchemaCollection,
+      xmlDocument,
     });
   }
 
@@ -434,22 +476,57 @@ function multiWordType(p: Parser): string[] | undefined {
   return undefined;
 }
 
+/**
+ * Builds a name node with its position. One literal per part count, in
+ * place of conditional spreads, keeps this hot path free of temporary
+ * objects.
+ */
 function buildName(
-  parts: (Identifier | null)[],
-  fail: () => never,
-): Fields<SchemaObjectName> {
-  const name = parts[parts.length - 1];
-  if (!name) {
-    fail();
+  parts: readonly (Identifier | null)[],
+  name: Identifier,
+  start: number,
+  end: number,
+  line: number,
+  column: number,
+): SchemaObjectName {
+  switch (parts.length) {
+    case 1:
+      return { kind: "SchemaObjectName", name, partCount: 1, start, end, line, column };
+    case 2:
+      return {
+        kind: "SchemaObjectName",
+        schema: parts[0] ?? null,
+        name,
+        partCount: 2,
+        start,
+        end,
+        line,
+        column,
+      };
+    case 3:
+      return {
+        kind: "SchemaObjectName",
+        database: parts[0] ?? null,
+        schema: parts[1] ?? null,
+        name,
+        partCount: 3,
+        start,
+        end,
+        line,
+        column,
+      };
+    default:
+      return {
+        kind: "SchemaObjectName",
+        server: parts[0] ?? null,
+        database: parts[1] ?? null,
+        schema: parts[2] ?? null,
+        name,
+        partCount: 4,
+        start,
+        end,
+        line,
+        column,
+      };
   }
-
-  const count = parts.length;
-  return {
-    kind: "SchemaObjectName",
-    ...(count >= 4 ? { server: parts[count - 4] ?? null } : {}),
-    ...(count >= 3 ? { database: parts[count - 3] ?? null } : {}),
-    ...(count >= 2 ? { schema: parts[count - 2] ?? null } : {}),
-    name,
-    partCount: count,
-  };
 }

@@ -7,9 +7,11 @@
 import type {
   CaseExpression,
   CastExpression,
+  ColumnReference,
   Expression,
   FunctionCall,
   OdbcEscape,
+  VariableReference,
   WhenClause,
 } from "../ast/expressions.js";
 import type { Identifier, SchemaObjectName } from "../ast/node.js";
@@ -59,7 +61,14 @@ export function parsePrimary(p: Parser): Expression {
       return literalFromToken(p, "Binary");
     case TokenKind.Variable: {
       p.advance();
-      const variable = p.finish(mark, { kind: "VariableReference", name: t.text });
+      const variable: VariableReference = {
+        kind: "VariableReference",
+        name: t.text,
+        start: t.start,
+        end: t.end,
+        line: t.line,
+        column: t.column,
+      };
       return parseMemberAccess(p, mark, variable);
     }
     case TokenKind.SystemVariable:
@@ -148,7 +157,16 @@ function parseNamePrimary(p: Parser): Expression {
   }
 
   if (!p.isKind(TokenKind.LeftParen)) {
-    return p.finish(mark, { kind: "ColumnReference", parts });
+    const first = parts[0]!;
+    const column: ColumnReference = {
+      kind: "ColumnReference",
+      parts,
+      start: first.start,
+      end: p.endAt(mark),
+      line: first.line,
+      column: first.column,
+    };
+    return column;
   }
 
   const last = parts[parts.length - 1]!;
@@ -239,7 +257,7 @@ export function parseFunctionCall(p: Parser, mark: Mark, name: SchemaObjectName)
   }
 
   if (!p.isKind(TokenKind.RightParen)) {
-    parseArguments(p, args, clauses, upper === "OPENROWSET");
+    parseArguments(p, args, clauses, upper);
   }
   p.expect(TokenKind.RightParen, "')' to close the argument list");
 
@@ -282,16 +300,27 @@ function isArgumentEnd(p: Parser, offset: number): boolean {
   return kind === TokenKind.Comma || kind === TokenKind.RightParen;
 }
 
+/** Full-text functions, which take a `LANGUAGE term` argument. */
+const FULL_TEXT_FUNCTIONS = new Set(["CONTAINS", "FREETEXT", "CONTAINSTABLE", "FREETEXTTABLE"]);
+
 /**
  * Reads call arguments up to the closing parenthesis. Besides plain
  * expressions this accepts `*` (COUNT(*), CONTAINS(*, ...)), TRIM's
  * `chars FROM source`, JSON_OBJECT's `key : value`, and trailing clauses
- * such as `NULL ON NULL` or `RETURNING json`, which are kept as text.
+ * such as `NULL ON NULL` or `RETURNING json`, which are kept as text, as
+ * is the `LANGUAGE term` of the full-text functions.
  */
-function parseArguments(p: Parser, args: Expression[], clauses: string[], semicolons: boolean): void {
+function parseArguments(p: Parser, args: Expression[], clauses: string[], upper: string): void {
+  // OPENROWSET separates its data source, user and password with `;`.
+  const semicolons = upper === "OPENROWSET";
+  const fullText = FULL_TEXT_FUNCTIONS.has(upper);
   for (;;) {
     const mark = p.mark();
-    if (p.isKind(TokenKind.Star) && isArgumentEnd(p, 1)) {
+    if (fullText && p.isWord("LANGUAGE") && !isArgumentEnd(p, 1)) {
+      p.advance();
+      parseExpression(p);
+      clauses.push(p.textFrom(mark));
+    } else if (p.isKind(TokenKind.Star) && isArgumentEnd(p, 1)) {
       p.advance();
       args.push(p.finish(mark, { kind: "StarExpression", qualifier: [] }));
     } else {
@@ -304,7 +333,6 @@ function parseArguments(p: Parser, args: Expression[], clauses: string[], semico
       }
     }
 
-    // OPENROWSET separates its data source, user and password with `;`.
     if (p.eat(TokenKind.Comma) || p.eatWord("FROM") || (semicolons && p.eat(TokenKind.Semicolon))) {
       continue;
     }

@@ -18,6 +18,7 @@ import type {
   OrderByItem,
   QueryExpression,
   QueryHint,
+  QueryParenthesis,
   QuerySpecification,
   QueryTail,
   SelectElement,
@@ -85,12 +86,21 @@ function parseIntersectLevel(p: Parser): QueryExpression {
   return left;
 }
 
+/**
+ * Reads a query specification or a parenthesized query expression. The
+ * parenthesis may open with a WITH clause, as in the `RETURN (WITH ...
+ * SELECT ...)` of an inline table-valued function.
+ */
 function parseQueryPrimary(p: Parser): QueryExpression {
   const mark = p.mark();
   if (p.eat(TokenKind.LeftParen)) {
+    const withClause = p.isWord("WITH") ? parseWithClause(p) : undefined;
     const query = parseQueryExpression(p);
     p.expect(TokenKind.RightParen, "')'");
-    return p.finish(mark, { kind: "QueryParenthesis", query });
+    if (withClause !== undefined) {
+      return p.finish<QueryParenthesis>(mark, { kind: "QueryParenthesis", with: withClause, query });
+    }
+    return p.finish<QueryParenthesis>(mark, { kind: "QueryParenthesis", query });
   }
   return parseQuerySpecification(p);
 }
@@ -182,7 +192,7 @@ function parseSelectElement(p: Parser): SelectElement {
   const mark = p.mark();
   const t = p.token;
 
-  if (t.kind === TokenKind.Variable && (p.isKind(TokenKind.Equals, 1) || p.isKind(TokenKind.CompoundAssign, 1))) {
+  if (p.isVariableName() && (p.isKind(TokenKind.Equals, 1) || p.isKind(TokenKind.CompoundAssign, 1))) {
     p.advance();
     const variable = p.finish(mark, { kind: "VariableReference", name: t.text });
     const operator = p.advance().text;

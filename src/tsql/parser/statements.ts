@@ -10,10 +10,11 @@ import { TokenKind } from "../lexer/token.js";
 import { STATEMENT_FAMILIES } from "./families.js";
 import { ParseAbort, ParseErrors } from "./parse-error.js";
 import type { Mark, Parser } from "./parser.js";
+import { KeywordTable } from "./keyword-table.js";
 import type { StatementContext, StatementParser } from "./registry.js";
 import { parseSelectStatement, parseWithClause } from "./select.js";
 
-type Table = Map<string, StatementParser>;
+type Table = KeywordTable;
 
 interface Tables {
   readonly leading: Table;
@@ -40,10 +41,10 @@ function getTables(): Tables {
     return tables;
   }
 
-  const leading: Table = new Map();
-  const create: Table = new Map();
-  const alter: Table = new Map();
-  const drop: Table = new Map();
+  const leading = new KeywordTable();
+  const create = new KeywordTable();
+  const alter = new KeywordTable();
+  const drop = new KeywordTable();
   for (const family of STATEMENT_FAMILIES) {
     addAll(leading, family.leading);
     addAll(create, family.create);
@@ -51,7 +52,7 @@ function getTables(): Tables {
     addAll(drop, family.drop);
   }
 
-  const firstWords = [...leading.keys()].map((key) => key.split(" ")[0]!);
+  const firstWords = [...leading.firstWords()];
   const boundaries = new Set(
     [...firstWords, "CREATE", "ALTER", "DROP", "ELSE", "END"].filter((word) => word !== "WITH"),
   );
@@ -61,14 +62,27 @@ function getTables(): Tables {
 
 function addAll(table: Table, entries: Readonly<Record<string, StatementParser>> | undefined): void {
   for (const [key, parser] of Object.entries(entries ?? {})) {
-    table.set(key, parser);
+    table.add(key, parser);
   }
 }
 
-/** Words after which a boundary word continues the statement instead. */
+/**
+ * Words after which a boundary word continues the statement instead, even
+ * on the next line: `UNION ALL` then `SELECT`, `CURSOR FOR` then `SELECT`,
+ * `AS` then the body of a view or procedure.
+ */
 const CONTINUING_WORDS = new Set([
-  "UNION", "ALL", "EXCEPT", "INTERSECT", "THEN", "FOR", "AFTER", "OF", "GRANT", "DENY", "REVOKE", "ON", "TO", "AS", "NOT",
+  "UNION", "ALL", "EXCEPT", "INTERSECT", "THEN", "FOR", "GRANT", "DENY", "REVOKE", "AS",
 ]);
+
+/**
+ * Words after which a boundary word continues the statement only on the
+ * same line, as in `INSTEAD OF INSERT` or `ON DELETE`. A broken statement
+ * that ends in one of them at the end of a line, such as `WHERE CURRENT
+ * OF` without a cursor name, must not swallow the statement on the next
+ * line.
+ */
+const SAME_LINE_CONTINUING_WORDS = new Set(["AFTER", "OF", "ON", "TO", "NOT"]);
 
 /**
  * Reads statements until `isEnd` holds or the batch ends. Each statement's
@@ -96,11 +110,19 @@ export function parseStatementList(p: Parser, isEnd: () => boolean): Statement[]
   return statements;
 }
 
-/** Reads one statement and the semicolon that may end it. */
+/**
+ * Reads one statement and the semicolon that may end it. The semicolon
+ * belongs to the statement's range, as in SqlScriptDOM, so a statement's
+ * text is what a user would copy to run it.
+ */
 export function parseStatement(p: Parser): Statement {
   p.enter();
   const statement = dispatch(p);
-  p.eat(TokenKind.Semicolon);
+  const semicolon = p.eat(TokenKind.Semicolon);
+  if (semicolon !== undefined && statement.end <= semicolon.start) {
+    // The node is fresh from its parser and not shared yet.
+    (statement as { end: number }).end = semicolon.end;
+  }
   p.leave();
   return statement;
 }
@@ -156,25 +178,7 @@ function unknownStatement(p: Parser): ParseAbort {
 
 /** Finds the parser for the longest key of up to three words at `offset`. */
 function lookup(p: Parser, table: Table, offset: number): StatementParser | undefined {
-  const first = p.wordAt(offset);
-  if (first === undefined) {
-    return undefined;
-  }
-  const second = p.wordAt(offset + 1);
-  const third = second === undefined ? undefined : p.wordAt(offset + 2);
-  if (third !== undefined) {
-    const parser = table.get(`${first} ${second} ${third}`);
-    if (parser) {
-      return parser;
-    }
-  }
-  if (second !== undefined) {
-    const parser = table.get(`${first} ${second}`);
-    if (parser) {
-      return parser;
-    }
-  }
-  return table.get(first);
+  return table.lookup(p, offset);
 }
 
 function parseDdl(p: Parser, mark: Mark, table: Table, skip: number): Statement {
@@ -224,8 +228,10 @@ function recover(p: Parser, start: number, error: ParseAbort): ErrorStatement {
 
   p.pos = errorAt;
   if (p.pos === start || !isBoundary(p, start)) {
+    // The skip starts after the error token, so count that token too.
+    const depth = openParentheses(p, start, errorAt + 1);
     p.advance();
-    skipToBoundary(p, start);
+    skipToBoundary(p, start, depth);
   }
   if (p.pos === start) {
     p.advance();
@@ -239,8 +245,28 @@ function recover(p: Parser, start: number, error: ParseAbort): ErrorStatement {
   });
 }
 
-function skipToBoundary(p: Parser, start: number): void {
-  let parens = 0;
+/** Counts the parentheses opened and not closed from `start` up to, not including, `end`. */
+function openParentheses(p: Parser, start: number, end: number): number {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const kind = p.tokens[i]!.kind;
+    if (kind === TokenKind.LeftParen) {
+      depth++;
+    } else if (kind === TokenKind.RightParen && depth > 0) {
+      depth--;
+    }
+  }
+  return depth;
+}
+
+/**
+ * Skips to the next boundary. `parens` is the depth of parentheses at the
+ * cursor, so a semicolon inside them, as between the parts of an
+ * OPENROWSET provider string, does not end the statement. A parenthesis
+ * that is never closed must not hide the rest of the batch, so inside one
+ * a boundary word still counts when it starts a line.
+ */
+function skipToBoundary(p: Parser, start: number, parens: number): void {
   let cases = 0;
   while (!p.atEnd()) {
     const t = p.token;
@@ -258,7 +284,7 @@ function skipToBoundary(p: Parser, start: number): void {
       cases--;
       p.advance();
       continue;
-    } else if (parens <= 0 && isBoundary(p, start)) {
+    } else if ((parens <= 0 || p.afterNewline()) && isBoundary(p, start)) {
       return;
     }
     p.advance();
@@ -288,5 +314,11 @@ function isBoundary(p: Parser, start: number): boolean {
   if (previous.kind === TokenKind.LeftParen || previous.kind === TokenKind.Comma) {
     return false;
   }
-  return previous.kind !== TokenKind.Word || !CONTINUING_WORDS.has(previous.value);
+  if (previous.kind !== TokenKind.Word) {
+    return true;
+  }
+  if (SAME_LINE_CONTINUING_WORDS.has(previous.value)) {
+    return p.afterNewline();
+  }
+  return !CONTINUING_WORDS.has(previous.value);
 }

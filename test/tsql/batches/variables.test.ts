@@ -93,3 +93,9 @@ test("toOriginalOffset in later batch", () => {
   assert.equal(input[toOriginalOffset(batch!, plus)], "+");
   assert.equal(batch?.line, 2);
 });
+
+test("sqlcmd built-in variables need no definition", () => {
+  const result = splitBatches("USE $(SQLCMDDBNAME)\nPRINT '$(SqlCmdServer)'\nSELECT '$(Other)'");
+  const codes = result.diagnostics.map((d) => `${d.code} ${d.line}`);
+  assert.deepEqual(codes, ["batches.undefined-variable 3"]);
+});

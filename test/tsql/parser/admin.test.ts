@@ -57,6 +57,8 @@ function valueText(value: NonNullable<OptionNode["value"]>): string {
       return value.value.name.value;
     case "list":
       return `(${value.values.map(valueText).join(",")})`;
+    case "options":
+      return `(${value.options.map((o) => o.name).join(",")})`;
     default:
       return value.value;
   }

@@ -531,7 +531,7 @@ describe("MERGE", () => {
   it("records the terminating semicolon", () => {
     const s = only<MergeStatement>(full);
     assert.equal(s.terminated, true);
-    assert.ok(full.slice(s.start, s.end).endsWith("(MAXDOP 1)"));
+    assert.ok(full.slice(s.start, s.end).endsWith("(MAXDOP 1);"));
   });
 
   it("reads MERGE without a semicolon before the next statement", () => {
@@ -717,7 +717,7 @@ describe("DML recovery", () => {
     assert.equal(result.diagnostics.length, 1);
     assert.match(
       result.diagnostics[0]!.message,
-      /expected UPDATE, DELETE but found 'INSERT'/,
+      /expected UPDATE or DELETE but found 'INSERT'/,
     );
   });
 });

@@ -567,9 +567,28 @@ test("THROW alone in CATCH", () => {
 });
 
 test("ROLLBACK then THROW without semicolon", () => {
-  // SQL Server reads THROW here as a savepoint name.
-  const s = only<RollbackTransactionStatement>("ROLLBACK THROW", "RollbackTransactionStatement");
+  // SQL Server reads THROW here as a savepoint name; the parser warns.
+  const result = parse("ROLLBACK TRAN\nTHROW");
+  const list = result.batches.flatMap((batch) => batch.statements);
+  assert.equal(list.length, 1);
+  const s = list[0] as RollbackTransactionStatement;
+  assert.equal(s.kind, "RollbackTransactionStatement");
   assert.equal(s.name?.kind === "Identifier" ? s.name.value : undefined, "THROW");
+  assert.deepEqual(
+    result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`),
+    ["2:1 warning parse.throw-as-transaction-name"],
+  );
+});
+
+test("ROLLBACK with a semicolon before THROW", () => {
+  const [rollback, thrown] = statements("ROLLBACK TRAN;\nTHROW;");
+  assert.equal(rollback!.kind, "RollbackTransactionStatement");
+  assert.equal((rollback as RollbackTransactionStatement).name, undefined);
+  assert.equal(thrown!.kind, "ThrowStatement");
+});
+
+test("ROLLBACK to a quoted savepoint named THROW", () => {
+  assert.deepEqual(diagnosticsOf("ROLLBACK TRAN [THROW]"), []);
 });
 
 test("WAITFOR DELAY and TIME", () => {
@@ -629,7 +648,7 @@ test("statements without semicolons", () => {
 test("statement range covers its text", () => {
   const text = "PRINT 1;\n  EXEC dbo.p @x = 1 ;";
   const [, exec] = statements(text);
-  assert.equal(text.slice(exec!.start, exec!.end), "EXEC dbo.p @x = 1");
+  assert.equal(text.slice(exec!.start, exec!.end), "EXEC dbo.p @x = 1 ;");
   assert.equal(exec!.line, 2);
   assert.equal(exec!.column, 3);
 });

@@ -577,7 +577,7 @@ describe("table statement errors", () => {
 
   it("names the expected words in the message", () => {
     const result = parse("CREATE TABLE t (a int) AS GRAPH");
-    assert.match(result.diagnostics[0]!.message, /NODE, EDGE, FILETABLE/);
+    assert.match(result.diagnostics[0]!.message, /NODE, EDGE or FILETABLE/);
     assert.match(result.diagnostics[0]!.message, /'GRAPH'/);
   });
 });

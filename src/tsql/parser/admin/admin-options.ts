@@ -220,7 +220,7 @@ function parseBareValue(p: Parser): OptionValue | undefined {
         return undefined;
       }
       p.advance();
-      return { type: "word", value: t.value };
+      return { type: "word", value: t.text };
     default:
       return undefined;
   }
@@ -252,7 +252,7 @@ function parseValueWords(p: Parser): OptionValue {
     !isReservedKeyword(p.token.value) &&
     !p.isKind(TokenKind.Equals, 1)
   ) {
-    words.push(p.advance().value);
+    words.push(p.advance().text);
   }
   return words.length === 1 ? value : { type: "word", value: words.join(" ") };
 }
@@ -277,6 +277,8 @@ function describeValue(value: OptionValue): string {
       return value.value.name.value;
     case "list":
       return value.values.map(describeValue).join(", ");
+    case "options":
+      return value.options.map((option) => option.name).join(", ");
     default:
       return value.value;
   }
@@ -319,9 +321,7 @@ export function parseValueList(p: Parser): OptionValue {
 function parseListItem(p: Parser): OptionValue {
   if (p.isKind(TokenKind.LeftParen)) {
     const nested = parseParenthesizedValue(p, false);
-    // NOTE: an OptionValue cannot contain options, so `(a = 1)` inside a
-    // list is read and then dropped as an empty list.
-    return Array.isArray(nested) ? { type: "list", values: [] } : nested;
+    return Array.isArray(nested) ? { type: "options", options: nested } : nested;
   }
   return parseValueWords(p);
 }

@@ -55,7 +55,7 @@ export function parseAssembly(p: Parser, context: StatementContext, create: bool
     ...(owner ? { owner } : {}),
     sources,
     options,
-    ...(permission?.type === "word" ? { permissionSet: permission.value } : {}),
+    ...(permission?.type === "word" ? { permissionSet: permission.value.toUpperCase() } : {}),
     addedFiles,
     droppedFiles,
     dropAllFiles,

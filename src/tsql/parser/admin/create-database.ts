@@ -20,7 +20,7 @@ export function parseCreateDatabase(p: Parser, context: StatementContext): Creat
   let containment: string | undefined;
   if (p.isWord("CONTAINMENT") && p.isKind(TokenKind.Equals, 1)) {
     const option = parseAdminOption(p);
-    containment = option.value?.type === "word" ? option.value.value : undefined;
+    containment = option.value?.type === "word" ? option.value.value.toUpperCase() : undefined;
   }
 
   let fileGroups: FileGroupDefinition[] = [];

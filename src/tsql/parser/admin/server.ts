@@ -40,7 +40,7 @@ export function parseAlterServerConfiguration(
   } else if (p.eat(TokenKind.Equals)) {
     value = parseOptionValue(p);
   } else if ((p.isWord("ON") || p.isWord("OFF")) && !p.isKind(TokenKind.Equals, 1)) {
-    value = { type: "word", value: p.advance().value };
+    value = { type: "word", value: p.advance().text };
   } else {
     options = parseAdminOptionList(p);
   }

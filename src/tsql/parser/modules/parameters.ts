@@ -19,7 +19,7 @@ export function parseProcedureParameters(p: Parser): ProcedureParameter[] {
   if (p.isKind(TokenKind.LeftParen)) {
     return parseParenthesizedParameters(p);
   }
-  if (!p.isKind(TokenKind.Variable)) {
+  if (!p.isVariableName()) {
     return [];
   }
   return p.parseCommaList(() => parseParameter(p));
@@ -38,7 +38,10 @@ export function parseParenthesizedParameters(p: Parser): ProcedureParameter[] {
 
 export function parseParameter(p: Parser): ProcedureParameter {
   const mark = p.mark();
-  const name = p.expect(TokenKind.Variable, "a parameter name starting with @").text;
+  if (!p.isVariableName()) {
+    p.fail("a parameter name starting with @");
+  }
+  const name = p.advance().text;
   p.eatWord("AS");
   const dataType = parseParameterType(p);
   const varying = p.eatWord("VARYING");

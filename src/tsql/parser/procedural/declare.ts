@@ -23,7 +23,7 @@ import { parseTableVariableDefinition } from "./table-variable.js";
 /** Reads `DECLARE @a type [= value], ...` or `DECLARE name CURSOR ...`. */
 export function parseDeclare(p: Parser, context: StatementContext): Statement {
   p.expectWord("DECLARE");
-  if (!p.isKind(TokenKind.Variable)) {
+  if (!p.isVariableName()) {
     return parseDeclareCursor(p, context);
   }
 
@@ -36,7 +36,10 @@ export function parseDeclare(p: Parser, context: StatementContext): Statement {
 
 function parseVariableDeclaration(p: Parser): VariableDeclaration {
   const mark = p.mark();
-  const name = p.expect(TokenKind.Variable, "a @variable name").text;
+  if (!p.isVariableName()) {
+    p.fail("a @variable name");
+  }
+  const name = p.advance().text;
   p.eatWord("AS");
 
   if (p.eatWord("CURSOR")) {
@@ -46,10 +49,13 @@ function parseVariableDeclaration(p: Parser): VariableDeclaration {
   let table: TableVariableDefinition | undefined;
   let dataType: DataType | undefined;
   let value: Expression | undefined;
+  let notNull = false;
   if (p.isWord("TABLE")) {
     table = parseTableVariableDefinition(p);
   } else {
     dataType = p.parseDataType();
+    // NOT NULL is accepted in natively compiled modules (SQL Server 2016 and later).
+    notNull = p.eatWords("NOT", "NULL");
     if (p.eat(TokenKind.Equals)) {
       value = parseExpression(p);
     }
@@ -59,6 +65,7 @@ function parseVariableDeclaration(p: Parser): VariableDeclaration {
     kind: "VariableDeclaration",
     name,
     ...(dataType ? { dataType } : {}),
+    ...(notNull ? { notNull } : {}),
     ...(value ? { value } : {}),
     ...(table ? { table } : {}),
   });

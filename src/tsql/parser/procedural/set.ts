@@ -20,6 +20,9 @@ export function parseSet(p: Parser, context: StatementContext): Statement {
   if (p.isKind(TokenKind.Variable)) {
     return parseSetVariable(p, context);
   }
+  if (p.isKind(TokenKind.SystemVariable) && (p.isKind(TokenKind.Equals, 1) || p.isKind(TokenKind.CompoundAssign, 1))) {
+    return parseSetVariable(p, context);
+  }
   return parseSetOption(p, context);
 }
 

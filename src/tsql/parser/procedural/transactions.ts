@@ -13,6 +13,7 @@ import type {
 } from "../../ast/procedural.js";
 import { TokenKind } from "../../lexer/token.js";
 import { parseExpression } from "../expressions.js";
+import { ParseErrors } from "../parse-error.js";
 import type { Parser } from "../parser.js";
 import type { StatementContext } from "../registry.js";
 import { parseVariable } from "./cursor-statements.js";
@@ -22,10 +23,15 @@ type TransactionKeyword = "TRAN" | "TRANSACTION" | "WORK";
 /**
  * True when a transaction name follows. Any unreserved word is a name, as
  * SQL Server reads it: in `ROLLBACK` followed by `THROW` without a
- * semicolon, THROW names a savepoint.
+ * semicolon, THROW names a savepoint. A word followed by a colon is the
+ * label of the next statement instead, as in the job scripts that SSMS
+ * generates (`ROLLBACK TRANSACTION` then `EndSave:`).
  */
 function startsName(p: Parser): boolean {
-  return p.isKind(TokenKind.Variable) || p.isIdentifier();
+  if (p.isKind(TokenKind.Variable)) {
+    return true;
+  }
+  return p.isIdentifier() && !p.isKind(TokenKind.Colon, 1);
 }
 
 function parseTransactionName(p: Parser): TransactionName {
@@ -33,6 +39,19 @@ function parseTransactionName(p: Parser): TransactionName {
     return parseVariable(p);
   }
   return p.parseIdentifier("a transaction name or @variable");
+}
+
+/**
+ * Warns when the name just read is an unquoted THROW: SQL Server reads
+ * `ROLLBACK TRANSACTION` followed by `THROW` as a rollback to a savepoint
+ * named THROW, which is almost always a missing semicolon.
+ */
+function warnThrowAsName(p: Parser, name: TransactionName | undefined, statement: string): void {
+  if (name?.kind !== "Identifier" || name.quote !== "none" || name.value.toUpperCase() !== "THROW") {
+    return;
+  }
+  const error = ParseErrors.throwAsTransactionName;
+  p.report(error.code, error.message(statement), p.peek(-1), "warning");
 }
 
 /** `BEGIN {TRAN | TRANSACTION} [name [WITH MARK ['description']]]` and `BEGIN DISTRIBUTED ...`. */
@@ -72,6 +91,7 @@ export function parseCommit(p: Parser, context: StatementContext): CommitTransac
   p.expectWord("COMMIT");
   const keyword = parseKeyword(p);
   const name = keyword !== "WORK" && startsName(p) ? parseTransactionName(p) : undefined;
+  warnThrowAsName(p, name, "COMMIT");
 
   let delayedDurability: "ON" | "OFF" | undefined;
   if (p.isWord("WITH") && p.isKind(TokenKind.LeftParen, 1)) {
@@ -95,6 +115,7 @@ export function parseRollback(p: Parser, context: StatementContext): RollbackTra
   p.expectWord("ROLLBACK");
   const keyword = parseKeyword(p);
   const name = keyword !== "WORK" && startsName(p) ? parseTransactionName(p) : undefined;
+  warnThrowAsName(p, name, "ROLLBACK");
   return p.finish<RollbackTransactionStatement>(context.mark, {
     kind: "RollbackTransactionStatement",
     ...(keyword ? { keyword } : {}),

@@ -142,7 +142,7 @@ function parseToggle(
     p.advance();
     const option = parseWithOptions(p).find((o) => o.name === "TRACK_COLUMNS_UPDATED");
     if (option?.value?.type === "word") {
-      trackColumnsUpdated = option.value.value === "ON";
+      trackColumnsUpdated = option.value.value.toUpperCase() === "ON";
     }
   }
   return p.finish<AlterTableChangeTrackingModificationStatement>(mark, {
