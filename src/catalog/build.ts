@@ -29,6 +29,35 @@ export function since(
   return [{ from: FIRST_BABELFISH, status: before }, step];
 }
 
+/**
+ * A history written as `[version, status]` pairs in release order; the
+ * first pair must be `1.0.0`.
+ */
+export function steps(
+  ...pairs: readonly (readonly [string, CatalogStatus])[]
+): readonly StatusStep[] {
+  return pairs.map(([from, status]) => ({ from, status }));
+}
+
+/**
+ * `status` on the 4.x line from `first4` and on the 5.x line from
+ * `first5`, `before` elsewhere. Sources give the two lines separate first
+ * releases (UNPIVOT: 4.6.0 and 5.2.0), so 5.1.0 can lack what 4.6.0 has.
+ */
+export function sinceOnBothLines(
+  first4: string,
+  first5: string,
+  status: CatalogStatus = "supported",
+  before: CatalogStatus = "notSupported",
+): readonly StatusStep[] {
+  return steps(
+    [FIRST_BABELFISH, before],
+    [first4, status],
+    ["5.1.0", before],
+    [first5, status],
+  );
+}
+
 /** The same status on every PostgreSQL major. */
 export function pg(status: CatalogStatus): readonly StatusStep[] {
   return [{ from: FIRST_POSTGRESQL, status }];
@@ -48,8 +77,9 @@ export function pgSince(
 
 /**
  * Stamps every entry of a family with its group and freezes it. An entry
- * marked `verified: false` never claims Babelfish support: its `supported`
- * steps become `reviewManually`, so a guess cannot hide a blocker.
+ * or detail variant marked `verified: false` never claims Babelfish
+ * support: its `supported` steps become `reviewManually`, so a guess cannot
+ * hide a blocker. A variant without its own flag inherits the entry's.
  */
 export function family(
   group: string,
@@ -59,15 +89,33 @@ export function family(
     entries.map((entry) => {
       const babelfish =
         entry.verified === false
-          ? entry.babelfish.map((step) =>
-              step.status === "supported"
-                ? { ...step, status: "reviewManually" as const }
-                : step,
-            )
+          ? withoutSupported(entry.babelfish)
           : entry.babelfish;
+      const details = entry.details?.map((variant) =>
+        (variant.verified ?? entry.verified) === false &&
+        variant.babelfish !== undefined
+          ? { ...variant, babelfish: withoutSupported(variant.babelfish) }
+          : variant,
+      );
 
-      return Object.freeze({ ...entry, babelfish, group });
+      return Object.freeze({
+        ...entry,
+        babelfish,
+        group,
+        ...(details === undefined ? {} : { details }),
+      });
     }),
+  );
+}
+
+/** Turns unconfirmed `supported` steps into `reviewManually`. */
+function withoutSupported(
+  history: readonly StatusStep[],
+): readonly StatusStep[] {
+  return history.map((step) =>
+    step.status === "supported"
+      ? { ...step, status: "reviewManually" as const }
+      : step,
   );
 }
 

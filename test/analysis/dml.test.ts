@@ -37,6 +37,7 @@ const CASES: readonly (readonly [string, string, readonly string[]])[] = [
   ["recursive CTE and a plain one", "WITH r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r WHERE n < 5), p AS (SELECT 1 AS x)\nSELECT * FROM r, p",
     ["dml.cte.recursive 1:6"]],
   ["graph MATCH", "SELECT a.x FROM a, e, b WHERE MATCH(a-(e)->b)", ["dml.graph_match 1:31"]],
+  ["IS DISTINCT FROM", "SELECT 1 FROM t WHERE a IS NOT DISTINCT FROM b", ["dml.is_distinct_from 1:23"]],
   ["bulk and text statements", "BULK INSERT t FROM 'f.csv'\nTRUNCATE TABLE t WITH (PARTITIONS (1))\nTRUNCATE TABLE t\nREADTEXT t.c @p 0 10\nUPDATE t SET c.WRITE('x', 0, 1)",
     ["statement.bulk_insert 1:1", "dml.truncate.partitions 2:1", "statement.readtext 4:1", "dml.update.write 5:16"]],
   ["plain statements are not reported", "SELECT a FROM t WHERE a = 1\nINSERT t (a) VALUES (1)\nUPDATE t SET a = 2\nDELETE FROM t", []],

@@ -43,7 +43,7 @@ describe("classify", () => {
     { id: "builtin.function.serverproperty", detail: "ProductVersion", status: "supported" },
     { id: "builtin.function.serverproperty", detail: "IsClustered", status: "notSupported" },
     { id: "builtin.function.serverproperty", detail: "NoSuchProperty", status: "reviewManually" },
-    { id: "transaction.isolation", detail: "serializable", status: "notSupported" },
+    { id: "transaction.isolation", detail: "serializable", status: "reviewManually" },
     { id: "builtin.function.datepart", detail: "dd", status: "supported" },
     { id: "cursor.option.scroll", detail: undefined, status: "notSupported" },
   ];

@@ -214,6 +214,7 @@ export const dmlDetector: Detector = {
     ValuesTableReference: simple("dml.values.derived_table", "table value constructor (VALUES ...) in FROM"),
     OffsetClause: simple("dml.offset_fetch", "ORDER BY ... OFFSET ... FETCH"),
     GraphMatchPredicate: simple("dml.graph_match", "graph MATCH predicate"),
+    IsDistinctFromExpression: simple("dml.is_distinct_from", "IS [NOT] DISTINCT FROM"),
     BulkInsertStatement: simple("statement.bulk_insert", "BULK INSERT"),
     ReadTextStatement: simple("statement.readtext", "READTEXT"),
     WriteTextStatement: simple("statement.readtext", "WRITETEXT"),

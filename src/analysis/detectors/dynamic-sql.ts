@@ -24,9 +24,26 @@ type Known = ReadonlyMap<string, string | undefined>;
 /** Variable values known at each EXEC of the unit. */
 const knownAt = perContext(() => new WeakMap<Node, Known>());
 
+/**
+ * The batch being walked whose values are not tracked yet. Tracking walks
+ * the whole batch again, so it waits for the first EXEC that needs it and
+ * batches without one cost nothing.
+ */
+const untracked = perContext(() => ({ batch: undefined as Batch | undefined }));
+
 function batch(node: Batch, context: AnalysisContext): void {
+  untracked(context).batch = node;
+}
+
+function knownValues(node: Node, context: AnalysisContext): Known {
   const known = knownAt(context);
-  trackValues(node.statements, (execute, values) => known.set(execute, new Map(values)));
+  const pending = untracked(context);
+  if (pending.batch !== undefined) {
+    const statements = pending.batch.statements;
+    pending.batch = undefined;
+    trackValues(statements, (execute, values) => known.set(execute, new Map(values)));
+  }
+  return known.get(node) ?? new Map<string, string | undefined>();
 }
 
 function isExecuteSql(name: SchemaObjectName | undefined): boolean {
@@ -83,7 +100,7 @@ function literalMap(context: AnalysisContext, literal: Literal): PositionMap | u
 }
 
 function analyze(node: Node, pieces: readonly Expression[], context: AnalysisContext, written: string): void {
-  const known = knownAt(context).get(node) ?? new Map<string, string | undefined>();
+  const known = knownValues(node, context);
   const parts = pieces.map((piece) => evaluate(piece, known));
   if (pieces.length === 0 || parts.some((part) => part === undefined)) {
     context.report(node, "dynamic_sql.unresolved", `${written} with a string not known in the batch`);

@@ -114,6 +114,9 @@ function visit(value: unknown, values: Values, atExecute: (node: Node, values: R
   assign(node, values);
 }
 
+/** Nodes that assign variables in ways the tracker does not follow. */
+const FORGETTING: ReadonlySet<string> = new Set(["SelectAssignment", "FetchCursorStatement", "ExecuteArgument", "InsertExecArgument"]);
+
 /** Applies the assignment a node makes, after its children were visited. */
 function assign(node: Node & Record<string, unknown>, values: Values): void {
   if (node.kind === "VariableDeclaration") {
@@ -135,7 +138,7 @@ function assign(node: Node & Record<string, unknown>, values: Values): void {
     }
     return;
   }
-  if (["SelectAssignment", "FetchCursorStatement", "ExecuteArgument", "InsertExecArgument"].includes(node.kind)) {
+  if (FORGETTING.has(node.kind)) {
     forget(values, node);
   }
 }

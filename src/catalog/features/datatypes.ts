@@ -2,6 +2,7 @@
 import { always, family, pg, since } from "../build.js";
 import {
   AWS,
+  COMPASS_FEATURES,
   extensionsSource,
   postgresDocs,
   UNSUPPORTED_HANDLER,
@@ -52,7 +53,7 @@ export const DATA_TYPE_FEATURES = family("Data types", [
     complexity: "high",
     remedy: "Model the hierarchy with a parent key or a materialized path column.",
     postgresqlRemedy: "Use the ltree extension or a parent key with recursive CTEs.",
-    docs: [AWS.unsupported, UNSUPPORTED_HANDLER],
+    docs: [AWS.unsupported, UNSUPPORTED_HANDLER, ...COMPASS_FEATURES],
   },
   {
     id: "datatype.geometry",
@@ -86,11 +87,10 @@ export const DATA_TYPE_FEATURES = family("Data types", [
     postgresql: pg("notSupported"),
     complexity: "medium",
     postgresqlComplexity: "high",
-    remedy: "Test SQL_VARIANT_PROPERTY and comparisons between base types.",
+    remedy: "The type and SQL_VARIANT_PROPERTY work; test comparisons and sorting between base types.",
     postgresqlRemedy: "Split into typed columns, or store text with a type column, or use jsonb.",
-    docs: [AWS.limitedImplementation],
+    docs: [AWS.limitedImplementation, ...COMPASS_FEATURES],
     example: "DECLARE @v sql_variant = CAST(1 AS int);\nSELECT SQL_VARIANT_PROPERTY(@v, 'BaseType');",
-    verified: false,
   },
   {
     id: "datatype.rowversion",

@@ -1,6 +1,11 @@
 /** Error handling. */
 import { always, family, pg, row, since } from "../build.js";
-import { AWS, postgresDocs } from "../sources.js";
+import {
+  AWS,
+  COMPASS_FEATURES,
+  extensionsTest,
+  postgresDocs,
+} from "../sources.js";
 
 const PG = postgresDocs("plpgsql-control-structures", "Trapping errors");
 const PG_RAISE = postgresDocs("plpgsql-errors-and-messages", "Errors and messages");
@@ -25,9 +30,13 @@ export const ERROR_FEATURES = family("Error handling", [
     { example: "INSERT t VALUES (1); IF @@ERROR = 2627 PRINT 'dup'; -- check the number Babelfish returns" }),
   row("error.function", "ERROR_* functions", "ERROR_MESSAGE, ERROR_NUMBER, ERROR_SEVERITY, ERROR_STATE, ERROR_LINE, ERROR_PROCEDURE.", always("supported"), pg("notSupported"), "low",
     "No change needed.", "Use SQLERRM, SQLSTATE and GET STACKED DIAGNOSTICS.", [AWS.supportedByVersion, PG]),
-  row("error.xact_state", "XACT_STATE()", "State of the current transaction.", always("supported"), pg("notSupported"), "low", "No change needed.", "Track the state in the exception block.", [AWS.supportedByVersion], { verified: false }),
-  row("error.formatmessage", "FORMATMESSAGE", "Format a message with arguments.", since("1.0.0"), pg("notSupported"), "low", "No change needed.", "Use format().", [AWS.supportedByVersion], { verified: false }),
+  row("error.xact_state", "XACT_STATE()", "State of the current transaction.", always("supported"), pg("notSupported"), "low", "No change needed.", "Track the state in the exception block.", [AWS.supportedByVersion, ...COMPASS_FEATURES]),
+  // sys.formatmessage is created by the 1.0.0 install script and tested from
+  // the 1.0 branch on; Compass still lists FORMATMESSAGE as unsupported,
+  // which fits the message-number form, as Babelfish has no user messages.
+  row("error.formatmessage", "FORMATMESSAGE", "Format a message with arguments.", since("1.0.0"), pg("notSupported"), "low",
+    "No change needed for a message text; FORMATMESSAGE with a message number has no sp_addmessage messages to use.", "Use format().", [AWS.supportedByVersion, extensionsTest("BABEL_1_0_STABLE", "BABEL-776.sql", "Babelfish 1.0.0 and later")]),
   row("error.sp_addmessage", "sp_addmessage", "User-defined error messages.", always("notSupported"), pg("notSupported"), "low",
-    "Keep message texts in a table.", "Keep message texts in a table.", [AWS.unsupported], { verified: false }),
+    "Keep message texts in a table.", "Keep message texts in a table.", [AWS.unsupported, ...COMPASS_FEATURES]),
   row("error.print", "PRINT", "Message to the client.", always("supported"), pg("reviewManually"), "low", "No change needed.", "Use RAISE NOTICE.", [AWS.supportedByVersion]),
 ]);

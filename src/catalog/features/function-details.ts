@@ -1,7 +1,13 @@
 /** Built-in functions whose support depends on an argument (the detail). */
-import { always, family, pg, row, since } from "../build.js";
-import type { DetailVariant } from "../model.js";
-import { AWS, extensionsSource, postgresDocs, upgradeScript } from "../sources.js";
+import { always, family, pg, row, since, sinceOnBothLines, steps } from "../build.js";
+import type { DetailVariant, StatusStep } from "../model.js";
+import {
+  AWS,
+  COMPASS_FEATURES,
+  extensionsSource,
+  postgresDocs,
+  upgradeScript,
+} from "../sources.js";
 
 const HASHBYTES_SOURCE = extensionsSource(
   "BABEL_4_X_DEV",
@@ -23,6 +29,20 @@ function supportedSince(names: readonly string[], version: string): DetailVarian
 const SERVER_PROPERTIES_1_0 = ["Babelfish", "Collation", "CollationID", "Edition", "IsSingleUser", "ServerName"];
 const SERVER_PROPERTIES_1_2 = ["EditionID", "EngineEdition", "IsAdvancedAnalyticsInstalled", "IsBigDataCluster", "IsFullTextInstalled", "IsIntegratedSecurityOnly", "IsLocalDB", "IsPolyBaseInstalled", "IsXTPSupported", "LicenseType", "ProductMajorVersion", "ProductMinorVersion", "ProductVersion"];
 const SERVER_PROPERTIES_UNSUPPORTED = ["BuildClrVersion", "ComparisonStyle", "ComputerNamePhysicalNetBIOS", "HadrManagerStatus", "InstanceDefaultDataPath", "InstanceDefaultLogPath", "IsClustered", "IsHadrEnabled", "LCID", "NumLicenses", "ProcessID", "ProductBuild", "ProductBuildType", "ProductUpdateReference", "ResourceLastUpdateDateTime", "ResourceVersion", "SqlCharSet", "SqlCharSetName", "SqlSortOrder", "SqlSortOrderName", "FilestreamShareName", "FilestreamConfiguredLevel", "FilestreamEffectiveLevel"];
+const DATABASE_PROPERTIES = ["Collation", "Edition", "IsAutoClose", "IsAutoCreateStatistics", "IsInStandBy", "IsTornPageDetectionEnabled", "Status", "Updateability", "Version"];
+
+/** Spatial methods by first release, from Babelfish Compass. */
+const SPATIAL_METHODS: readonly (readonly [readonly string[], readonly StatusStep[]])[] = [
+  // The 3.x line gained these in 3.5.0, the 4.x line in 4.1.0.
+  [["STX", "STY", "Lat", "Long", "STAsText", "STAsBinary", "STDistance", "STPointFromText", "STGeomFromText", "Point"],
+    steps(["1.0.0", "notSupported"], ["3.5.0", "supported"], ["4.0.0", "notSupported"], ["4.1.0", "supported"])],
+  [["STContains", "STEquals", "STArea"], since("4.3.0")],
+  [["STDimension", "STDisjoint", "STIntersects", "STIsClosed", "STIsEmpty", "STIsValid"], sinceOnBothLines("4.6.0", "5.2.0")],
+  [["HasZ", "HasM", "Z", "M"], sinceOnBothLines("4.7.0", "5.3.0")],
+  [["STLineFromText"], since("5.4.0")],
+  [["STPolyFromText"], since("5.5.0")],
+];
+
 const DATEPART_UNITS: readonly (readonly [string, readonly string[]])[] = [
   ["year", ["yy", "yyyy"]], ["quarter", ["qq", "q"]], ["month", ["mm", "m"]], ["dayofyear", ["dy", "y"]], ["day", ["dd", "d"]],
   ["week", ["wk", "ww"]], ["weekday", ["dw"]], ["hour", ["hh"]], ["minute", ["mi", "n"]], ["second", ["ss", "s"]],
@@ -56,10 +76,9 @@ export const FUNCTION_DETAIL_FEATURES = family("Built-in functions", [
       })),
     }),
   row("builtin.function.format_culture", "FORMAT(value, pattern, culture)", "Culture-specific formatting; the culture is the detail.", since("2.3.0", "reviewSemantics"), pg("notSupported"), "medium",
-    "Check output for each culture used.", "Use to_char() with lc_numeric / lc_time set, or format in the application.", [AWS.supportedByVersion, upgradeScript("2.2.0", "2.3.0")], {
+    "Compass lists the named cultures as supported from 2.3.0; check the output for each culture used.", "Use to_char() with lc_numeric / lc_time set, or format in the application.", [AWS.supportedByVersion, ...COMPASS_FEATURES, upgradeScript("2.2.0", "2.3.0")], {
       example: "SELECT FORMAT(1234.5, 'N', 'de-DE'); -- '1.234,50'",
       details: ["en-us", "de-de", "fr-fr", "ja-jp", "invariant"].map((culture) => ({ detail: culture, title: `FORMAT culture ${culture}` })),
-      verified: false,
     }),
   row("builtin.function.serverproperty", "SERVERPROPERTY(property)", "Server property by name; the property is the detail.", always("reviewManually"), pg("notSupported"), "low",
     "Check that the property is one Babelfish returns.", "Use version(), current_setting() or inet_server_addr().", [AWS.supportedByVersion, AWS.unsupported], {
@@ -92,9 +111,15 @@ export const FUNCTION_DETAIL_FEATURES = family("Built-in functions", [
       details: supportedSince(["CharMaxLen", "AllowsNull"], "1.1.0"),
     }),
   row("builtin.function.databasepropertyex", "DATABASEPROPERTYEX(db, property)", "Database property by name.", always("reviewManually"), pg("notSupported"), "low",
-    "Check the property against the Babelfish version.", "Query pg_database or current_setting().", [AWS.supportedByVersion], { verified: false }),
+    "Properties other than those listed are not returned; check the property.", "Query pg_database or current_setting().", [AWS.supportedByVersion, ...COMPASS_FEATURES], {
+      details: supportedSince(DATABASE_PROPERTIES, "1.0.0"),
+    }),
   row("builtin.method.hierarchyid", "hierarchyid methods", "GetAncestor, GetDescendant, GetLevel, IsDescendantOf, GetReparentedValue; the method is the detail.", always("notSupported"), pg("notSupported"), "high",
-    "Store the path in a varchar column and rewrite the methods.", "Use the ltree extension.", [AWS.unsupported, postgresDocs("ltree", "ltree")], { verified: false }),
+    "Store the path in a varchar column and rewrite the methods.", "Use the ltree extension.", [AWS.unsupported, ...COMPASS_FEATURES, postgresDocs("ltree", "ltree")]),
   row("builtin.method.spatial", "geography and geometry methods", "STDistance, STIntersects, STAsText and other spatial methods; the method is the detail.", always("reviewManually"), pg("notSupported"), "medium",
-    "Babelfish implements a subset of the spatial methods; check each one.", "Use the PostGIS functions (ST_Distance, ST_Intersects, ...).", [AWS.supportedByVersion], { verified: false }),
+    "A method missing from the list below is not known to work on any release; test it or compute the result another way.", "Use the PostGIS functions (ST_Distance, ST_Intersects, ...).", [AWS.supportedByVersion, ...COMPASS_FEATURES], {
+      details: SPATIAL_METHODS.flatMap(([names, history]) =>
+        names.map((name) => ({ detail: name.toLowerCase(), title: `Spatial method ${name}`, babelfish: history })),
+      ),
+    }),
 ]);

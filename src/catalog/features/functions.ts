@@ -2,11 +2,18 @@
  * Built-in functions without argument-sensitive variants. A row gives the
  * first Babelfish release with the function ("1.0.0" when present from the
  * start, undefined when not supported), from the AWS version table (up to
- * 3.1.0) or the upgrade script that creates it.
+ * 3.1.0), the upgrade script that creates it, or Babelfish Compass (to
+ * 6.0.0), whose function list also names the functions no release has.
  */
 import { always, family, pg, row, since } from "../build.js";
 import type { CatalogStatus, DocReference } from "../model.js";
-import { AWS, postgresDocs, upgradeScript } from "../sources.js";
+import {
+  AWS,
+  COMPASS_FEATURES,
+  POSTGRESQL_18_FEATURES,
+  postgresDocs,
+  upgradeScript,
+} from "../sources.js";
 
 const PG_FUNCTIONS = postgresDocs("functions", "Functions and operators");
 
@@ -62,7 +69,7 @@ const ROWS: readonly FunctionRow[] = [
   ["try_convert", "2.3.0", "notSupported", "Write a function that traps the cast error (pg_input_is_valid in PostgreSQL 16)."],
   ["try_cast", "1.0.0", "notSupported", "Use pg_input_is_valid (PostgreSQL 16) before the cast."],
   ["newid", "1.0.0", "notSupported", "Use gen_random_uuid()."],
-  ["newsequentialid", "1.0.0", "notSupported", "Use gen_random_uuid(), or uuidv7() in PostgreSQL 18."],
+  ["newsequentialid", "1.0.0", "notSupported", "Use gen_random_uuid(), or uuidv7() in PostgreSQL 18.", POSTGRESQL_18_FEATURES],
   ["checksum", "1.0.0", "notSupported", "Use hashtext() or md5(); values differ."],
   ["atn2", "2.4.0", "notSupported", "Use atan2()."],
   ["square", "1.1.0", "notSupported", "Use power(x, 2)."],
@@ -91,18 +98,18 @@ const ROWS: readonly FunctionRow[] = [
   ["has_perms_by_name", "2.1.0", "notSupported", "Use has_table_privilege() and related functions."],
   ["has_dbaccess", "1.2.0", "notSupported", "Use has_database_privilege()."],
   ["session_context", "2.4.0", "notSupported", "Use current_setting() with a custom setting."],
-  ["context_info", undefined, "notSupported", "Use a custom setting (set_config)."],
+  ["context_info", "3.2.0", "notSupported", "Use a custom setting (set_config)."],
   ["cursor_status", "1.1.0", "notSupported", "Track the cursor state in variables."],
   ["fulltextserviceproperty", "1.2.0", "notSupported", "Remove; full-text search is configured differently."],
   ["typeproperty", "3.4.0", "notSupported", "Query pg_type.", upgradeScript("3.3.0", "3.4.0")],
   ["approx_count_distinct", undefined, "notSupported", "Use count(DISTINCT x) or the hll extension."],
   ["checksum_agg", undefined, "notSupported", "Aggregate hashes with bit_xor()."],
   ["grouping_id", undefined, "notSupported", "Use GROUPING(a, b) with several arguments."],
-  ["rowcount_big", undefined, "notSupported", "Use GET DIAGNOSTICS n = ROW_COUNT."],
-  ["stdev", undefined, "notSupported", "Use stddev_samp()."],
-  ["stdevp", undefined, "notSupported", "Use stddev_pop()."],
-  ["var", undefined, "notSupported", "Use var_samp()."],
-  ["varp", undefined, "notSupported", "Use var_pop()."],
+  ["rowcount_big", "3.2.0", "notSupported", "Use GET DIAGNOSTICS n = ROW_COUNT."],
+  ["stdev", "3.2.0", "notSupported", "Use stddev_samp()."],
+  ["stdevp", "3.2.0", "notSupported", "Use stddev_pop()."],
+  ["var", "3.2.0", "notSupported", "Use var_samp()."],
+  ["varp", "3.2.0", "notSupported", "Use var_pop()."],
   ["certencoded", undefined, "notSupported", "Manage certificates outside the database."],
   ["certprivatekey", undefined, "notSupported", "Manage certificates outside the database."],
   ["loginproperty", undefined, "notSupported", "Query pg_authid through an administrator function."],
@@ -110,13 +117,34 @@ const ROWS: readonly FunctionRow[] = [
   ["encryptbykey", undefined, "notSupported", "Use pgcrypto (pgp_sym_encrypt)."],
   ["decryptbykey", undefined, "notSupported", "Use pgcrypto (pgp_sym_decrypt)."],
   ["compress", undefined, "notSupported", "Compress in the application; PostgreSQL compresses large values itself."],
-  ["greatest", null, "supported", "No change needed."],
-  ["least", null, "supported", "No change needed."],
+  ["greatest", undefined, "supported", "No change needed."],
+  ["least", undefined, "supported", "No change needed."],
+  ["timefromparts", "3.2.0", "notSupported", "Use make_time()."],
+  ["datetime2fromparts", "3.2.0", "notSupported", "Use make_timestamp()."],
+  ["database_principal_id", "3.2.0", "notSupported", "Query pg_roles for the role oid."],
+  ["smalldatetimefromparts", "3.3.0", "notSupported", "Use make_timestamp() and round to the minute."],
+  ["parsename", "3.3.0", "notSupported", "Use split_part() on the dotted name."],
+  ["host_id", "3.3.0", "notSupported", "Use pg_backend_pid() or inet_client_addr()."],
+  ["col_name", "3.4.0", "notSupported", "Query pg_attribute."],
+  ["col_length", "3.4.0", "notSupported", "Query pg_attribute.atttypmod."],
+  ["type_id", "3.4.0", "notSupported", "Use to_regtype()::oid."],
+  ["type_name", "3.4.0", "notSupported", "Use format_type()."],
+  ["sid_binary", "2.2.0", "notSupported", "Remove the dependency; PostgreSQL roles have no SIDs."],
+  ["generate_series", undefined, "reviewSemantics", "Use generate_series(); it returns a column named generate_series, not value."],
+  ["json_path_exists", undefined, "notSupported", "Use jsonb_path_exists()."],
+  ["bit_count", undefined, "notSupported", "Use bit_count() on a bytea or bit value."],
+  ["left_shift", undefined, "notSupported", "Use the << operator."],
+  ["right_shift", undefined, "notSupported", "Use the >> operator."],
+  ["get_bit", undefined, "notSupported", "Use get_bit() (bit numbering differs)."],
+  ["set_bit", undefined, "notSupported", "Use set_bit() (bit numbering differs)."],
+  ["percentile_cont", undefined, "reviewManually", "Use percentile_cont() WITHIN GROUP as an ordered-set aggregate; the OVER form has no equivalent."],
+  ["percentile_disc", undefined, "reviewManually", "Use percentile_disc() WITHIN GROUP as an ordered-set aggregate; the OVER form has no equivalent."],
 ];
 
 /** Snippets for functions whose result differs on a target. */
 const EXAMPLES: Readonly<Record<string, string>> = {
   log: "SELECT LOG(100); -- 4.605 (natural log) in SQL Server, 2 in PostgreSQL",
+  generate_series: "SELECT value FROM GENERATE_SERIES(1, 3); -- the column is generate_series in PostgreSQL",
 };
 
 export const FUNCTION_FEATURES = family(
@@ -147,7 +175,7 @@ export const FUNCTION_FEATURES = family(
       "low",
       remedy,
       postgresqlRemedy,
-      [AWS.supportedByVersion, ...(first === undefined ? [AWS.unsupported] : []), ...(source === undefined ? [] : [source]), PG_FUNCTIONS],
+      [AWS.supportedByVersion, ...COMPASS_FEATURES, ...(first === undefined ? [AWS.unsupported] : []), ...(source === undefined ? [] : [source]), PG_FUNCTIONS],
       {
         verified: first !== null,
         ...(EXAMPLES[name] === undefined ? {} : { example: EXAMPLES[name] }),

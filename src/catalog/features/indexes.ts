@@ -1,6 +1,18 @@
 /** Indexes and index options. */
-import { always, family, pg, row } from "../build.js";
-import { AWS, ESCAPE_HATCHES, postgresDocs, UNSUPPORTED_HANDLER } from "../sources.js";
+import { always, family, pg, row, steps } from "../build.js";
+import {
+  AWS,
+  COMPASS_FEATURES,
+  ESCAPE_HATCHES,
+  extensionsTest,
+  postgresDocs,
+  UNSUPPORTED_HANDLER,
+} from "../sources.js";
+
+// INCLUDE appears in release tests from the 3.8 and 4.2 branches; filtered
+// indexes from the 1.0 branch. The syntax handler rejects neither.
+const INCLUDE_TEST = extensionsTest("BABEL_4_2_STABLE", "BABEL_4817-vu-prepare.mix", "Babelfish 3.8.0 (3.x) and 4.2.0 (4.x) and later");
+const FILTERED_TEST = extensionsTest("BABEL_1_0_STABLE", "BABEL-493.sql", "Babelfish 1.0.0 and later");
 
 const PG_INDEX = postgresDocs("sql-createindex", "CREATE INDEX");
 const U = [AWS.unsupported, UNSUPPORTED_HANDLER];
@@ -20,18 +32,20 @@ export const INDEX_FEATURES = family("Indexes", [
   row("ddl.index.unique", "Unique index", "CREATE UNIQUE INDEX.", always("supported"), pg("reviewSemantics"), "low",
     "No change needed.", "PostgreSQL allows many NULLs in a unique index; add NULLS NOT DISTINCT to match SQL Server.", [AWS.supportedByVersion, PG_INDEX],
     { example: "CREATE UNIQUE INDEX ux ON t (c);\nINSERT t (c) VALUES (NULL), (NULL); -- fails in SQL Server" }),
-  row("ddl.index.include", "Index with INCLUDE columns", "Covering index.", always("supported"), pg("supported"), "low",
-    "No change needed.", "No change needed; PostgreSQL supports INCLUDE.", [PG_INDEX], { verified: false }),
+  row("ddl.index.include", "Index with INCLUDE columns", "Covering index.", steps(["1.0.0", "reviewManually"], ["3.8.0", "supported"], ["4.0.0", "reviewManually"], ["4.2.0", "supported"]), pg("supported"), "low",
+    "Tested from 3.8.0 (3.x) and 4.2.0 (4.x); on earlier releases, test it.", "No change needed; PostgreSQL supports INCLUDE.", [INCLUDE_TEST, UNSUPPORTED_HANDLER, PG_INDEX]),
   row("ddl.index.filtered", "Filtered index (WHERE)", "Index with a WHERE predicate.", always("supported"), pg("supported"), "low",
-    "No change needed.", "No change needed; this is a partial index.", [PG_INDEX], { verified: false }),
+    "No change needed.", "No change needed; this is a partial index.", [FILTERED_TEST, PG_INDEX]),
   row("ddl.index.columnstore", "Columnstore index", "CLUSTERED or NONCLUSTERED COLUMNSTORE index.", always("notSupported"), pg("notSupported"), "medium",
     "Drop it; use B-tree indexes or an analytics store.", "Drop it; consider BRIN indexes or a columnar extension.", U),
   row("ddl.index.xml", "XML index", "PRIMARY or secondary XML index, selective XML index.", always("notSupported"), pg("notSupported"), "medium",
     "Drop it; index extracted values in computed columns.", "Index expressions over xpath() results.", U),
   row("ddl.index.spatial", "Spatial index", "CREATE SPATIAL INDEX.", always("notSupported"), pg("notSupported"), "medium",
     "Drop it.", "Use a GiST index with PostGIS.", U),
-  row("ddl.index.fulltext", "Full-text index and catalog", "CREATE FULLTEXT INDEX / CATALOG / STOPLIST.", always("notSupported"), pg("notSupported"), "high",
-    "Rewrite full-text search with PostgreSQL text search from the PostgreSQL port.", "Use tsvector columns with GIN indexes.", [...U, postgresDocs("textsearch", "Full text search")]),
+  // Compass: CREATE and DROP FULLTEXT INDEX from 3.5.0; CONTAINS on one
+  // column from 4.0.0 and on several columns from 5.2.0.
+  row("ddl.index.fulltext", "Full-text index and catalog", "CREATE FULLTEXT INDEX / CATALOG / STOPLIST.", steps(["1.0.0", "notSupported"], ["3.5.0", "reviewManually"]), pg("notSupported"), "high",
+    "From 3.5.0 CREATE and DROP FULLTEXT INDEX work but ALTER FULLTEXT INDEX and most CONTAINS forms do not; check each query. Earlier, rewrite with PostgreSQL text search.", "Use tsvector columns with GIN indexes.", [...U, ...COMPASS_FEATURES, postgresDocs("textsearch", "Full text search")]),
   row("ddl.index.alter", "ALTER INDEX (REBUILD, REORGANIZE, DISABLE)", "Index maintenance statements.", always("notSupported"), pg("notSupported"), "low",
     "Remove from code; maintenance is done with PostgreSQL tools.", "Use REINDEX; there is no DISABLE.", U),
   row("ddl.index.inline", "Inline index in CREATE TABLE", "INDEX clause inside a column or table definition.", always("notSupported"), pg("notSupported"), "low",

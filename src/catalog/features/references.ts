@@ -1,6 +1,6 @@
 /** Cross-database, remote and client-side references. */
 import { always, family, pg, row, since } from "../build.js";
-import { AWS, postgresDocs } from "../sources.js";
+import { AWS, COMPASS_FEATURES, postgresDocs } from "../sources.js";
 
 const PG_FDW = postgresDocs("postgres-fdw", "postgres_fdw");
 
@@ -19,9 +19,9 @@ export const REFERENCE_FEATURES = family("References", [
     "Babelfish maps long names to a truncated name plus a hash; catalog queries see the mapped name.", "Shorten the name; PostgreSQL truncates identifiers to 63 bytes.", [AWS.differences, postgresDocs("sql-syntax-lexical", "Lexical structure")],
     { example: "CREATE TABLE a_table_name_that_is_clearly_longer_than_sixty_three_characters_in_total (id int);", verified: false }),
   row("reference.sqlcmd_variable", "sqlcmd variable ($(name), :setvar)", "Script variables substituted by sqlcmd.", always("reviewManually"), pg("notSupported"), "low",
-    "Works only when the script runs through sqlcmd.", "Use psql variables (:name, \\set).", [AWS.differences], { verified: false }),
+    "Works only when the script runs through sqlcmd.", "Use psql variables (:name, \\set).", [AWS.differences, ...COMPASS_FEATURES]),
   row("reference.odbc_escape", "ODBC escape sequence ({fn ...}, {d '...'})", "ODBC scalar functions and literals in SQL text.", always("notSupported"), pg("notSupported"), "low",
     "Replace with the T-SQL function or literal.", "Replace with the PostgreSQL function or literal.", [AWS.unsupported]),
   row("reference.exec_at", "EXEC (...) AT linked_server", "Pass-through command run on a linked server or external data source.", always("notSupported"), pg("notSupported"), "high",
-    "Use OPENQUERY through a tds_fdw linked server, or move the call to the application.", "Use dblink_exec or a foreign table.", [AWS.unsupported, AWS.linkedServers], { verified: false }),
+    "Use OPENQUERY through a tds_fdw linked server, or move the call to the application.", "Use dblink_exec or a foreign table.", [AWS.unsupported, AWS.linkedServers, ...COMPASS_FEATURES]),
 ]);

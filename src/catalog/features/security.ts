@@ -1,10 +1,16 @@
 /** Security statements: logins, users, roles, permissions, keys. */
 import { always, family, pg, row, since } from "../build.js";
-import { AWS, postgresDocs, UNSUPPORTED_HANDLER } from "../sources.js";
+import {
+  AWS,
+  COMPASS_FEATURES,
+  postgresDocs,
+  UNSUPPORTED_HANDLER,
+} from "../sources.js";
 
 const PG_GRANT = postgresDocs("sql-grant", "GRANT");
 const PG_ROLE = postgresDocs("sql-createrole", "CREATE ROLE");
-const U = [AWS.unsupported, UNSUPPORTED_HANDLER];
+const C = COMPASS_FEATURES;
+const U = [AWS.unsupported, UNSUPPORTED_HANDLER, ...C];
 
 export const SECURITY_FEATURES = family("Security", [
   row("security.login.create", "CREATE LOGIN", "Server login.", always("supported"), pg("reviewManually"), "low", "No change needed; hashed passwords and some options are rejected.", "Use CREATE ROLE ... LOGIN PASSWORD.", [AWS.supportedByVersion, UNSUPPORTED_HANDLER, PG_ROLE]),
@@ -14,10 +20,11 @@ export const SECURITY_FEATURES = family("Security", [
   row("security.role.create", "CREATE / ALTER / DROP ROLE", "Database roles.", since("2.1.0"), pg("reviewManually"), "low", "Supported from 2.1.0.", "Use CREATE ROLE ... NOLOGIN.", [AWS.supportedByVersion, PG_ROLE]),
   row("security.application_role", "Application role", "CREATE APPLICATION ROLE and sp_setapprole.", always("notSupported"), pg("notSupported"), "medium", "Use a login per application.", "Use a NOLOGIN role and SET ROLE.", [AWS.unsupported]),
   row("security.grant", "GRANT", "Grant a permission; the permission is the detail.", since("1.2.0"), pg("reviewManually"), "low",
-    "Supported from 1.2.0; GRANT on the database and GRANT ... AS are rejected.", "Use GRANT with PostgreSQL privilege names.", [AWS.supportedByVersion, UNSUPPORTED_HANDLER, PG_GRANT], {
+    "Supported from 1.2.0 on objects, from 4.2.0 on schemas; GRANT on the database and GRANT ... AS are rejected.", "Use GRANT with PostgreSQL privilege names.", [AWS.supportedByVersion, UNSUPPORTED_HANDLER, ...C, PG_GRANT], {
       details: [
         ...["select", "insert", "update", "delete", "execute", "references"].map((permission) => ({ detail: permission, title: `GRANT ${permission.toUpperCase()}` })),
-        ...["control", "take_ownership", "view_definition", "alter", "impersonate", "view_server_state", "alter_any_login"].map((permission) => ({ detail: permission, title: `GRANT ${permission.toUpperCase().replaceAll("_", " ")}`, babelfish: always("notSupported" as const), postgresql: pg("notSupported" as const), remedy: "Grant object permissions or role membership instead.", postgresqlRemedy: "Use role membership or ownership instead.", verified: false })),
+        ...["control", "take_ownership", "view_definition", "alter", "impersonate", "view_server_state", "alter_any_login"].map((permission) => ({ detail: permission, title: `GRANT ${permission.toUpperCase().replaceAll("_", " ")}`, babelfish: always("notSupported" as const), postgresql: pg("notSupported" as const), remedy: "Grant object permissions or role membership instead.", postgresqlRemedy: "Use role membership or ownership instead." })),
+        { detail: "connect", title: "GRANT CONNECT", babelfish: since("2.3.0"), remedy: "Supported from 2.3.0." },
         { detail: "database", title: "GRANT on the database", babelfish: always("notSupported" as const), remedy: "Grant on schemas or objects." },
       ],
     }),
@@ -35,9 +42,9 @@ export const SECURITY_FEATURES = family("Security", [
   row("security.credential", "CREATE CREDENTIAL", "Stored external credentials.", always("notSupported"), pg("notSupported"), "medium", "Use AWS Secrets Manager.", "Use a secrets manager and user mappings.", [AWS.unsupported]),
   row("security.alter_authorization", "ALTER AUTHORIZATION", "Change an owner.", always("reviewManually"), pg("reviewManually"), "low", "Only ALTER AUTHORIZATION ON DATABASE:: is accepted.", "Use ALTER ... OWNER TO.", [UNSUPPORTED_HANDLER]),
   row("security.login.alter", "ALTER LOGIN", "Changing a login's password, state or defaults.", always("reviewManually"), pg("reviewManually"), "low",
-    "Check the options used; hashed passwords and some options are rejected.", "Use ALTER ROLE ... PASSWORD / LOGIN / NOLOGIN.", [UNSUPPORTED_HANDLER, PG_ROLE], { verified: false }),
+    "PASSWORD, DEFAULT_DATABASE, DEFAULT_LANGUAGE, ENABLE and DISABLE work; hashed passwords, CHECK_POLICY, CHECK_EXPIRATION, MUST_CHANGE and credentials are rejected.", "Use ALTER ROLE ... PASSWORD / LOGIN / NOLOGIN.", [UNSUPPORTED_HANDLER, ...C, PG_ROLE]),
   row("security.user.alter", "ALTER USER", "Changing a user's login, default schema or name.", always("reviewManually"), pg("reviewManually"), "low",
-    "Check the options used against the Babelfish version.", "Use ALTER ROLE; default schemas become search_path settings.", [AWS.supportedByVersion, PG_ROLE], { verified: false }),
-  row("security.server_role", "CREATE / ALTER / DROP SERVER ROLE", "User-defined server roles.", always("reviewManually"), pg("reviewManually"), "low",
-    "Check the Babelfish version; map server roles to PostgreSQL roles if needed.", "Use CREATE ROLE ... NOLOGIN and grant it to logins.", [AWS.unsupported, PG_ROLE], { verified: false }),
+    "DEFAULT_SCHEMA works from 1.2.0 and WITH LOGIN from 3.4.0; WITH NAME, passwords and default languages are rejected.", "Use ALTER ROLE; default schemas become search_path settings.", [AWS.supportedByVersion, ...C, PG_ROLE]),
+  row("security.server_role", "CREATE / ALTER / DROP SERVER ROLE", "User-defined server roles.", always("notSupported"), pg("reviewManually"), "low",
+    "User-defined server roles are not supported. ALTER SERVER ROLE ... ADD | DROP MEMBER works for sysadmin, and from 4.5.0 for securityadmin and dbcreator.", "Use CREATE ROLE ... NOLOGIN and grant it to logins.", [AWS.unsupported, ...C, PG_ROLE]),
 ]);

@@ -1,25 +1,29 @@
 /**
  * @@variables, system procedures and catalog views, from the AWS version
- * table (Babelfish 1.0.0 to 3.1.0). A row is [name, first release]; an
- * undefined release means not supported.
+ * table (Babelfish 1.0.0 to 3.1.0) and Babelfish Compass (to 6.0.0). A row
+ * is [name, first release, PostgreSQL replacement]; an undefined release
+ * means not supported, and a pair of releases means the 4.x and the 5.x
+ * line gained the object at different releases.
  */
-import { always, family, pg, row, since } from "../build.js";
-import { AWS, postgresDocs } from "../sources.js";
+import { always, family, pg, row, since, sinceOnBothLines } from "../build.js";
+import type { DocReference, StatusStep } from "../model.js";
+import { AWS, COMPASS_FEATURES, postgresDocs } from "../sources.js";
 
-type Listed = readonly [string, string | undefined, string];
+type FirstRelease = string | readonly [string, string] | undefined;
+type Listed = readonly [string, FirstRelease, string];
 
 const VARIABLES: readonly Listed[] = [
   ["cursor_rows", "1.1.0", "Track the row count yourself."], ["datefirst", "1.0.0", "Use extract(isodow ...) arithmetic."],
   ["dbts", "1.2.0", "Use a sequence."], ["error", "1.0.0", "Use exception blocks and SQLSTATE."],
   ["fetch_status", "1.0.0", "Use FOUND after FETCH."], ["identity", "1.0.0", "Use RETURNING or lastval()."],
-  ["language", "1.0.0", "Use current_setting('lc_messages')."], ["lock_timeout", "1.2.0", "Use current_setting('lock_timeout')."],
+  ["language", "2.2.0", "Use current_setting('lc_messages')."], ["lock_timeout", "1.2.0", "Use current_setting('lock_timeout')."],
   ["max_connections", "1.1.0", "Use current_setting('max_connections')."], ["max_precision", "1.0.0", "Use the constant 38 (numeric allows more)."],
   ["microsoftversion", "1.1.0", "Use server_version_num."], ["nestlevel", "1.1.0", "Use pg_trigger_depth() or pass the level."],
   ["procid", "1.1.0", "Pass the routine name explicitly."], ["rowcount", "1.0.0", "Use GET DIAGNOSTICS n = ROW_COUNT."],
   ["servername", "1.0.0", "Use inet_server_addr() or a setting."], ["servicename", "1.2.0", "Remove the dependency."],
   ["spid", "1.0.0", "Use pg_backend_pid()."], ["trancount", "1.0.0", "Track transaction state in the application."],
   ["version", "1.0.0", "Use version(); the text format differs."], ["textsize", undefined, "Remove the dependency."],
-  ["options", undefined, "Use current_setting() per option."], ["remserver", undefined, "Remove the dependency."],
+  ["options", "1.0.0", "Use current_setting() per option."], ["remserver", undefined, "Remove the dependency."],
   ["connections", undefined, "Query pg_stat_activity."], ["cpu_busy", undefined, "Use pg_stat views."],
 ];
 
@@ -48,6 +52,11 @@ const PROCEDURES: readonly Listed[] = [
   ["sp_oacreate", undefined, "Move OLE automation to the application."], ["sp_setapprole", undefined, "Use SET ROLE."],
   ["xp_cmdshell", undefined, "Move shell calls out of the database."], ["xp_regread", undefined, "Remove registry access."],
   ["xp_fileexist", undefined, "Move file checks out of the database."], ["xp_qv", "1.2.0", "Remove the dependency."],
+  ["sp_helpdbfixedrole", "2.3.0", "Query pg_roles."], ["sp_helplinkedsrvlogin", "3.1.0", "Query pg_user_mappings."],
+  ["sp_droplinkedsrvlogin", "3.1.0", "Use DROP USER MAPPING."], ["sp_addextendedproperty", "3.3.0", "Use COMMENT ON."],
+  ["sp_updateextendedproperty", "3.3.0", "Use COMMENT ON."], ["sp_dropextendedproperty", "3.3.0", "Use COMMENT ON ... IS NULL."],
+  ["sp_enum_oledb_providers", "3.3.0", "Remove the dependency."], ["sp_renamedb", "4.2.0", "Use ALTER DATABASE ... RENAME TO."],
+  ["sp_reset_connection", "4.4.0", "Use DISCARD ALL."], ["sp_helplogins", ["4.7.0", "5.3.0"], "Query pg_roles where rolcanlogin."],
 ];
 
 const VIEWS: readonly Listed[] = [
@@ -67,32 +76,58 @@ const VIEWS: readonly Listed[] = [
   ["sys.dm_exec_query_stats", undefined, "pg_stat_statements"], ["sys.dm_db_index_usage_stats", undefined, "pg_stat_user_indexes"],
   ["sys.dm_tran_locks", undefined, "pg_locks"], ["sys.dm_os_wait_stats", undefined, "pg_stat_activity wait events"],
   ["msdb.dbo.sysjobs", undefined, "cron.job (pg_cron)"], ["msdb.dbo.backupset", undefined, "no equivalent; use platform backups"],
+  ["sys.check_constraints", "1.1.0", "pg_constraint"], ["sys.default_constraints", "1.1.0", "pg_attrdef"],
+  ["sys.identity_columns", "1.1.0", "information_schema.columns (is_identity)"], ["sys.index_columns", "1.1.0", "pg_index"],
+  ["sys.synonyms", "2.2.0", "no equivalent"], ["sys.triggers", "2.2.0", "pg_trigger"], ["sys.partitions", "2.4.0", "pg_class and pg_inherits"],
+  ["sys.syslogins", "3.2.0", "pg_roles"], ["sys.sysusers", "3.2.0", "pg_roles"],
+  ["sys.database_permissions", "3.4.0", "information_schema.role_table_grants"], ["sys.server_role_members", "3.4.0", "pg_auth_members"],
+  ["sys.login_token", "4.2.0", "pg_roles and pg_has_role()"], ["sys.user_token", "4.2.0", "pg_roles and pg_has_role()"],
+  ["sys.sequences", "4.3.0", "pg_sequences"], ["sys.partition_functions", "4.3.0", "pg_partitioned_table"],
+  ["sys.partition_schemes", "4.3.0", "pg_partitioned_table"], ["sys.partition_range_values", "4.3.0", "pg_class.relpartbound"],
+  ["sys.partition_parameters", "4.3.0", "pg_partitioned_table"], ["sys.destination_data_spaces", "4.3.0", "pg_tablespace"],
+  ["sys.dm_os_sys_info", "4.4.0", "pg_settings and operating system tools"],
+  ["sys.sql_logins", ["4.6.0", "5.2.0"], "pg_roles where rolcanlogin"], ["sys.server_permissions", ["4.6.0", "5.2.0"], "pg_roles and role grants"],
+  ["sys.time_zone_info", ["4.8.0", "5.4.0"], "pg_timezone_names"],
+  ["information_schema.table_constraints", "1.2.0", "information_schema.table_constraints"],
+  ["information_schema.check_constraints", "2.2.0", "information_schema.check_constraints"],
+  ["information_schema.schemata", "2.4.0", "information_schema.schemata"], ["information_schema.sequences", "2.4.0", "information_schema.sequences"],
+  ["information_schema.key_column_usage", "3.4.0", "information_schema.key_column_usage"],
 ];
 
-/** Rows we believe present from 1.0.0 that the AWS table does not list. */
-const UNLISTED = new Set(["sp_executesql", "sys.objects", "sys.procedures", "sys.foreign_keys"]);
+/**
+ * Objects outside the Compass tables (which cover `sys` views, system
+ * procedures and @@variables): the msdb tables stay unconfirmed.
+ */
+const UNLISTED = new Set(["msdb.dbo.sysjobs", "msdb.dbo.backupset"]);
 
-function extras(name: string, first: string | undefined) {
-  return first === undefined || UNLISTED.has(name) ? { verified: false } : {};
+function extras(name: string) {
+  return UNLISTED.has(name) ? { verified: false } : {};
 }
 
-function status(first: string | undefined) {
-  return first === undefined ? always("notSupported") : since(first);
+function status(first: FirstRelease): readonly StatusStep[] {
+  if (first === undefined) return always("notSupported");
+  if (typeof first === "string") return since(first);
+
+  return sinceOnBothLines(first[0], first[1]);
 }
 
-function babelfishRemedy(first: string | undefined): string {
-  if (first === undefined) return "Not in the Babelfish version table; rewrite or check the current release notes.";
+function babelfishRemedy(first: FirstRelease): string {
+  if (first === undefined) return "No listed release supports it; rewrite the code that uses it.";
+  if (typeof first !== "string") return `Supported from ${first[0]} (4.x) and ${first[1]} (5.x).`;
+
   return first === "1.0.0" ? "No change needed." : `Supported from Babelfish ${first}.`;
 }
 
+const SOURCES: readonly DocReference[] = [AWS.supportedByVersion, ...COMPASS_FEATURES];
+
 export const VARIABLE_FEATURES = family("@@variables", VARIABLES.map(([name, first, postgresqlRemedy]) =>
   row(`variable.${name}`, `@@${name.toUpperCase()}`, `Reads of the system variable @@${name.toUpperCase()}.`, status(first), pg("notSupported"), "low",
-    babelfishRemedy(first), postgresqlRemedy, [AWS.supportedByVersion], extras(name, first))));
+    babelfishRemedy(first), postgresqlRemedy, SOURCES, extras(name))));
 
 export const PROCEDURE_FEATURES = family("System procedures", PROCEDURES.map(([name, first, postgresqlRemedy]) =>
   row(`sysproc.${name}`, name, `Calls to the system procedure ${name}.`, status(first), pg("notSupported"), first === undefined ? "medium" : "low",
-    babelfishRemedy(first), postgresqlRemedy, [AWS.supportedByVersion], extras(name, first))));
+    babelfishRemedy(first), postgresqlRemedy, SOURCES, extras(name))));
 
 export const CATALOG_VIEW_FEATURES = family("Catalog views", VIEWS.map(([name, first, equivalent]) =>
   row(`catalog.${name.replaceAll(".", "_").toLowerCase()}`, name, `Queries that read ${name}.`, status(first), pg("notSupported"), "low",
-    babelfishRemedy(first), `Query ${equivalent} instead.`, [AWS.supportedByVersion, postgresDocs("catalogs", "System catalogs")], extras(name, first))));
+    babelfishRemedy(first), `Query ${equivalent} instead.`, [...SOURCES, postgresDocs("catalogs", "System catalogs")], extras(name))));

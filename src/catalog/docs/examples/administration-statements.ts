@@ -7,8 +7,9 @@ export const ADMINISTRATION_STATEMENTS: FamilyExamples = {
     "On Aurora the service runs backups, checkpoints and storage " +
     "maintenance, so BACKUP, RESTORE, CHECKPOINT, DBCC, SHUTDOWN, " +
     "RECONFIGURE and sp_configure have no place in migrated code and are " +
-    "rejected. BULK INSERT, READTEXT and WRITETEXT and Service Broker are " +
-    "rejected too, and WAITFOR and KILL depend on the release.",
+    "rejected. BULK INSERT, READTEXT and WRITETEXT, Service Broker and " +
+    "WAITFOR are rejected too. KILL with a session id works from 3.4.0, " +
+    "and so does DBCC CHECKIDENT.",
   solution:
     "Remove maintenance statements from application code and schedule " +
     "the equivalent work with Aurora snapshots, parameter groups and " +

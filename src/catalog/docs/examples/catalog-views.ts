@@ -5,18 +5,20 @@ export const CATALOG_VIEWS: FamilyExamples = {
   group: "Catalog views",
   problem:
     "Babelfish emulates the SQL Server catalog views that tools read most " +
-    "(sys.tables, sys.columns, sys.all_objects, the INFORMATION_SCHEMA " +
-    "views), but not all of them. The Babelfish version table does not " +
-    "confirm sys.objects, sys.procedures and sys.foreign_keys, so code " +
-    "that reads them needs a test, and it does not list sys.parameters, " +
-    "sys.sql_dependencies or most dynamic management views at all. " +
-    "Native PostgreSQL has pg_catalog and its own information_schema " +
-    "instead.",
+    "(sys.tables, sys.columns, sys.objects, sys.procedures, " +
+    "sys.foreign_keys, the INFORMATION_SCHEMA views), but not all of " +
+    "them. No release supports sys.parameters, sys.sql_dependencies, " +
+    "sys.periods or sys.allocation_units, nor the dynamic management " +
+    "views for performance (sys.dm_exec_query_stats, " +
+    "sys.dm_db_index_usage_stats, sys.dm_tran_locks, " +
+    "sys.dm_os_wait_stats). Native PostgreSQL has pg_catalog and its own " +
+    "information_schema instead.",
   solution:
-    "Query the views Babelfish implements, such as sys.all_objects and " +
-    "sys.all_parameters, and test the columns the code reads. Take " +
-    "performance data (query statistics, waits, locks) from PostgreSQL's " +
-    "pg_stat views or from Performance Insights.",
+    "Query the views Babelfish implements, such as sys.all_parameters " +
+    "joined to sys.objects in place of sys.parameters, and test the " +
+    "columns the code reads. Take performance data (query statistics, " +
+    "waits, locks) from PostgreSQL's pg_stat views or from Performance " +
+    "Insights.",
   flagged: tsql`
 SELECT o.name AS ModuleName, p.name AS ParameterName
 FROM sys.objects AS o
@@ -26,7 +28,7 @@ FROM sys.dm_exec_query_stats
 ORDER BY total_worker_time DESC;
 `,
   findings: [
-    { featureId: "catalog.sys_objects", line: 2, column: 6, status: "reviewManually" },
+    { featureId: "catalog.sys_objects", line: 2, column: 6, status: "supported" },
     { featureId: "catalog.sys_parameters", line: 3, column: 12, status: "notSupported" },
     { featureId: "dml.top", line: 4, column: 8, status: "supported" },
     { featureId: "catalog.sys_dm_exec_query_stats", line: 5, column: 6, status: "notSupported" },
@@ -34,7 +36,7 @@ ORDER BY total_worker_time DESC;
   ],
   fine: tsql`
 SELECT o.name AS ModuleName, p.name AS ParameterName
-FROM sys.all_objects AS o
+FROM sys.objects AS o
 INNER JOIN sys.all_parameters AS p ON p.object_id = o.object_id;
 `,
 };

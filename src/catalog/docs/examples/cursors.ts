@@ -4,11 +4,14 @@ import { tsql, type FamilyExamples } from "../family-examples.js";
 export const CURSORS: FamilyExamples = {
   group: "Cursors",
   problem:
-    "Babelfish supports local, forward-only, read-only cursors. SCROLL, " +
-    "DYNAMIC, KEYSET, FAST_FORWARD, SCROLL_LOCKS, OPTIMISTIC and " +
-    "TYPE_WARNING are rejected, as are GLOBAL cursors, updatable cursors " +
-    "(FOR UPDATE), cursor OUTPUT parameters and every FETCH direction " +
-    "other than NEXT. Native PostgreSQL has cursors only inside PL/pgSQL.",
+    "Babelfish supports local, forward-only, read-only cursors, and " +
+    "STATIC cursors. SCROLL, DYNAMIC, KEYSET, SCROLL_LOCKS, OPTIMISTIC " +
+    "and TYPE_WARNING are rejected, as are GLOBAL cursors, updatable " +
+    "cursors (FOR UPDATE) and cursor OUTPUT parameters. FAST_FORWARD is " +
+    "accepted and ignored. For FETCH directions other than NEXT (PRIOR, " +
+    "FIRST, LAST, ABSOLUTE, RELATIVE) the sources disagree from 1.2.0 " +
+    "on, so they need a test. Native PostgreSQL has cursors only inside " +
+    "PL/pgSQL.",
   solution:
     "Declare cursors LOCAL FORWARD_ONLY READ_ONLY and fetch with FETCH " +
     "NEXT; to read backwards, reverse the ORDER BY of the cursor query. " +
@@ -29,8 +32,8 @@ DEALLOCATE order_cursor;
     { featureId: "cursor.option.global", line: 2, column: 29, status: "notSupported" },
     { featureId: "cursor.option.scroll", line: 2, column: 36, status: "notSupported" },
     { featureId: "cursor.option.keyset", line: 2, column: 43, status: "notSupported" },
-    { featureId: "cursor.fetch.last", line: 5, column: 1, status: "notSupported" },
-    { featureId: "cursor.fetch.prior", line: 6, column: 1, status: "notSupported" },
+    { featureId: "cursor.fetch.last", line: 5, column: 1, status: "reviewManually" },
+    { featureId: "cursor.fetch.prior", line: 6, column: 1, status: "reviewManually" },
   ],
   fine: tsql`
 DECLARE @OrderId int;

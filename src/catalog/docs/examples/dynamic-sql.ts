@@ -9,7 +9,8 @@ export const DYNAMIC_SQL: FamilyExamples = {
     "literals, and of variables the batch sets to literals, and reports " +
     "the features inside it at their place in the literal. A string built " +
     "from anything else (a function result, a parameter, a table) cannot " +
-    "be read, so the code it runs needs a manual check. On native " +
+    "be read, so the code it runs needs a manual check. EXEC of a string " +
+    "AS LOGIN, AS USER or AT a linked server is rejected. On native " +
     "PostgreSQL dynamic SQL becomes EXECUTE in PL/pgSQL.",
   solution:
     "Write static SQL where the statement does not really vary. Where it " +
@@ -22,21 +23,23 @@ DECLARE @Table sysname = N'Orders';
 DECLARE @Sql nvarchar(4000);
 SET @Sql = N'SELECT COUNT(*) AS Total FROM dbo.' + QUOTENAME(@Table);
 EXEC (@Sql);
-EXEC ('SELECT TOP 10 PERCENT OrderId FROM dbo.Orders ORDER BY Total DESC');
+EXEC ('SELECT TOP 10 WITH TIES OrderId FROM dbo.Orders ORDER BY Total DESC');
 `,
   findings: [
     { featureId: "behavior.string_concat_null", line: 3, column: 12, status: "supported" },
     { featureId: "builtin.function.quotename", line: 3, column: 52, status: "supported" },
-    { featureId: "dynamic_sql.exec_string", line: 4, column: 1, status: "reviewManually" },
+    { featureId: "dynamic_sql.exec_string", line: 4, column: 1, status: "supported" },
     { featureId: "dynamic_sql.unresolved", line: 4, column: 1, status: "reviewManually" },
-    { featureId: "dynamic_sql.exec_string", line: 5, column: 1, status: "reviewManually" },
+    { featureId: "dynamic_sql.exec_string", line: 5, column: 1, status: "supported" },
     { featureId: "dml.top", line: 5, column: 15, status: "supported" },
-    { featureId: "dml.top.percent", line: 5, column: 15, status: "notSupported" },
-    { featureId: "behavior.sort_nulls", line: 5, column: 54, status: "supported" },
+    { featureId: "dml.top.with_ties", line: 5, column: 15, status: "notSupported" },
+    { featureId: "behavior.sort_nulls", line: 5, column: 56, status: "supported" },
   ],
   fine: tsql`
 SELECT COUNT(*) AS Total FROM dbo.Orders;
-DECLARE @Rows int = (SELECT (COUNT(*) + 9) / 10 FROM dbo.Orders);
-SELECT TOP (@Rows) OrderId FROM dbo.Orders ORDER BY Total DESC;
+SELECT OrderId
+FROM (SELECT OrderId, RANK() OVER (ORDER BY Total DESC) AS TotalRank
+      FROM dbo.Orders) AS ranked
+WHERE TotalRank <= 10;
 `,
 };

@@ -5,16 +5,17 @@ export const ERROR_HANDLING: FamilyExamples = {
   group: "Error handling",
   problem:
     "TRY ... CATCH, THROW, RAISERROR with a message, severity and state, " +
-    "@@ERROR and the ERROR_* functions work on Babelfish. The old form " +
-    "RAISERROR number 'text' is rejected, sp_addmessage does not exist, " +
-    "and RAISERROR with a message number or WITH LOG and FORMATMESSAGE " +
-    "depend on messages and logs that Babelfish does not keep as SQL " +
-    "Server does. Native PostgreSQL needs exception blocks and RAISE.",
+    "@@ERROR, the ERROR_* functions and FORMATMESSAGE with a message text " +
+    "work on Babelfish. The old form RAISERROR number 'text' is " +
+    "rejected and sp_addmessage does not exist, so RAISERROR or " +
+    "FORMATMESSAGE with a message number finds no user message. " +
+    "RAISERROR WITH LOG needs a check that the message reaches a log. " +
+    "Native PostgreSQL needs exception blocks and RAISE.",
   solution:
     "Raise errors with THROW, or with RAISERROR('text', 16, 1), and build " +
-    "message texts with CONCAT instead of looking them up in " +
-    "sys.messages. Keep custom message texts in a table of your own if " +
-    "several modules share them.",
+    "message texts with CONCAT or FORMATMESSAGE with a text instead of " +
+    "looking them up by number. Keep custom message texts in a table of " +
+    "your own if several modules share them.",
   flagged: tsql`
 BEGIN TRY
     UPDATE dbo.Account SET Balance = Balance - 100 WHERE AccountId = 1;
@@ -30,7 +31,7 @@ END CATCH;
   findings: [
     { featureId: "error.try_catch", line: 1, column: 1, status: "supported" },
     { featureId: "error.raiserror_legacy", line: 4, column: 9, status: "notSupported" },
-    { featureId: "error.formatmessage", line: 8, column: 9, status: "reviewManually" },
+    { featureId: "error.formatmessage", line: 8, column: 9, status: "supported" },
     { featureId: "error.function", line: 8, column: 46, status: "supported" },
     { featureId: "error.raiserror", detail: "with_log", line: 9, column: 5, status: "reviewManually" },
   ],

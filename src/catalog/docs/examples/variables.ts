@@ -5,25 +5,27 @@ export const VARIABLES: FamilyExamples = {
   group: "@@variables",
   problem:
     "The common @@variables (@@ROWCOUNT, @@IDENTITY, @@TRANCOUNT, " +
-    "@@SPID, @@SERVERNAME, @@FETCH_STATUS) exist on Babelfish. Others " +
-    "describe SQL Server internals and are not in the Babelfish version " +
-    "table: @@OPTIONS, @@TEXTSIZE, @@CPU_BUSY, @@CONNECTIONS and " +
+    "@@SPID, @@SERVERNAME, @@FETCH_STATUS, @@OPTIONS) exist on " +
+    "Babelfish. Others describe SQL Server internals and no Babelfish " +
+    "release supports them: @@TEXTSIZE, @@CPU_BUSY, @@CONNECTIONS and " +
     "@@REMSERVER. Native PostgreSQL has none of them.",
   solution:
     "Read session facts from the views Babelfish provides, such as " +
     "sys.dm_exec_sessions, and drop checks of session options that " +
-    "Babelfish does not let the code change anyway.",
+    "Babelfish does not let the code change anyway. Take load figures " +
+    "such as CPU time and connection counts from PostgreSQL's pg_stat " +
+    "views or from Performance Insights.",
   flagged: tsql`
 SELECT @@SERVERNAME AS ServerName,
        @@SPID AS SessionId,
-       @@OPTIONS AS SessionOptions,
+       @@CONNECTIONS AS LoginAttempts,
        @@TEXTSIZE AS MaxTextSize,
        @@CPU_BUSY AS CpuTicks;
 `,
   findings: [
     { featureId: "variable.servername", line: 1, column: 8, status: "supported" },
     { featureId: "variable.spid", line: 2, column: 8, status: "supported" },
-    { featureId: "variable.options", line: 3, column: 8, status: "notSupported" },
+    { featureId: "variable.connections", line: 3, column: 8, status: "notSupported" },
     { featureId: "variable.textsize", line: 4, column: 8, status: "notSupported" },
     { featureId: "variable.cpu_busy", line: 5, column: 8, status: "notSupported" },
   ],
