@@ -10,10 +10,12 @@ import { buffer } from "node:stream/consumers";
 import { Command, CommanderError } from "commander";
 
 import { assessCommand } from "./assess.js";
+import { auditCommand } from "./audit.js";
 import type { CommandHost } from "./command.js";
 import type { CliContext } from "./context.js";
 import { diffCommand } from "./diff.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, FailureError, UsageError } from "./errors.js";
+import { keysCommand } from "./keys.js";
 import { listCommand } from "./list.js";
 import { reportCommand } from "./report.js";
 import { showCommand } from "./show.js";
@@ -53,6 +55,8 @@ function defaultCommands(host: CommandHost): Command[] {
     listCommand(host),
     showCommand(host),
     diffCommand(host),
+    keysCommand(host),
+    auditCommand(host),
   ];
 }
 

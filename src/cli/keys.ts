@@ -1,0 +1,143 @@
+/**
+ * `infio keys init` and `infio keys rotate`: the local master key file and
+ * the re-wrapping of every data key under a new one.
+ */
+
+import { rename } from "node:fs/promises";
+import { posix, win32 } from "node:path";
+
+import { Command } from "commander";
+
+import { createKeyFile, openKeyFile } from "../security/keys/key-file.js";
+import { FileDataKeyStore } from "../security/keys/key-store-file.js";
+import { Keyring } from "../security/keys/keyring.js";
+import { describeMasterKey } from "../security/keys/master-key.js";
+import { DATA_DIR_HELP, withExamples, type CommandHost } from "./command.js";
+import type { CliContext } from "./context.js";
+import { resolveDataDir } from "./data-dir.js";
+import { EXIT_FAILURE, EXIT_OK } from "./errors.js";
+
+export interface KeysOptions {
+  /** The master key file. */
+  readonly keyFile: string;
+  /** The folder of wrapped data keys. */
+  readonly keysDir: string;
+}
+
+export type KeysRun = (options: KeysOptions) => Promise<number>;
+
+interface RawKeysOptions {
+  keyFile?: string;
+  dataDir?: string;
+}
+
+const KEY_FILE_HELP = "master key file (default: master.key in the data folder)";
+
+export function keysCommand(
+  host: CommandHost,
+  runInit: KeysRun = (options) => executeKeysInit(options, host.ctx),
+  runRotate: KeysRun = (options) => executeKeysRotate(options, host.ctx),
+): Command {
+  const init = new Command("init")
+    .summary("create the master key file")
+    .description(
+      "Create a 256-bit master key in a file that only you can read (mode 600). " +
+        "An existing key file is never replaced.",
+    )
+    .option("--key-file <path>", KEY_FILE_HELP)
+    .option("--data-dir <dir>", DATA_DIR_HELP)
+    .action(async (raw: RawKeysOptions) => host.exit(await runInit(keysOptionsFrom(raw, host.ctx))));
+
+  const rotate = new Command("rotate")
+    .summary("re-wrap every data key under a new master key")
+    .description(
+      "Create a new master key, re-wrap every assessment's data key under it, then replace " +
+        "the key file. Stored data is not re-encrypted. An interrupted rotation keeps both " +
+        "keys (the new one in KEYFILE.next) and finishes when run again.",
+    )
+    .option("--key-file <path>", KEY_FILE_HELP)
+    .option("--data-dir <dir>", DATA_DIR_HELP)
+    .action(async (raw: RawKeysOptions) => host.exit(await runRotate(keysOptionsFrom(raw, host.ctx))));
+
+  const command = new Command("keys")
+    .summary("manage the master key")
+    .description("Create or rotate the master key that wraps each assessment's data key.");
+  command.addCommand(withExamples(init, ["infio keys init", "infio keys init --key-file /secure/infio.key"]));
+  command.addCommand(withExamples(rotate, ["infio keys rotate"]));
+  return command;
+}
+
+export function keysOptionsFrom(raw: RawKeysOptions, ctx: CliContext): KeysOptions {
+  const dataDir = resolveDataDir({
+    ...(raw.dataDir === undefined ? {} : { flag: raw.dataDir }),
+    env: ctx.env,
+    platform: ctx.platform,
+    homedir: ctx.homedir,
+    cwd: ctx.cwd,
+  });
+  const path = ctx.platform === "win32" ? win32 : posix;
+  const keyFile =
+    raw.keyFile === undefined ? path.join(dataDir, "master.key") : path.resolve(ctx.cwd, raw.keyFile);
+  return { keyFile, keysDir: path.join(dataDir, "keys") };
+}
+
+export async function executeKeysInit(options: KeysOptions, ctx: CliContext): Promise<number> {
+  const created = await createKeyFile(options.keyFile, { platform: ctx.platform });
+  if (!created.ok) {
+    ctx.stderr.write(`error: ${created.error.message}\n`);
+    return EXIT_FAILURE;
+  }
+
+  for (const note of created.value.notes) {
+    ctx.stderr.write(`warning: ${note}\n`);
+  }
+  ctx.stderr.write(
+    `created master key ${describeMasterKey(created.value.provider.ref)}; ` +
+      "back up this file: without it, stored assessments cannot be read\n",
+  );
+  ctx.stdout.write(`${options.keyFile}\n`);
+  return EXIT_OK;
+}
+
+export async function executeKeysRotate(options: KeysOptions, ctx: CliContext): Promise<number> {
+  const fail = (message: string): number => {
+    ctx.stderr.write(`error: ${message}\n`);
+    return EXIT_FAILURE;
+  };
+
+  const current = await openKeyFile(options.keyFile, { platform: ctx.platform });
+  if (!current.ok) {
+    return fail(current.error.message);
+  }
+
+  // A key left by an interrupted rotation may already wrap some data keys,
+  // so it is reused rather than replaced.
+  const nextPath = `${options.keyFile}.next`;
+  let next = await openKeyFile(nextPath, { platform: ctx.platform });
+  if (!next.ok && next.error.code === "file-missing") {
+    next = await createKeyFile(nextPath, { platform: ctx.platform });
+  }
+  if (!next.ok) {
+    return fail(next.error.message);
+  }
+
+  const keyring = new Keyring(new FileDataKeyStore(options.keysDir), current.value.provider);
+  const rotated = await keyring.rotate(next.value.provider);
+  if (!rotated.ok) {
+    return fail(`${rotated.error.message}; both key files were kept ('${options.keyFile}' and '${nextPath}')`);
+  }
+
+  try {
+    await rename(nextPath, options.keyFile);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail(`every data key is now wrapped by '${nextPath}', but it could not replace '${options.keyFile}': ${reason}; move it there yourself`);
+  }
+
+  const count = rotated.value.rewrapped.length + rotated.value.alreadyCurrent.length;
+  ctx.stderr.write(
+    `re-wrapped ${count} data key${count === 1 ? "" : "s"} under ${describeMasterKey(next.value.provider.ref)}; ` +
+      `'${options.keyFile}' now contains the new key and the old key is gone\n`,
+  );
+  return EXIT_OK;
+}
