@@ -11,8 +11,16 @@
  * V8 still compiles the parser's functions, as the first files of an
  * assessment do. The main pass then measures the steady state.
  *
+ * Then it runs the end-to-end benchmark of `infio assess` (bench/assess.ts)
+ * in a child process, so that the peak RSS it prints is that of the
+ * assessment alone.
+ *
  * Usage: node dist/bench/run.js [--lines N] [--warmup N]
+ *   [--assess-lines N] [--jobs N] [--formats LIST] [--no-assess]
  */
+
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 import { decode } from "../src/tsql/decode/decode.js";
 import { parse } from "../src/tsql/parse.js";
@@ -120,4 +128,30 @@ function frontEnd(totalLines: number, warmupLines: number): void {
   console.log(`  peak RSS MB      ${rssMb.toFixed(0)}`);
 }
 
+/** Runs bench/assess.ts in a child process with the options meant for it. */
+function assess(): void {
+  const forwarded: string[] = [];
+  const pass = (from: string, to: string): void => {
+    const at = process.argv.indexOf(from);
+    if (at >= 0 && process.argv[at + 1] !== undefined) {
+      forwarded.push(to, process.argv[at + 1]!);
+    }
+  };
+  pass("--assess-lines", "--lines");
+  pass("--jobs", "--jobs");
+  pass("--formats", "--formats");
+
+  const script = fileURLToPath(new URL("./assess.js", import.meta.url));
+  console.log("");
+  const child = spawnSync(process.execPath, [script, ...forwarded], {
+    stdio: "inherit",
+  });
+  if (child.status !== 0) {
+    process.exitCode = 1;
+  }
+}
+
 frontEnd(argument("--lines", 200_000), argument("--warmup", 50_000));
+if (!process.argv.includes("--no-assess")) {
+  assess();
+}

@@ -14,6 +14,7 @@ import type { CatalogOverrides } from "../catalog/overrides.js";
 import { formatTarget, type Target } from "../catalog/targets.js";
 import type { GlobMatcher } from "../sources/scripts/glob.js";
 import { newWalkCounts, walkSources, type WalkCounts } from "../sources/scripts/walk.js";
+import { decodeFindings } from "../store/finding-chunks.js";
 import type { AssessmentWriter, Store } from "../store/index.js";
 import type {
   AssessedObject,
@@ -258,11 +259,12 @@ class Sink {
       return;
     }
 
+    const findings = decodeFindings(outcome.findings.data);
     this.summary.addUnit(outcome.unit);
-    this.summary.addFindings(outcome.findings);
+    this.summary.addFindings(findings);
     this.summary.addObjects(outcome.objects);
     this.units.push(outcome.unit);
-    pushAll(this.findings, outcome.findings);
+    pushAll(this.findings, findings);
     pushAll(this.objects, outcome.objects);
     pushAll(this.parseErrors, outcome.parseErrors);
     if (outcome.text !== undefined) {
@@ -272,7 +274,7 @@ class Sink {
     await this.timed(async () => {
       await this.#writer.addUnits([outcome.unit]);
       await this.#writer.addObjects(outcome.objects);
-      await this.#writer.addFindings(outcome.findings);
+      await this.#writer.addFindingChunk(outcome.findings);
       await this.#writer.addParseErrors(outcome.parseErrors);
     });
   }

@@ -7,11 +7,11 @@
 import type { Catalog } from "../catalog/catalog.js";
 import type { Target } from "../catalog/targets.js";
 import { checkScriptBytes, readScript } from "../sources/scripts/read.js";
+import { encodeFindings, type FindingChunk } from "../store/finding-chunks.js";
 import { assessUnit } from "./assess-unit.js";
 import type {
   AssessedObject,
   AssessedUnit,
-  Finding,
   ParseErrorRecord,
   SkippedInput,
 } from "./model.js";
@@ -36,7 +36,11 @@ export type UnitOutcome =
       readonly seq: number;
       readonly kind: "unit";
       readonly unit: AssessedUnit;
-      readonly findings: Finding[];
+      /**
+       * Findings in the store's encoding: one string crosses to the main
+       * thread instead of a graph of objects, and the store keeps it as is.
+       */
+      readonly findings: FindingChunk;
       readonly parseErrors: ParseErrorRecord[];
       readonly objects: AssessedObject[];
       readonly text?: string;
@@ -94,7 +98,7 @@ export function runUnitTask(task: UnitTask, options: UnitTaskOptions): UnitOutco
     seq: task.seq,
     kind: "unit",
     unit: result.unit,
-    findings: result.findings.sort(byPosition),
+    findings: encodeFindings(result.findings.sort(byPosition)),
     parseErrors: result.parseErrors.sort(byPosition),
     objects: result.objects.sort(byPosition),
     ...(task.keepText === true ? { text: result.text } : {}),

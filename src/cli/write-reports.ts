@@ -1,14 +1,14 @@
 /** Writes the chosen report formats of one assessment into a folder. */
 
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, open } from "node:fs/promises";
 import { join } from "node:path";
 
 import type { Assessment } from "../assessment/model.js";
 import {
-  renderCsv,
+  csvParts,
+  jsonParts,
   renderHtml,
-  renderJson,
-  renderSarif,
+  sarifParts,
   type FeatureLookup,
 } from "../report/index.js";
 import type { ReportFormat } from "./values.js";
@@ -44,25 +44,56 @@ export async function writeReports(
 
   for (const format of order.filter((f) => options.formats.includes(f))) {
     const path = join(options.dir, REPORT_FILES[format]);
-    await writeFile(path, render(a, format, options));
+    await writeParts(path, render(a, format, options));
     written.push(path);
   }
   return written;
 }
 
-function render(a: Assessment, format: ReportFormat, options: WriteReportsOptions): string {
+function render(
+  a: Assessment,
+  format: ReportFormat,
+  options: WriteReportsOptions,
+): Iterable<string> {
   const features = options.features === undefined ? {} : { features: options.features };
   switch (format) {
     case "json":
-      return renderJson(a);
+      return jsonParts(a);
     case "csv":
-      return renderCsv(a);
+      return csvParts(a);
     case "sarif":
-      return renderSarif(a, features);
+      return sarifParts(a, features);
     case "html":
-      return renderHtml(a, {
-        ...features,
-        ...(options.sources === undefined ? {} : { sources: options.sources }),
-      });
+      // The page is bounded by its limits, so it is rendered whole.
+      return [
+        renderHtml(a, {
+          ...features,
+          ...(options.sources === undefined ? {} : { sources: options.sources }),
+        }),
+      ];
+  }
+}
+
+/** Characters of text gathered before each write. */
+const WRITE_CHUNK_CHARS = 1 << 20;
+
+/**
+ * Writes the parts of a file in chunks of about a megabyte, so that a
+ * report never exists as one string however many findings it has.
+ */
+async function writeParts(path: string, parts: Iterable<string>): Promise<void> {
+  const file = await open(path, "w");
+  try {
+    let pending = "";
+    for (const part of parts) {
+      pending += part;
+      if (pending.length >= WRITE_CHUNK_CHARS) {
+        await file.writeFile(pending);
+        pending = "";
+      }
+    }
+    await file.writeFile(pending);
+  } finally {
+    await file.close();
   }
 }

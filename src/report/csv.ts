@@ -27,12 +27,18 @@ const ROW_END = "\r\n";
 
 /** Renders the findings of an assessment as CSV text, BOM included. */
 export function renderCsv(a: Assessment): string {
-  const rows = [CSV_COLUMNS.map(csvTextCell).join(",")];
-  for (const finding of a.findings) {
-    rows.push(findingRow(finding));
-  }
+  return [...csvParts(a)].join("");
+}
 
-  return BYTE_ORDER_MARK + rows.join(ROW_END) + ROW_END;
+/**
+ * Yields the CSV text a row at a time, so that a writer can stream a file
+ * of any size; the parts joined are the text of {@link renderCsv}.
+ */
+export function* csvParts(a: Assessment): Generator<string> {
+  yield BYTE_ORDER_MARK + CSV_COLUMNS.map(csvTextCell).join(",") + ROW_END;
+  for (const finding of a.findings) {
+    yield findingRow(finding) + ROW_END;
+  }
 }
 
 function findingRow(f: Finding): string {

@@ -20,22 +20,33 @@ import { FINDING_STATUSES } from "../assessment/model.js";
 
 /** Renders the text of `assessment.json`, ending in a newline. */
 export function renderJson(a: Assessment): string {
-  const summaryText = JSON.stringify(summaryRecord(a.summary), null, 2);
-  const members = [
-    member("id", JSON.stringify(a.id)),
-    member("startedAt", JSON.stringify(a.startedAt)),
-    member("infioVersion", JSON.stringify(a.infioVersion)),
-    member("target", JSON.stringify(a.target)),
-    member("sources", JSON.stringify(a.sources)),
-    member("summary", indentNested(summaryText)),
-    member("units", recordLines(a.units.map(unitRecord))),
-    member("objects", recordLines(a.objects.map(objectRecord))),
-    member("findings", recordLines(a.findings.map(findingRecord))),
-    member("parseErrors", recordLines(a.parseErrors.map(parseErrorRecord))),
-    member("skipped", recordLines(a.skipped.map(skippedRecord))),
-  ];
+  return [...jsonParts(a)].join("");
+}
 
-  return `{\n${members.join(",\n")}\n}\n`;
+/**
+ * Yields the text of `assessment.json` in parts, one record at a time, so
+ * that a writer can stream a file of any size; the parts joined are the
+ * text of {@link renderJson}.
+ */
+export function* jsonParts(a: Assessment): Generator<string> {
+  const summaryText = JSON.stringify(summaryRecord(a.summary), null, 2);
+  yield "{\n";
+  yield member("id", JSON.stringify(a.id)) + ",\n";
+  yield member("startedAt", JSON.stringify(a.startedAt)) + ",\n";
+  yield member("infioVersion", JSON.stringify(a.infioVersion)) + ",\n";
+  yield member("target", JSON.stringify(a.target)) + ",\n";
+  yield member("sources", JSON.stringify(a.sources)) + ",\n";
+  yield member("summary", indentNested(summaryText)) + ",\n";
+  yield* recordLines("units", a.units, unitRecord);
+  yield ",\n";
+  yield* recordLines("objects", a.objects, objectRecord);
+  yield ",\n";
+  yield* recordLines("findings", a.findings, findingText);
+  yield ",\n";
+  yield* recordLines("parseErrors", a.parseErrors, parseErrorRecord);
+  yield ",\n";
+  yield* recordLines("skipped", a.skipped, skippedRecord);
+  yield "\n}\n";
 }
 
 function member(name: string, valueText: string): string {
@@ -46,13 +57,26 @@ function indentNested(text: string): string {
   return text.replace(/\n/g, "\n  ");
 }
 
-function recordLines(records: readonly object[]): string {
-  if (records.length === 0) {
-    return "[]";
+/** Yields one array member, a record per line; `record` gives an object or its JSON text. */
+function* recordLines<T>(
+  name: string,
+  items: readonly T[],
+  record: (item: T) => object | string,
+): Generator<string> {
+  if (items.length === 0) {
+    yield member(name, "[]");
+    return;
   }
 
-  const lines = records.map((record) => `    ${JSON.stringify(record)}`);
-  return `[\n${lines.join(",\n")}\n  ]`;
+  yield member(name, "[\n");
+  let first = true;
+  for (const item of items) {
+    const value = record(item);
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    yield first ? `    ${text}` : `,\n    ${text}`;
+    first = false;
+  }
+  yield "\n  ]";
 }
 
 function summaryRecord(s: AssessmentSummary): object {
@@ -99,18 +123,32 @@ function objectRecord(o: AssessedObject): object {
   };
 }
 
-function findingRecord(f: Finding): object {
-  return {
-    featureId: f.featureId,
-    status: f.status,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    object: f.object,
-    message: f.message,
-    ...(f.detail === undefined ? {} : { detail: f.detail }),
-    ...(f.complexity === undefined ? {} : { complexity: f.complexity }),
-  };
+/**
+ * Builds the JSON text of one finding without an intermediate object,
+ * because findings are most of the file. The text equals JSON.stringify of
+ * the record with the fields in this order.
+ */
+function findingText(f: Finding): string {
+  let text =
+    `{"featureId":${JSON.stringify(f.featureId)}` +
+    `,"status":${JSON.stringify(f.status)}` +
+    `,"file":${JSON.stringify(f.file)}` +
+    `,"line":${jsonNumber(f.line)}` +
+    `,"column":${jsonNumber(f.column)}` +
+    `,"object":${JSON.stringify(f.object)}` +
+    `,"message":${JSON.stringify(f.message)}`;
+  if (f.detail !== undefined) {
+    text += `,"detail":${JSON.stringify(f.detail)}`;
+  }
+  if (f.complexity !== undefined) {
+    text += `,"complexity":${JSON.stringify(f.complexity)}`;
+  }
+  return text + "}";
+}
+
+/** Formats a number as JSON.stringify does, with `null` when not finite. */
+function jsonNumber(value: number): string {
+  return Number.isFinite(value) ? String(value) : "null";
 }
 
 function parseErrorRecord(e: ParseErrorRecord): object {

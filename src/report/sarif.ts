@@ -49,11 +49,23 @@ export function sarifLevel(status: string): SarifLevel | undefined {
 
 /** Renders the text of a SARIF 2.1.0 log, ending in a newline. */
 export function renderSarif(a: Assessment, options: SarifOptions = {}): string {
-  const reported = a.findings.filter((f) => sarifLevel(f.status) !== undefined);
+  return [...sarifParts(a, options)].join("");
+}
 
+/**
+ * Yields the SARIF text a result at a time, so that a writer can stream a
+ * file of any size; the parts joined are the text of {@link renderSarif}.
+ */
+export function* sarifParts(
+  a: Assessment,
+  options: SarifOptions = {},
+): Generator<string> {
   const levelByFeature = new Map<string, SarifLevel>();
-  for (const finding of reported) {
-    const level = sarifLevel(finding.status)!;
+  for (const finding of a.findings) {
+    const level = sarifLevel(finding.status);
+    if (level === undefined) {
+      continue;
+    }
     const previous = levelByFeature.get(finding.featureId) ?? "none";
     levelByFeature.set(finding.featureId, moreSevere(previous, level));
   }
@@ -86,27 +98,44 @@ export function renderSarif(a: Assessment, options: SarifOptions = {}): string {
     ],
   };
 
-  const results = [
-    ...reported.map((f) => findingResult(f, indexById)),
-    ...a.parseErrors.map((e) => parseErrorResult(e, indexById)),
-  ];
+  yield* withResults(JSON.stringify(log, null, 2), results(a, indexById));
+}
 
-  return appendResults(JSON.stringify(log, null, 2), results) + "\n";
+function* results(
+  a: Assessment,
+  indexById: Map<string, number>,
+): Generator<object> {
+  for (const finding of a.findings) {
+    if (sarifLevel(finding.status) !== undefined) {
+      yield findingResult(finding, indexById);
+    }
+  }
+  for (const error of a.parseErrors) {
+    yield parseErrorResult(error, indexById);
+  }
 }
 
 /**
- * Adds `results` as the last member of the only run, one result per line.
- * Indenting 500,000 results would double the size of the file for no
- * reader's benefit. The log text ends with the run's closing brace, so the
- * results go in front of it.
+ * Adds `results` as the last member of the only run, one result per line,
+ * and ends the text with a newline. Indenting 500,000 results would double
+ * the size of the file for no reader's benefit. The log text ends with the
+ * run's closing brace, so the results go in front of it.
  */
-function appendResults(logText: string, results: readonly object[]): string {
+function* withResults(
+  logText: string,
+  results: Iterable<object>,
+): Generator<string> {
   const runEnd = "\n    }\n  ]\n}";
-  const head = logText.slice(0, logText.length - runEnd.length);
-  const lines = results.map((result) => `        ${JSON.stringify(result)}`);
-  const array = lines.length === 0 ? "[]" : `[\n${lines.join(",\n")}\n      ]`;
+  yield logText.slice(0, logText.length - runEnd.length);
+  yield ',\n      "results": ';
 
-  return `${head},\n      "results": ${array}${runEnd}`;
+  let first = true;
+  for (const result of results) {
+    yield (first ? "[\n        " : ",\n        ") + JSON.stringify(result);
+    first = false;
+  }
+  yield first ? "[]" : "\n      ]";
+  yield runEnd + "\n";
 }
 
 function findingResult(f: Finding, indexById: Map<string, number>): object {

@@ -1,9 +1,9 @@
 import type { Assessment, AssessmentSummary } from "../assessment/model.js";
 import { readRows } from "./bulk.js";
 import type { SqlSession } from "./connection.js";
+import { readAllFindings } from "./finding-rows.js";
 import type { AssessmentListing, AssessmentStatus } from "./store.js";
 import {
-  FINDINGS,
   INVENTORY,
   OBJECTS,
   PARSE_ERRORS,
@@ -79,7 +79,7 @@ export async function readAssessment(
     summary: parseSummary(header.summary) as AssessmentSummary,
     units: await readAll(session, UNITS, key),
     objects: await readAll(session, OBJECTS, key),
-    findings: await readAll(session, FINDINGS, key),
+    findings: await readAllFindings(session, key),
     parseErrors: await readAll(session, PARSE_ERRORS, key),
     skipped: await readAll(session, SKIPPED_INPUTS, key),
   };

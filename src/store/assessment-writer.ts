@@ -1,21 +1,25 @@
-import {
-  FINDING_STATUSES,
-  type AssessedObject,
-  type AssessedUnit,
-  type AssessmentSummary,
-  type Finding,
-  type ParseErrorRecord,
-  type SkippedInput,
+import type {
+  AssessedObject,
+  AssessedUnit,
+  AssessmentSummary,
+  Finding,
+  ParseErrorRecord,
+  SkippedInput,
 } from "../assessment/model.js";
 import { LOCK_NAMESPACE, writerLockKey } from "./advisory-locks.js";
 import { insertRows } from "./bulk.js";
 import type { ReservedSession, SqlSession } from "./connection.js";
 import { deleteAssessmentRows, deleteChildRows } from "./delete-rows.js";
 import { StoreError, describeError } from "./errors.js";
+import {
+  checkFinding,
+  encodeFindings,
+  type FindingChunk,
+} from "./finding-chunks.js";
+import { insertFindingChunk } from "./finding-rows.js";
 import type { AssessmentWriter } from "./store.js";
 import {
   WRITER_TABLES,
-  FINDINGS,
   INVENTORY,
   OBJECTS,
   PARSE_ERRORS,
@@ -25,9 +29,6 @@ import {
   type TableSpec,
 } from "./tables.js";
 import { escapeJson, escapeText } from "./text-escape.js";
-
-const STATUSES = new Set<string>(FINDING_STATUSES);
-const COMPLEXITIES = new Set<string>(["low", "medium", "high"]);
 
 /** Rows buffered for one table, with the ordinal of the first of them. */
 class RowBuffer<T> {
@@ -54,7 +55,8 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   readonly #chunkRows: number;
   readonly #units = new RowBuffer(UNITS);
   readonly #objects = new RowBuffer(OBJECTS);
-  readonly #findings = new RowBuffer(FINDINGS);
+  #findings: Finding[] = [];
+  #nextFindingOrdinal = 0;
   readonly #parseErrors = new RowBuffer(PARSE_ERRORS);
   readonly #skipped = new RowBuffer(SKIPPED_INPUTS);
   readonly #inventory = new Map<string, RowBuffer<InventoryRow>>();
@@ -104,9 +106,25 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   }
 
   addFindings(findings: readonly Finding[]): Promise<void> {
-    return this.#enqueue(() => {
+    return this.#enqueue(async () => {
       findings.forEach(checkFinding);
-      return this.#add(this.#findings, findings);
+      for (const finding of findings) {
+        this.#findings.push(finding);
+        if (this.#findings.length >= this.#chunkRows) {
+          await this.#flushFindings();
+        }
+      }
+    });
+  }
+
+  /**
+   * Adds findings that are already encoded, for example by a worker thread,
+   * after the findings added before. The chunk is stored as it is.
+   */
+  addFindingChunk(chunk: FindingChunk): Promise<void> {
+    return this.#enqueue(async () => {
+      await this.#flushFindings();
+      await this.#insertChunk(chunk);
     });
   }
 
@@ -131,6 +149,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
 
   commit(summary: AssessmentSummary): Promise<void> {
     return this.#enqueue(async () => {
+      await this.#flushFindings();
       for (const buffer of this.#buffers()) {
         await this.#flush(buffer);
       }
@@ -222,13 +241,32 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     buffer.nextOrdinal += rows.length;
   }
 
+  async #flushFindings(): Promise<void> {
+    const findings = this.#findings;
+    if (findings.length === 0) {
+      return;
+    }
+
+    this.#findings = [];
+    await this.#insertChunk(encodeFindings(findings));
+  }
+
+  async #insertChunk(chunk: FindingChunk): Promise<void> {
+    await insertFindingChunk(
+      this.#session,
+      this.#key,
+      this.#nextFindingOrdinal,
+      chunk,
+    );
+    this.#nextFindingOrdinal += chunk.count;
+  }
+
   // The buffers hold different row types; each is flushed with its own spec.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   #buffers(): RowBuffer<any>[] {
     return [
       this.#units,
       this.#objects,
-      this.#findings,
       this.#parseErrors,
       this.#skipped,
       ...this.#inventory.values(),
@@ -236,6 +274,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   }
 
   #discardBuffers(): void {
+    this.#findings = [];
     for (const buffer of this.#buffers()) {
       buffer.rows = [];
     }
@@ -291,25 +330,6 @@ export class SqlAssessmentWriter implements AssessmentWriter {
       "writer-closed",
       `cannot ${action} assessment '${this.id}': its writer is already ` +
         (this.#state === "broken" ? "closed" : this.#state),
-    );
-  }
-}
-
-function checkFinding(finding: Finding): void {
-  if (!STATUSES.has(finding.status)) {
-    throw new StoreError(
-      "invalid-data",
-      `invalid status '${finding.status}' in finding '${finding.featureId}' ` +
-        `at ${finding.file}:${finding.line}: expected one of ` +
-        FINDING_STATUSES.join(", "),
-    );
-  }
-  if (finding.complexity !== undefined && !COMPLEXITIES.has(finding.complexity)) {
-    throw new StoreError(
-      "invalid-data",
-      `invalid complexity '${finding.complexity}' in finding ` +
-        `'${finding.featureId}' at ${finding.file}:${finding.line}: ` +
-        "expected low, medium or high",
     );
   }
 }

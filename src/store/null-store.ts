@@ -55,6 +55,7 @@ class NullWriter implements AssessmentWriter {
   addUnits = async (): Promise<void> => this.#checkOpen();
   addObjects = async (): Promise<void> => this.#checkOpen();
   addFindings = async (): Promise<void> => this.#checkOpen();
+  addFindingChunk = async (): Promise<void> => this.#checkOpen();
   addParseErrors = async (): Promise<void> => this.#checkOpen();
   addSkipped = async (): Promise<void> => this.#checkOpen();
   addInventory = async (): Promise<void> => this.#checkOpen();

@@ -7,7 +7,7 @@ import {
   readListings,
 } from "./assessment-reader.js";
 import { SqlAssessmentWriter } from "./assessment-writer.js";
-import { insertRows, readRows } from "./bulk.js";
+import { insertRows } from "./bulk.js";
 import type { SqlConnection, SqlSession } from "./connection.js";
 import { deleteAssessmentRows } from "./delete-rows.js";
 import { StoreError, describeError } from "./errors.js";
@@ -18,7 +18,8 @@ import type {
   DeleteResult,
   Store,
 } from "./store.js";
-import { FINDINGS, SOURCES } from "./tables.js";
+import { readFindingChunks, rechunk } from "./finding-rows.js";
+import { SOURCES } from "./tables.js";
 import { escapeText } from "./text-escape.js";
 
 /** Rows per insert statement; each chunk is one round trip. */
@@ -122,16 +123,14 @@ export class SqlStore implements Store {
       return;
     }
 
-    for (let from = 0; ; from += chunkRows) {
-      const chunk = await this.#run(context, () =>
-        readRows(this.#connection, FINDINGS, key, from, chunkRows),
-      );
-      if (chunk.length > 0) {
-        yield chunk;
-      }
-      if (chunk.length < chunkRows) {
+    const stored = readFindingChunks(this.#connection, key);
+    const chunks = rechunk(stored, chunkRows)[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await this.#run(context, () => chunks.next());
+      if (next.done === true) {
         return;
       }
+      yield next.value;
     }
   }
 

@@ -7,6 +7,7 @@ import type {
   ParseErrorRecord,
   SkippedInput,
 } from "../assessment/model.js";
+import type { FindingChunk } from "./finding-chunks.js";
 
 /**
  * `running` while a writer streams rows in, `complete` once committed,
@@ -53,6 +54,11 @@ export interface AssessmentWriter {
   addUnits(units: readonly AssessedUnit[]): Promise<void>;
   addObjects(objects: readonly AssessedObject[]): Promise<void>;
   addFindings(findings: readonly Finding[]): Promise<void>;
+  /**
+   * Adds findings already encoded with `encodeFindings`, for example by a
+   * worker thread, after the findings added before.
+   */
+  addFindingChunk(chunk: FindingChunk): Promise<void>;
   addParseErrors(errors: readonly ParseErrorRecord[]): Promise<void>;
   addSkipped(skipped: readonly SkippedInput[]): Promise<void>;
   /** Adds inventory items of one kind, for example `table` or `login`. */

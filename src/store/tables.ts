@@ -1,9 +1,6 @@
 import type {
   AssessedObject,
   AssessedUnit,
-  Complexity,
-  Finding,
-  FindingStatus,
   ParseErrorRecord,
   SkippedInput,
 } from "../assessment/model.js";
@@ -105,41 +102,6 @@ export const OBJECTS: TableSpec<AssessedObject> = {
   }),
 };
 
-export const FINDINGS: TableSpec<Finding> = {
-  table: "findings",
-  columns: [
-    text("feature_id", (row) => row.featureId),
-    text("status", (row) => row.status),
-    text("file", (row) => row.file),
-    integer("line_number", (row) => row.line),
-    integer("column_number", (row) => row.column),
-    text("object", (row) => row.object),
-    text("message", (row) => row.message),
-    optionalText("detail", (row) => row.detail),
-    optionalText("complexity", (row) => row.complexity),
-  ],
-  read: (values) => {
-    const [featureId, status, file, line, column, object, message] = values;
-    const [detail, complexity] = values.slice(7);
-    const finding: Finding = {
-      featureId: str(featureId),
-      status: status as FindingStatus,
-      file: str(file),
-      line: num(line),
-      column: num(column),
-      object: str(object),
-      message: str(message),
-    };
-
-    // Absent optional fields stay absent, as they were when saved.
-    return {
-      ...finding,
-      ...(detail === null ? {} : { detail: str(detail) }),
-      ...(complexity === null ? {} : { complexity: complexity as Complexity }),
-    };
-  },
-};
-
 export const PARSE_ERRORS: TableSpec<ParseErrorRecord> = {
   table: "parse_errors",
   columns: [
@@ -176,7 +138,7 @@ export const SKIPPED_INPUTS: TableSpec<SkippedInput> = {
 export const WRITER_TABLES: readonly string[] = [
   "units",
   "objects",
-  "findings",
+  "finding_chunks",
   "parse_errors",
   "skipped_inputs",
   "inventory",

@@ -1,6 +1,7 @@
 /** A store that records what a run writes, to check order and atomicity. */
 
 import type { AssessmentSummary } from "../../src/assessment/model.js";
+import { decodeFindings } from "../../src/store/finding-chunks.js";
 import { NullStore, type AssessmentHeader, type AssessmentWriter } from "../../src/store/index.js";
 
 export class RecordingStore extends NullStore {
@@ -26,6 +27,7 @@ export class RecordingStore extends NullStore {
       addUnits: add("units", this.rows.units),
       addObjects: add("objects"),
       addFindings: add("findings", this.rows.findings),
+      addFindingChunk: (chunk) => add("findings", this.rows.findings)(decodeFindings(chunk.data)),
       addParseErrors: add("parseErrors"),
       addSkipped: add("skipped", this.rows.skipped),
       addInventory: async () => undefined,

@@ -127,6 +127,38 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
       assert.deepStrictEqual(read.parseErrors, []);
     });
 
+    it("shows stored findings as rows in the findings view", async () => {
+      const rows = await (store as SqlStore).connection.query<{
+        ordinal: number;
+        feature_id: string;
+        line_number: number;
+        detail: string | null;
+        complexity: string | null;
+      }>(
+        "select f.ordinal, f.feature_id, f.line_number, f.detail, f.complexity " +
+          "from findings f join assessments a using (assessment_key) " +
+          "where a.id = 'streamed' order by f.ordinal",
+      );
+
+      const expected = Array.from({ length: 23 }, (_, i) => sampleFinding(i));
+      assert.deepStrictEqual(
+        rows.map((row) => [
+          row.ordinal,
+          row.feature_id,
+          row.line_number,
+          row.detail,
+          row.complexity,
+        ]),
+        expected.map((f, i) => [
+          i,
+          f.featureId,
+          f.line,
+          f.detail ?? null,
+          f.complexity ?? null,
+        ]),
+      );
+    });
+
     it("iterates findings in chunks", async () => {
       const chunks: (readonly Finding[])[] = [];
       for await (const chunk of store.iterateFindings("streamed", 10)) {

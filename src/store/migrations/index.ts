@@ -1,7 +1,11 @@
 import { initialMigration } from "./0001_initial.js";
+import { findingChunksMigration } from "./0002_finding_chunks.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration } from "./migration.js";
 
 /** Every migration, in version order. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  findingChunksMigration,
+];
