@@ -15,6 +15,11 @@ export interface Detector {
   /** The detector's file name, which is also its documentation page. */
   readonly name: string;
   readonly description: string;
-  /** Visitors keyed by node kind. */
+  /** Visitors keyed by node kind, called before the node's children. */
   readonly visitors: Readonly<Record<string, Visitor>>;
+  /**
+   * Visitors keyed by node kind, called after the node's children, for
+   * detectors that keep state over a subtree instead of walking it again.
+   */
+  readonly leave?: Readonly<Record<string, Visitor>>;
 }

@@ -45,9 +45,13 @@ export function assessUnit(input: UnitInput, options: UnitOptions): UnitResult {
     ...(options.variables === undefined ? {} : { variables: options.variables }),
   });
 
-  const diagnostics = [...decoded.diagnostics, ...parsed.diagnostics];
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  const parseErrors: ParseErrorRecord[] = errors.map((d) => ({
+  // Decoding warnings (a fallback code page, invalid bytes replaced) are
+  // listed with the parse errors: they change what the code says.
+  const diagnostics = [
+    ...decoded.diagnostics.filter((d) => d.severity !== "info"),
+    ...parsed.diagnostics.filter((d) => d.severity === "error"),
+  ];
+  const parseErrors: ParseErrorRecord[] = diagnostics.map((d) => ({
     file: input.file,
     line: d.line,
     column: d.column,
@@ -59,7 +63,7 @@ export function assessUnit(input: UnitInput, options: UnitOptions): UnitResult {
   let batchesWithErrors = 0;
   for (const batch of parsed.batches) {
     statements += batch.statements.length;
-    if (errors.some((d) => d.start >= batch.start && d.start <= batch.end)) {
+    if (batch.errorCount > 0) {
       batchesWithErrors++;
     }
   }
@@ -88,10 +92,13 @@ export function assessUnit(input: UnitInput, options: UnitOptions): UnitResult {
   };
 }
 
+/** Counts lines as editors do: a final line break does not start another line. */
 function countLines(text: string): number {
   if (text.length === 0) {
     return 0;
   }
+  const last = text.charCodeAt(text.length - 1);
+  const trailingBreak = last === 10 || last === 13 ? 1 : 0;
   let lines = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -99,5 +106,5 @@ function countLines(text: string): number {
       lines++;
     }
   }
-  return lines;
+  return lines - trailingBreak;
 }

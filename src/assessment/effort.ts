@@ -7,15 +7,30 @@
  */
 
 import type { Catalog } from "../catalog/catalog.js";
-import { defaultCatalog } from "../catalog/catalog.js";
-import type { EffortHours } from "../catalog/model.js";
-import type { Complexity, EffortRange, Finding, FindingStatus } from "./model.js";
+import { defaultCatalog, findVariant } from "../catalog/catalog.js";
+import type {
+  AssessedObject,
+  Complexity,
+  EffortBreakdown,
+  EffortRange,
+  EffortRates,
+  FeatureEffort,
+  FileEffort,
+  Finding,
+  FindingStatus,
+  ObjectEffort,
+  ObjectTypeEffort,
+} from "./model.js";
 
-export type RateTable = Readonly<Record<Complexity, EffortHours>>;
+export type RateTable = EffortRates;
+export type { FeatureEffort, ObjectEffort } from "./model.js";
+/** The estimate as {@link EffortEstimator.report} returns it. */
+export type EffortReport = EffortBreakdown;
 
 /**
  * Hours to apply a known fix once more. Estimates to start from, about a
- * quarter of the learning cost; users change them in the `--config` file.
+ * quarter of the learning cost; users change them with `occurrenceRates`
+ * in the `--config` file.
  */
 export const DEFAULT_OCCURRENCE_RATES: RateTable = Object.freeze({
   low: Object.freeze({ low: 0.05, high: 0.25 }),
@@ -23,36 +38,28 @@ export const DEFAULT_OCCURRENCE_RATES: RateTable = Object.freeze({
   high: Object.freeze({ low: 1, high: 4 }),
 });
 
+/** `objectType` of findings whose object is not among the defined objects. */
+export const UNLISTED_OBJECT_TYPE = "unknown";
+
 export interface EffortOptions {
-  /** Learning cost by complexity; the catalog's rates by default. */
+  /** Learning cost by complexity and per feature; the built-in catalog by default. */
   readonly catalog?: Catalog;
   readonly occurrenceRates?: RateTable;
 }
 
-export interface FeatureEffort {
-  readonly featureId: string;
-  readonly detail?: string;
-  readonly complexity: Complexity;
-  readonly occurrences: number;
-  readonly learning: EffortRange;
-  readonly perOccurrence: EffortRange;
-  /** Learning cost plus occurrences times the per-occurrence cost. */
-  readonly total: EffortRange;
+interface FeatureTally {
+  featureId: string;
+  detail?: string;
+  complexity: Complexity;
+  occurrences: number;
 }
 
-export interface ObjectEffort {
-  readonly file: string;
-  /** `schema.name`, or empty for code outside any object. */
-  readonly object: string;
-  readonly occurrences: number;
-  /** Per-occurrence costs only; learning costs belong to the features. */
-  readonly total: EffortRange;
-}
-
-export interface EffortReport {
-  readonly total: EffortRange;
-  readonly byFeature: readonly FeatureEffort[];
-  readonly byObject: readonly ObjectEffort[];
+interface PlaceTally {
+  file: string;
+  object: string;
+  occurrences: number;
+  low: number;
+  high: number;
 }
 
 /** Statuses that need no work. */
@@ -65,8 +72,9 @@ const NO_WORK: ReadonlySet<FindingStatus> = new Set(["supported", "ignored"]);
 export class EffortEstimator {
   private readonly catalog: Catalog;
   private readonly occurrenceRates: RateTable;
-  private readonly features = new Map<string, { featureId: string; detail?: string; complexity: Complexity; occurrences: number }>();
-  private readonly objects = new Map<string, { file: string; object: string; occurrences: number; low: number; high: number }>();
+  private readonly features = new Map<string, FeatureTally>();
+  private readonly places = new Map<string, PlaceTally>();
+  private readonly objectTypes = new Map<string, string>();
 
   constructor(options: EffortOptions = {}) {
     this.catalog = options.catalog ?? defaultCatalog();
@@ -79,7 +87,7 @@ export class EffortEstimator {
     }
 
     const complexity = finding.complexity ?? "medium";
-    const featureKey = `${finding.featureId}\u0000${finding.detail ?? ""}`;
+    const featureKey = placeKey(finding.featureId, finding.detail ?? "");
     const feature = this.features.get(featureKey);
     if (feature === undefined) {
       this.features.set(featureKey, {
@@ -93,14 +101,20 @@ export class EffortEstimator {
     }
 
     const rate = this.occurrenceRates[complexity];
-    const objectKey = `${finding.file}\u0000${finding.object}`;
-    const object = this.objects.get(objectKey);
-    if (object === undefined) {
-      this.objects.set(objectKey, { file: finding.file, object: finding.object, occurrences: 1, low: rate.low, high: rate.high });
+    const key = placeKey(finding.file, finding.object);
+    const place = this.places.get(key);
+    if (place === undefined) {
+      this.places.set(key, {
+        file: finding.file,
+        object: finding.object,
+        occurrences: 1,
+        low: rate.low,
+        high: rate.high,
+      });
     } else {
-      object.occurrences++;
-      object.low += rate.low;
-      object.high += rate.high;
+      place.occurrences++;
+      place.low += rate.low;
+      place.high += rate.high;
     }
   }
 
@@ -111,36 +125,179 @@ export class EffortEstimator {
     return this;
   }
 
-  report(): EffortReport {
-    let low = 0;
-    let high = 0;
+  /** Records the types of defined objects, for the roll-up by object type. */
+  addObjects(objects: readonly AssessedObject[]): this {
+    for (const o of objects) {
+      this.objectTypes.set(placeKey(o.file, o.name), o.type);
+    }
+    return this;
+  }
+
+  report(): EffortBreakdown {
+    const learningSum = { low: 0, high: 0 };
+    const repeatSum = { low: 0, high: 0 };
     const byFeature: FeatureEffort[] = [];
+
     for (const f of this.features.values()) {
       const learning = this.learningRate(f.featureId, f.complexity);
       const perOccurrence = this.occurrenceRates[f.complexity];
-      const total = {
-        low: round(learning.low + f.occurrences * perOccurrence.low),
-        high: round(learning.high + f.occurrences * perOccurrence.high),
-      };
-      low += total.low;
-      high += total.high;
-      byFeature.push({ ...f, learning: { ...learning }, perOccurrence: { ...perOccurrence }, total });
+      learningSum.low += learning.low;
+      learningSum.high += learning.high;
+      repeatSum.low += f.occurrences * perOccurrence.low;
+      repeatSum.high += f.occurrences * perOccurrence.high;
+
+      byFeature.push({
+        ...f,
+        title: this.title(f.featureId, f.detail),
+        learning: { low: learning.low, high: learning.high },
+        perOccurrence: { low: perOccurrence.low, high: perOccurrence.high },
+        total: {
+          low: round(learning.low + f.occurrences * perOccurrence.low),
+          high: round(learning.high + f.occurrences * perOccurrence.high),
+        },
+      });
     }
-    byFeature.sort((a, b) => b.total.high - a.total.high || a.featureId.localeCompare(b.featureId));
+    byFeature.sort(
+      (a, b) =>
+        b.total.high - a.total.high ||
+        compareCodeUnits(a.featureId, b.featureId) ||
+        compareCodeUnits(a.detail ?? "", b.detail ?? ""),
+    );
 
-    const byObject: ObjectEffort[] = [...this.objects.values()]
-      .map((o) => ({ file: o.file, object: o.object, occurrences: o.occurrences, total: { low: round(o.low), high: round(o.high) } }))
-      .sort((a, b) => b.total.high - a.total.high || a.file.localeCompare(b.file) || a.object.localeCompare(b.object));
-
-    return { total: { low: round(low), high: round(high) }, byFeature, byObject };
+    const byObject = this.objectRows();
+    return {
+      total: {
+        low: round(learningSum.low + repeatSum.low),
+        high: round(learningSum.high + repeatSum.high),
+      },
+      learning: roundRange(learningSum),
+      repeat: roundRange(repeatSum),
+      rates: {
+        learning: copyRates(this.catalog.rates),
+        perOccurrence: copyRates(this.occurrenceRates),
+      },
+      byFeature,
+      byObject,
+      byFile: this.fileRows(),
+      byObjectType: this.objectTypeRows(),
+    };
   }
 
-  /** A feature's own effort from the catalog wins over the complexity rate. */
-  private learningRate(featureId: string, complexity: Complexity): EffortHours {
+  private objectRows(): ObjectEffort[] {
+    return [...this.places.values()]
+      .map((p) => ({
+        file: p.file,
+        object: p.object,
+        objectType: this.objectType(p),
+        occurrences: p.occurrences,
+        total: { low: round(p.low), high: round(p.high) },
+      }))
+      .sort(
+        (a, b) =>
+          b.total.high - a.total.high ||
+          compareCodeUnits(a.file, b.file) ||
+          compareCodeUnits(a.object, b.object),
+      );
+  }
+
+  private fileRows(): FileEffort[] {
+    const files = new Map<string, { occurrences: number; low: number; high: number }>();
+    for (const p of this.places.values()) {
+      const row = files.get(p.file) ?? { occurrences: 0, low: 0, high: 0 };
+      row.occurrences += p.occurrences;
+      row.low += p.low;
+      row.high += p.high;
+      files.set(p.file, row);
+    }
+
+    return [...files]
+      .map(([file, row]) => ({
+        file,
+        occurrences: row.occurrences,
+        total: { low: round(row.low), high: round(row.high) },
+      }))
+      .sort((a, b) => b.total.high - a.total.high || compareCodeUnits(a.file, b.file));
+  }
+
+  /**
+   * Rolls places up by object type. For code outside any object (type
+   * empty), `objects` counts the files with such code.
+   */
+  private objectTypeRows(): ObjectTypeEffort[] {
+    const types = new Map<
+      string,
+      { objects: number; occurrences: number; low: number; high: number }
+    >();
+    for (const p of this.places.values()) {
+      const type = this.objectType(p);
+      const row = types.get(type) ?? { objects: 0, occurrences: 0, low: 0, high: 0 };
+      row.objects++;
+      row.occurrences += p.occurrences;
+      row.low += p.low;
+      row.high += p.high;
+      types.set(type, row);
+    }
+
+    return [...types]
+      .map(([objectType, row]) => ({
+        objectType,
+        objects: row.objects,
+        occurrences: row.occurrences,
+        total: { low: round(row.low), high: round(row.high) },
+      }))
+      .sort(
+        (a, b) =>
+          b.total.high - a.total.high || compareCodeUnits(a.objectType, b.objectType),
+      );
+  }
+
+  private objectType(place: PlaceTally): string {
+    if (place.object === "") {
+      return "";
+    }
+    return this.objectTypes.get(placeKey(place.file, place.object)) ?? UNLISTED_OBJECT_TYPE;
+  }
+
+  /** Returns the feature's own effort from the catalog, else the complexity rate. */
+  private learningRate(featureId: string, complexity: Complexity): EffortRange {
     return this.catalog.entries.get(featureId)?.effortHours ?? this.catalog.rates[complexity];
+  }
+
+  private title(featureId: string, detail: string | undefined): string {
+    const entry = this.catalog.entries.get(featureId);
+    if (entry === undefined) {
+      return featureId;
+    }
+    const variant = detail === undefined ? undefined : findVariant(entry, detail);
+    return variant?.title ?? entry.title;
   }
 }
 
+function placeKey(first: string, second: string): string {
+  return `${first}\u0000${second}`;
+}
+
+function copyRates(rates: RateTable): RateTable {
+  return {
+    low: { low: rates.low.low, high: rates.low.high },
+    medium: { low: rates.medium.low, high: rates.medium.high },
+    high: { low: rates.high.low, high: rates.high.high },
+  };
+}
+
+function roundRange(range: EffortRange): EffortRange {
+  return { low: round(range.low), high: round(range.high) };
+}
+
+/** Rounds hours to hundredths, which is finer than any estimate here. */
 function round(hours: number): number {
   return Math.round(hours * 100) / 100;
+}
+
+/** Orders by UTF-16 code units, the same in every locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) {
+    return -1;
+  }
+  return a > b ? 1 : 0;
 }

@@ -100,6 +100,146 @@ export interface AssessmentSummary {
   readonly elapsedMs: number;
 }
 
+/** Hours by complexity, for example the learning cost of each complexity. */
+export type EffortRates = Readonly<Record<Complexity, EffortRange>>;
+
+/** The effort of one distinct feature and detail. */
+export interface FeatureEffort {
+  readonly featureId: string;
+  readonly detail?: string;
+  /** Catalog title of the feature or its detail; the id when unknown. */
+  readonly title: string;
+  readonly complexity: Complexity;
+  readonly occurrences: number;
+  /** Charged once: finding the remedy, designing and testing it. */
+  readonly learning: EffortRange;
+  /** Charged for every occurrence: applying the known fix again. */
+  readonly perOccurrence: EffortRange;
+  /** `learning` plus `occurrences` times `perOccurrence`. */
+  readonly total: EffortRange;
+}
+
+/**
+ * The per-occurrence effort of one place: an object, a file or an object
+ * type. Learning costs belong to the features, so these totals leave them out.
+ */
+export interface ObjectEffort {
+  readonly file: string;
+  /** `schema.name`, or empty for code outside any object. */
+  readonly object: string;
+  /** Type from `objects[]`, or empty for code outside any object. */
+  readonly objectType: string;
+  readonly occurrences: number;
+  readonly total: EffortRange;
+}
+
+export interface FileEffort {
+  readonly file: string;
+  readonly occurrences: number;
+  readonly total: EffortRange;
+}
+
+export interface ObjectTypeEffort {
+  /** Object type, or empty for code outside any object. */
+  readonly objectType: string;
+  readonly objects: number;
+  readonly occurrences: number;
+  readonly total: EffortRange;
+}
+
+/**
+ * The effort estimate broken down. `total` is `learning` plus `repeat`, and
+ * the `byFeature` totals add up to `total`. The totals by object, by file
+ * and by object type each add up to `repeat`. Every figure is rounded to
+ * hundredths, so sums may differ from totals by that rounding.
+ *
+ * NOTE: scripts carry no database or server, so the roll-ups stop at file
+ * and object type; a live-server source would add database and server.
+ */
+export interface EffortBreakdown {
+  readonly total: EffortRange;
+  /** Sum of the learning costs, one per distinct feature and detail. */
+  readonly learning: EffortRange;
+  /** Sum of the per-occurrence costs. */
+  readonly repeat: EffortRange;
+  /** The rates the estimate used, after `--config` overrides. */
+  readonly rates: {
+    readonly learning: EffortRates;
+    readonly perOccurrence: EffortRates;
+  };
+  readonly byFeature: readonly FeatureEffort[];
+  readonly byObject: readonly ObjectEffort[];
+  readonly byFile: readonly FileEffort[];
+  readonly byObjectType: readonly ObjectTypeEffort[];
+}
+
+/**
+ * One applied catalog override of a feature. `from` is the value on the
+ * assessed target without overrides and `to` the value the override set.
+ */
+export type FeatureOverrideRecord = {
+  readonly featureId: string;
+  readonly detail?: string;
+  /** The product a status override is limited to; both when absent. */
+  readonly product?: "babelfish" | "postgresql";
+} & (
+  | {
+      readonly field: "status";
+      readonly from: FindingStatus;
+      readonly to: FindingStatus;
+    }
+  | {
+      readonly field: "complexity";
+      readonly from: Complexity;
+      readonly to: Complexity;
+    }
+  | {
+      readonly field: "effortHours";
+      readonly from: EffortRange;
+      readonly to: EffortRange;
+    }
+);
+
+/** One changed effort rate; `learning` rates are the catalog's `rates`. */
+export interface RateOverrideRecord {
+  readonly rates: "learning" | "perOccurrence";
+  readonly complexity: Complexity;
+  readonly from: EffortRange;
+  readonly to: EffortRange;
+}
+
+/** The `--config` overrides that the run applied. */
+export interface AppliedOverrides {
+  readonly features: readonly FeatureOverrideRecord[];
+  readonly rates: readonly RateOverrideRecord[];
+}
+
+/** The statuses of one distinct feature and detail on two targets. */
+export interface FeatureComparison {
+  readonly featureId: string;
+  readonly detail?: string;
+  readonly title: string;
+  readonly occurrences: number;
+  readonly baseline: FindingStatus;
+  readonly candidate: FindingStatus;
+}
+
+/** The findings classified for a second target (`--compare`). */
+export interface TargetComparison {
+  /** The assessed target, for example `babelfish@4.4.0`. */
+  readonly baseline: string;
+  /** The compared target, for example `babelfish@5.5.0`. */
+  readonly candidate: string;
+  /** Needing work on the baseline, supported or ignored on the candidate. */
+  readonly unblocked: readonly FeatureComparison[];
+  /** Needing work on the baseline, not supported on the candidate. */
+  readonly stillBlocking: readonly FeatureComparison[];
+  /** Supported or ignored on the baseline, needing work on the candidate. */
+  readonly regressed: readonly FeatureComparison[];
+  /** Other status changes, such as notSupported to reviewSemantics. */
+  readonly changed: readonly FeatureComparison[];
+}
+
 /** Everything one run of `infio assess` produced; the reports render this. */
 export interface Assessment {
   readonly id: string;
@@ -116,4 +256,10 @@ export interface Assessment {
   readonly findings: readonly Finding[];
   readonly parseErrors: readonly ParseErrorRecord[];
   readonly skipped: readonly SkippedInput[];
+  /** Present when `--config` changed the catalog or the rates. */
+  readonly overrides?: AppliedOverrides;
+  /** Absent in assessments stored before infio kept the breakdown. */
+  readonly effort?: EffortBreakdown;
+  /** Present when the run or the report was given `--compare`. */
+  readonly comparison?: TargetComparison;
 }

@@ -16,7 +16,10 @@ import type { GlobMatcher } from "../sources/scripts/glob.js";
 import { newWalkCounts, walkSources, type WalkCounts } from "../sources/scripts/walk.js";
 import { decodeFindings } from "../store/finding-chunks.js";
 import type { AssessmentWriter, Store } from "../store/index.js";
+import { TargetComparer } from "./compare.js";
+import type { RateTable } from "./effort.js";
 import type {
+  AppliedOverrides,
   AssessedObject,
   AssessedUnit,
   Assessment,
@@ -40,6 +43,12 @@ export interface RunOptions {
   readonly catalog: Catalog;
   /** Passed to the workers, which apply them to their own catalog. */
   readonly overrides?: CatalogOverrides;
+  /** The changes the overrides made, kept with the assessment for the reports. */
+  readonly appliedOverrides?: AppliedOverrides;
+  /** Hours per occurrence by complexity; the effort model's defaults when absent. */
+  readonly occurrenceRates?: RateTable;
+  /** A second target to classify the findings for, as `--compare` gives it. */
+  readonly compare?: Target;
   readonly encoding?: string;
   readonly variables?: Readonly<Record<string, string>>;
   readonly include?: readonly GlobMatcher[];
@@ -120,8 +129,14 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
       return { ok: false, aborted: true, error: "the run was interrupted" };
     }
 
-    const summary = sink.summary.build(Math.round(performance.now() - started));
-    await sink.timed(() => writer.commit(summary));
+    const effort = sink.summary.effort();
+    const summary = sink.summary.build(Math.round(performance.now() - started), effort);
+    const details = {
+      ...(options.appliedOverrides === undefined ? {} : { overrides: options.appliedOverrides }),
+      effort,
+      ...(sink.comparer === undefined ? {} : { comparison: sink.comparer.result() }),
+    };
+    await sink.timed(() => writer.commit(summary, details));
     return {
       ok: true,
       assessment: {
@@ -136,6 +151,7 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
         findings: sink.findings,
         parseErrors: sink.parseErrors,
         skipped: sink.skipped,
+        ...details,
       },
       texts: sink.texts,
       counts: sink.counts,
@@ -230,6 +246,7 @@ async function release(pending: Pending, sink: Sink): Promise<void> {
  */
 class Sink {
   readonly summary: SummaryBuilder;
+  readonly comparer: TargetComparer | undefined;
   readonly counts = newWalkCounts();
   readonly units: AssessedUnit[] = [];
   readonly objects: AssessedObject[] = [];
@@ -248,7 +265,11 @@ class Sink {
     this.#options = options;
     this.#writer = writer;
     this.#totals = totals;
-    this.summary = new SummaryBuilder(options.catalog);
+    this.summary = new SummaryBuilder(options.catalog, options.occurrenceRates);
+    this.comparer =
+      options.compare === undefined
+        ? undefined
+        : new TargetComparer(options.target, options.compare, options.catalog);
   }
 
   async accept(outcome: UnitOutcome): Promise<void> {
@@ -263,6 +284,7 @@ class Sink {
     this.summary.addUnit(outcome.unit);
     this.summary.addFindings(findings);
     this.summary.addObjects(outcome.objects);
+    this.comparer?.addAll(findings);
     this.units.push(outcome.unit);
     pushAll(this.findings, findings);
     pushAll(this.objects, outcome.objects);

@@ -1,12 +1,13 @@
 /** Builds the assessment summary as units stream past. */
 
 import type { Catalog } from "../catalog/catalog.js";
-import { EffortEstimator } from "./effort.js";
+import { EffortEstimator, type RateTable } from "./effort.js";
 import {
   FINDING_STATUSES,
   type AssessedObject,
   type AssessedUnit,
   type AssessmentSummary,
+  type EffortBreakdown,
   type Finding,
   type FindingStatus,
 } from "./model.js";
@@ -23,8 +24,11 @@ export class SummaryBuilder {
   readonly #effort: EffortEstimator;
 
   /** `catalog` is the one the findings were classified with. */
-  constructor(catalog: Catalog) {
-    this.#effort = new EffortEstimator({ catalog });
+  constructor(catalog: Catalog, occurrenceRates?: RateTable) {
+    this.#effort = new EffortEstimator({
+      catalog,
+      ...(occurrenceRates === undefined ? {} : { occurrenceRates }),
+    });
   }
 
   addUnit(unit: AssessedUnit): void {
@@ -47,9 +51,16 @@ export class SummaryBuilder {
     for (const o of objects) {
       this.#byType.set(o.type, (this.#byType.get(o.type) ?? 0) + 1);
     }
+    this.#effort.addObjects(objects);
   }
 
-  build(elapsedMs: number): AssessmentSummary {
+  /** Returns the effort estimate of everything added so far. */
+  effort(): EffortBreakdown {
+    return this.#effort.report();
+  }
+
+  /** Pass the result of {@link effort} when it is at hand, to reuse it. */
+  build(elapsedMs: number, effort: EffortBreakdown = this.effort()): AssessmentSummary {
     const types = [...this.#byType.keys()].sort();
     return {
       files: this.files,
@@ -60,7 +71,7 @@ export class SummaryBuilder {
       statements: this.statements,
       findingsByStatus: { ...this.#byStatus },
       objectsByType: Object.fromEntries(types.map((t) => [t, this.#byType.get(t)!])),
-      effort: this.#effort.report().total,
+      effort: effort.total,
       elapsedMs,
     };
   }

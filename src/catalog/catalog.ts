@@ -17,7 +17,8 @@ import { compareVersions, type Target } from "./targets.js";
 export type EffortRates = Readonly<Record<Complexity, EffortHours>>;
 
 /**
- * Hours per occurrence by complexity. An estimate to start from; users
+ * Learning cost by complexity: hours to find, design and test the fix of
+ * a feature once. An estimate to start from; users
  * change it with overrides.
  */
 export const DEFAULT_EFFORT_RATES: EffortRates = Object.freeze({
@@ -36,7 +37,7 @@ export interface Classification {
   readonly detail?: string;
   readonly status: FindingStatus;
   readonly complexity: Complexity;
-  /** Per-occurrence estimate; absent when nothing needs changing. */
+  /** Learning cost of the feature; absent when nothing needs changing. */
   readonly effortHours?: EffortHours;
   readonly remedy: string;
   readonly docs: readonly DocReference[];

@@ -78,7 +78,7 @@ export interface FeatureEntry {
   readonly complexity: Complexity;
   /** Complexity on native PostgreSQL when it differs from Babelfish. */
   readonly postgresqlComplexity?: Complexity;
-  /** Per-occurrence effort when the complexity rate does not fit. */
+  /** Learning cost of this feature when the complexity rate does not fit. */
   readonly effortHours?: EffortHours;
   /** Remedy on Babelfish. */
   readonly remedy: string;

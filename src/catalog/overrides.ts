@@ -1,8 +1,9 @@
 /**
  * User overrides of the catalog, read from the `--config` file by the CLI.
- * An override may reclassify a feature (never to `supported`), change its
- * complexity or effort, and change the effort rates. Bad overrides are
- * returned as errors, never thrown.
+ * An override may reclassify a feature (never to `supported` or
+ * `ignored`, which would hide it), change its complexity or effort, and
+ * change the effort rates. Bad overrides are returned as errors, never
+ * thrown.
  */
 import type { Complexity } from "../assessment/model.js";
 import { always, pg } from "./build.js";
@@ -11,7 +12,6 @@ import {
   findVariant,
   normalizeDetail,
   type Catalog,
-  type EffortRates,
 } from "./catalog.js";
 import {
   CATALOG_STATUSES,
@@ -38,16 +38,42 @@ export interface CatalogOverrides {
   readonly rates?: Partial<Record<string, EffortHours>>;
 }
 
-export interface AppliedOverride {
+/** One change that an override made to a feature, as the config file set it. */
+export type AppliedOverride = {
   readonly featureId: string;
+  /** Normalised detail, when the override was limited to one variant. */
   readonly detail?: string;
+  /** The product a status override is limited to; both when absent. */
+  readonly product?: Product;
   /** Description of the change, e.g. `status -> reviewManually on babelfish`. */
   readonly change: string;
+} & (
+  | { readonly field: "status"; readonly value: CatalogStatus }
+  | { readonly field: "complexity"; readonly value: Complexity }
+  | { readonly field: "effortHours"; readonly value: EffortHours }
+);
+
+/** One effort rate that an override changed. */
+export interface RateChange {
+  readonly complexity: Complexity;
+  readonly from: EffortHours;
+  readonly to: EffortHours;
 }
 
 export interface OverrideResult {
   readonly catalog: Catalog;
+  /** Feature changes, in the order of the config file. */
   readonly applied: readonly AppliedOverride[];
+  /** Changes to the catalog's rates, which the effort model charges once per feature. */
+  readonly rates: readonly RateChange[];
+  readonly errors: readonly string[];
+}
+
+export type RateTable = Readonly<Record<Complexity, EffortHours>>;
+
+export interface RateTableResult {
+  readonly rates: RateTable;
+  readonly changes: readonly RateChange[];
   readonly errors: readonly string[];
 }
 
@@ -59,9 +85,8 @@ export function applyOverrides(
   overrides: CatalogOverrides,
 ): OverrideResult {
   const applied: AppliedOverride[] = [];
-  const errors: string[] = [];
-
-  const rates = applyRates(catalog.rates, overrides.rates ?? {}, applied, errors);
+  const rates = applyRateTable(catalog.rates, overrides.rates ?? {}, "rates");
+  const errors: string[] = [...rates.errors];
   const entries = new Map(catalog.entries);
 
   for (const override of overrides.features ?? []) {
@@ -83,7 +108,12 @@ export function applyOverrides(
     entries.set(entry.id, overrideEntry(entry, override, applied));
   }
 
-  return { catalog: createCatalog([...entries.values()], rates), applied, errors };
+  return {
+    catalog: createCatalog([...entries.values()], rates.rates),
+    applied,
+    rates: rates.changes,
+    errors,
+  };
 }
 
 function validate(
@@ -92,9 +122,11 @@ function validate(
 ): string | undefined {
   const id = override.featureId;
 
-  if (override.status === "supported") {
+  // `ignored` would hide a finding as surely as `supported`, so a
+  // --config file could silence a blocker and --fail-on with it.
+  if (override.status === "supported" || override.status === "ignored") {
     return (
-      `override of '${id}' to 'supported' rejected: overrides may only ` +
+      `override of '${id}' to '${override.status}' rejected: overrides may only ` +
       `make a classification stricter or a review; remove the override`
     );
   }
@@ -105,7 +137,7 @@ function validate(
   ) {
     return (
       `override of '${id}' has invalid status '${override.status}'; use ` +
-      `one of ${CATALOG_STATUSES.filter((s) => s !== "supported").join(", ")}`
+      `one of ${CATALOG_STATUSES.filter((s) => s !== "supported" && s !== "ignored").join(", ")}`
     );
   }
 
@@ -187,64 +219,101 @@ function recordChanges(
   applied: AppliedOverride[],
 ): void {
   const where = override.product === undefined ? "every target" : override.product;
-  const changes = [
-    override.status === undefined ? "" : `status -> ${override.status} on ${where}`,
-    override.complexity === undefined ? "" : `complexity -> ${override.complexity}`,
-    override.effortHours === undefined
-      ? ""
-      : `effort -> ${override.effortHours.low}-${override.effortHours.high} h`,
-  ].filter((change) => change !== "");
+  const place = {
+    featureId: override.featureId,
+    ...(detail === undefined ? {} : { detail }),
+  };
 
-  for (const change of changes) {
+  if (override.status !== undefined) {
     applied.push({
-      featureId: override.featureId,
-      ...(detail === undefined ? {} : { detail }),
-      change,
+      ...place,
+      ...(override.product === undefined ? {} : { product: override.product }),
+      field: "status",
+      value: override.status as CatalogStatus,
+      change: `status -> ${override.status} on ${where}`,
+    });
+  }
+  if (override.complexity !== undefined) {
+    applied.push({
+      ...place,
+      field: "complexity",
+      value: override.complexity as Complexity,
+      change: `complexity -> ${override.complexity}`,
+    });
+  }
+  if (override.effortHours !== undefined) {
+    const { low, high } = override.effortHours;
+    applied.push({
+      ...place,
+      field: "effortHours",
+      value: { low, high },
+      change: `effort -> ${low}-${high} h`,
     });
   }
 }
 
-function applyRates(
-  current: EffortRates,
-  overrides: Partial<Record<string, EffortHours>>,
-  applied: AppliedOverride[],
-  errors: string[],
-): EffortRates {
+/**
+ * Applies a rate table from the config file, for example `rates` or
+ * `occurrenceRates`, to `current`. `option` names the table in messages.
+ * Bad entries are returned as errors that quote the value; good entries
+ * still apply.
+ */
+export function applyRateTable(
+  current: RateTable,
+  overrides: unknown,
+  option: string,
+): RateTableResult {
   const rates: Record<Complexity, EffortHours> = { ...current };
+  const changes: RateChange[] = [];
+  const errors: string[] = [];
+
+  if (typeof overrides !== "object" || overrides === null || Array.isArray(overrides)) {
+    errors.push(
+      `${option} must be an object such as {"medium": {"low": 1, "high": 4}}, ` +
+        `not ${JSON.stringify(overrides)}`,
+    );
+    return { rates, changes, errors };
+  }
 
   for (const [complexity, hours] of Object.entries(overrides)) {
     if (!COMPLEXITIES.includes(complexity)) {
       errors.push(
-        `effort rate for unknown complexity '${complexity}' ignored; ` +
+        `${option}: effort rate for unknown complexity '${complexity}'; ` +
           `use low, medium or high`,
       );
       continue;
     }
-    if (hours === undefined || !validHours(hours)) {
+    if (!validHours(hours)) {
       errors.push(
-        `effort rate for '${complexity}' is invalid ` +
-          `(${JSON.stringify(hours)}); use { low, high } with 0 <= low <= high`,
+        `${option}: effort rate for '${complexity}' is invalid ` +
+          `(${JSON.stringify(hours) ?? String(hours)}); use ` +
+          `{"low": L, "high": H} in hours with 0 <= L <= H`,
       );
       continue;
     }
 
-    rates[complexity as Complexity] = hours;
-    applied.push({
-      featureId: "*",
-      change: `rate ${complexity} -> ${hours.low}-${hours.high} h`,
+    const key = complexity as Complexity;
+    changes.push({
+      complexity: key,
+      from: { low: rates[key].low, high: rates[key].high },
+      to: { low: hours.low, high: hours.high },
     });
+    rates[key] = { low: hours.low, high: hours.high };
   }
 
-  return rates;
+  return { rates, changes, errors };
 }
 
-function validHours(hours: EffortHours): boolean {
+function validHours(hours: unknown): hours is EffortHours {
+  const h = hours as EffortHours;
   return (
     typeof hours === "object" &&
     hours !== null &&
-    Number.isFinite(hours.low) &&
-    Number.isFinite(hours.high) &&
-    hours.low >= 0 &&
-    hours.high >= hours.low
+    typeof h.low === "number" &&
+    typeof h.high === "number" &&
+    Number.isFinite(h.low) &&
+    Number.isFinite(h.high) &&
+    h.low >= 0 &&
+    h.high >= h.low
   );
 }

@@ -58,7 +58,8 @@ const VERSION_PATTERN = /^\d+(\.\d+){0,2}$/;
 
 /**
  * Parses a target name. `babelfish` alone means the latest listed release,
- * `postgresql` alone the latest listed major; `babelfish@5.5` matches the
+ * and `postgresql` alone the latest listed major. `babelfish@5` means the
+ * latest listed release of Babelfish 5, and `babelfish@5.5` matches the
  * release `5.5.0`. Never throws: a bad value yields an error message that
  * quotes it and lists the valid values.
  */
@@ -91,7 +92,7 @@ function parseBabelfish(text: string, version?: string): TargetResult {
 
   const known = babelfishVersions();
   const match = VERSION_PATTERN.test(version)
-    ? known.find((candidate) => compareVersions(candidate, version) === 0)
+    ? matchBabelfishVersion(known, version)
     : undefined;
 
   if (match === undefined) {
@@ -99,11 +100,31 @@ function parseBabelfish(text: string, version?: string): TargetResult {
       ok: false,
       error:
         `invalid target '${text}': Babelfish version '${version}' ` +
-        `is not known; valid versions: ${known.join(", ")}`,
+        `is not known; valid versions: ${known.join(", ")}, ` +
+        `or a major version alone for its latest release`,
     };
   }
 
   return { ok: true, target: { product: "babelfish", version: match } };
+}
+
+/**
+ * Finds the listed release that `version` names. A bare major (`5`) names
+ * the latest listed release of that major, and `5.5` or `5.5.0` names 5.5.0.
+ */
+function matchBabelfishVersion(
+  known: readonly string[],
+  version: string,
+): string | undefined {
+  if (!version.includes(".")) {
+    const major = Number(version);
+    const releases = known.filter(
+      (candidate) => Number(candidate.split(".")[0]) === major,
+    );
+    return releases.at(-1);
+  }
+
+  return known.find((candidate) => compareVersions(candidate, version) === 0);
 }
 
 function parsePostgresql(text: string, version?: string): TargetResult {

@@ -5,7 +5,8 @@ import { resolve } from "node:path";
 
 import { countAtOrAbove } from "../assessment/fail-on.js";
 import { newAssessmentId } from "../assessment/id.js";
-import type { Assessment, SkippedInput } from "../assessment/model.js";
+import { recordOverrides } from "../assessment/override-records.js";
+import type { Assessment, SkippedInput, TargetComparison } from "../assessment/model.js";
 import { runAssessment } from "../assessment/run.js";
 import { formatTarget } from "../catalog/targets.js";
 import type { Store } from "../store/index.js";
@@ -79,12 +80,26 @@ async function assessWithStore(
   const id = newAssessmentId(startedAt);
   log.info(
     `assessment ${id} started: ${options.paths.length} path(s), target ` +
-      `${formatTarget(options.target)}, store ${store.location}, ${options.jobs} worker(s)`,
+      `${formatTarget(options.target)}` +
+      (options.compare === undefined ? "" : ` compared with ${formatTarget(options.compare)}`) +
+      `, store ${store.location}, ${options.jobs} worker(s)`,
   );
   for (const o of config.applied) {
     const detail = o.detail === undefined ? "" : ` (${o.detail})`;
     log.info(`override applied: ${o.featureId}${detail}: ${o.change}`);
   }
+  for (const [name, changes] of [
+    ["rates", config.rateChanges],
+    ["occurrenceRates", config.occurrenceRateChanges],
+  ] as const) {
+    for (const c of changes) {
+      log.info(
+        `override applied: ${name}.${c.complexity}: ${c.from.low}-${c.from.high} h -> ` +
+          `${c.to.low}-${c.to.high} h`,
+      );
+    }
+  }
+  const appliedOverrides = recordOverrides(config, options.target);
 
   const controller = new AbortController();
   const removeHandler = ctx.onInterrupt(() => {
@@ -111,6 +126,9 @@ async function assessWithStore(
     target: options.target,
     catalog: config.catalog,
     ...(config.overrides === undefined ? {} : { overrides: config.overrides }),
+    ...(appliedOverrides === undefined ? {} : { appliedOverrides }),
+    occurrenceRates: config.occurrenceRates,
+    ...(options.compare === undefined ? {} : { compare: options.compare }),
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     variables: options.variables,
     include,
@@ -137,6 +155,9 @@ async function assessWithStore(
 
   const a = result.assessment;
   logTotals(a, result.counts, skippedLogged, log);
+  if (a.comparison !== undefined) {
+    log.info(comparisonLine(a.comparison));
+  }
 
   const sources = new SourceTexts(a.units, originsOf(a.sources, ctx.cwd), ctx.cwd, result.texts);
   let written: string[];
@@ -201,6 +222,16 @@ function logTotals(
   if (s.files === 0) {
     log.warn("no SQL file was assessed; check the paths, or pass --include for other file names");
   }
+}
+
+/** Returns the one-line outcome of `--compare` for the log. */
+export function comparisonLine(c: TargetComparison): string {
+  const features = (list: readonly unknown[]) => `${formatCount(list.length)} feature(s)`;
+  return (
+    `${c.candidate} against ${c.baseline}: unblocks ${features(c.unblocked)}, ` +
+    `still blocking ${features(c.stillBlocking)}, regressed ${features(c.regressed)}, ` +
+    `otherwise changed ${features(c.changed)}`
+  );
 }
 
 /** Every path must exist; `-` is standard input. */

@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import { Command } from "commander";
 
 import type { FindingStatus } from "../assessment/model.js";
-import { parseTarget, type Target } from "../catalog/targets.js";
+import { formatTarget, parseTarget, type Target } from "../catalog/targets.js";
 import { collect, DATA_DIR_HELP, STORE_HELP, withExamples, type CommandHost } from "./command.js";
 import { resolveDataDir } from "./data-dir.js";
 import { UsageError } from "./errors.js";
@@ -32,6 +32,8 @@ export interface AssessOptions {
   readonly out: string;
   readonly formats: readonly ReportFormat[];
   readonly target: Target;
+  /** A second target to classify the findings for (`--compare`). */
+  readonly compare?: Target;
   readonly store: string;
   readonly dataDir: string;
   readonly include: readonly string[];
@@ -51,6 +53,7 @@ interface RawAssessOptions {
   out: string;
   format: string;
   target: string;
+  compare?: string;
   store: string;
   dataDir?: string;
   include: string[];
@@ -85,6 +88,10 @@ export function assessCommand(
     .option("-o, --out <dir>", "folder for the report files", DEFAULT_OUT)
     .option("-f, --format <list>", "report formats, comma-separated: json, html, csv, sarif", DEFAULT_FORMATS)
     .option("-t, --target <target>", "babelfish, babelfish@VERSION, postgresql or postgresql@MAJOR", "babelfish")
+    .option(
+      "--compare <target>",
+      "also classify the findings for this target and list what it unblocks and what still blocks",
+    )
     .option("--store <store>", STORE_HELP, "embedded")
     .option("--data-dir <dir>", DATA_DIR_HELP)
     .option("--include <glob>", "assess only files matching (repeatable; also admits other extensions)", collect, [])
@@ -108,6 +115,7 @@ export function assessCommand(
     "infio assess ./database",
     "infio assess ./database --target postgresql@17 --out ./report --format html,csv",
     "infio assess ./sql --exclude 'archive/**' --var DatabaseName=Sales --fail-on notSupported",
+    "infio assess ./database --target babelfish@4.4 --compare babelfish@5.5",
     "sqlcmd_export | infio assess - --store none",
   ]);
 }
@@ -134,6 +142,7 @@ export function assessOptionsFrom(
   if (!target.ok) {
     throw new UsageError(target.error);
   }
+  const compare = raw.compare === undefined ? undefined : parseCompare(raw.compare, target.target);
   if (paths.filter((p) => p === "-").length > 1) {
     throw new UsageError("standard input (-) can be given only once");
   }
@@ -149,6 +158,7 @@ export function assessOptionsFrom(
     out: resolve(ctx.cwd, raw.out),
     formats: parseFormats(raw.format),
     target: target.target,
+    ...(compare === undefined ? {} : { compare }),
     store: raw.store,
     dataDir: resolveDataDir({
       ...(raw.dataDir === undefined ? {} : { flag: raw.dataDir }),
@@ -167,4 +177,22 @@ export function assessOptionsFrom(
     quiet: raw.quiet === true,
     maxFileSize: parseByteSize("--max-file-size", raw.maxFileSize),
   };
+}
+
+/**
+ * Parses `--compare` as `--target` is parsed; throws UsageError on a bad
+ * value or on the target already assessed, which would compare nothing.
+ */
+export function parseCompare(text: string, target: Target): Target {
+  const parsed = parseTarget(text);
+  if (!parsed.ok) {
+    throw new UsageError(`--compare: ${parsed.error}`);
+  }
+  if (formatTarget(parsed.target) === formatTarget(target)) {
+    throw new UsageError(
+      `--compare '${text}' is the assessed target ${formatTarget(target)}; ` +
+        "name another version or product",
+    );
+  }
+  return parsed.target;
 }

@@ -1,29 +1,47 @@
 /**
- * `--config FILE`: catalog overrides as JSON, for example
+ * `--config FILE`: catalog overrides and effort rates as JSON, for example
  * `{"features": [{"featureId": "dml.top", "status": "reviewManually"}],
- *   "rates": {"medium": {"low": 2, "high": 6}}}`. See docs/catalog.md.
+ *   "rates": {"medium": {"low": 2, "high": 6}},
+ *   "occurrenceRates": {"medium": {"low": 0.5, "high": 1}}}`.
+ * See docs/catalog.md.
  */
 
 import { readFile } from "node:fs/promises";
 
+import { DEFAULT_OCCURRENCE_RATES, type RateTable } from "../assessment/effort.js";
 import { defaultCatalog, type Catalog } from "../catalog/catalog.js";
 import {
   applyOverrides,
+  applyRateTable,
   type AppliedOverride,
   type CatalogOverrides,
+  type RateChange,
 } from "../catalog/overrides.js";
 import { UsageError } from "./errors.js";
 
 export interface LoadedConfig {
   readonly catalog: Catalog;
+  /** `features` and `rates` of the file, which the workers apply again. */
   readonly overrides?: CatalogOverrides;
   readonly applied: readonly AppliedOverride[];
+  /** Changes to the learning rates (`rates`). */
+  readonly rateChanges: readonly RateChange[];
+  readonly occurrenceRates: RateTable;
+  readonly occurrenceRateChanges: readonly RateChange[];
 }
+
+const KEYS = ["features", "rates", "occurrenceRates"];
 
 /** Reads and applies the config file; throws UsageError on any problem. */
 export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
   if (path === undefined) {
-    return { catalog: defaultCatalog(), applied: [] };
+    return {
+      catalog: defaultCatalog(),
+      applied: [],
+      rateChanges: [],
+      occurrenceRates: DEFAULT_OCCURRENCE_RATES,
+      occurrenceRateChanges: [],
+    };
   }
 
   let text: string;
@@ -41,29 +59,52 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`--config '${path}' is not valid JSON: ${reason}`);
   }
-  if (!isOverrides(json)) {
+  if (!isConfig(json)) {
     throw new UsageError(
       `--config '${path}' must hold a JSON object with "features" (an ` +
-        'array) and/or "rates" (an object); see docs/catalog.md',
+        'array), "rates" and "occurrenceRates" (objects), each optional; ' +
+        `found keys ${keysOf(json)}; see docs/catalog.md`,
     );
   }
 
-  const result = applyOverrides(defaultCatalog(), json);
-  if (result.errors.length > 0) {
+  const overrides: CatalogOverrides = {
+    ...(json.features === undefined ? {} : { features: json.features }),
+    ...(json.rates === undefined ? {} : { rates: json.rates }),
+  };
+  const result = applyOverrides(defaultCatalog(), overrides);
+  const occurrence = applyRateTable(
+    DEFAULT_OCCURRENCE_RATES,
+    json.occurrenceRates ?? {},
+    "occurrenceRates",
+  );
+
+  const errors = [...result.errors, ...occurrence.errors];
+  if (errors.length > 0) {
     throw new UsageError(
-      `--config '${path}' has ${result.errors.length} rejected override(s):\n  ` +
-        result.errors.join("\n  "),
+      `--config '${path}' has ${errors.length} rejected override(s):\n  ` +
+        errors.join("\n  "),
     );
   }
-  return { catalog: result.catalog, overrides: json, applied: result.applied };
+  return {
+    catalog: result.catalog,
+    overrides,
+    applied: result.applied,
+    rateChanges: result.rates,
+    occurrenceRates: occurrence.rates,
+    occurrenceRateChanges: occurrence.changes,
+  };
 }
 
-function isOverrides(value: unknown): value is CatalogOverrides {
+interface ConfigFile extends CatalogOverrides {
+  readonly occurrenceRates?: unknown;
+}
+
+function isConfig(value: unknown): value is ConfigFile {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return false;
   }
   const v = value as Record<string, unknown>;
-  const known = Object.keys(v).every((k) => k === "features" || k === "rates");
+  const known = Object.keys(v).every((k) => KEYS.includes(k));
   const features =
     v.features === undefined ||
     (Array.isArray(v.features) &&
@@ -72,4 +113,12 @@ function isOverrides(value: unknown): value is CatalogOverrides {
     v.rates === undefined ||
     (typeof v.rates === "object" && v.rates !== null && !Array.isArray(v.rates));
   return known && features && rates;
+}
+
+function keysOf(value: unknown): string {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return "none (the file holds no JSON object)";
+  }
+  const keys = Object.keys(value);
+  return keys.length === 0 ? "none" : keys.map((k) => `'${k}'`).join(", ");
 }

@@ -5,6 +5,7 @@
  */
 
 import type { OutputStream } from "./context.js";
+import { safeLines } from "./table.js";
 
 export type LogLevel = "info" | "warn" | "error";
 
@@ -30,7 +31,9 @@ export function createLogger(stream: OutputStream, options: LoggerOptions = {}):
       return;
     }
     options.beforeWrite?.();
-    stream.write(`${now().toISOString()} ${level.padEnd(5)} ${message}\n`);
+    // Messages quote file and object names from the assessed code, which
+    // may hide terminal escape sequences.
+    stream.write(`${now().toISOString()} ${level.padEnd(5)} ${safeLines(message)}\n`);
     options.afterWrite?.();
   };
 

@@ -19,6 +19,7 @@ import { keysCommand } from "./keys.js";
 import { listCommand } from "./list.js";
 import { reportCommand } from "./report.js";
 import { showCommand } from "./show.js";
+import { safeLines } from "./table.js";
 import { infioVersion } from "./version.js";
 
 /** Builds the program; `commands` replaces the default commands in tests. */
@@ -104,16 +105,16 @@ function exitCodeOf(error: unknown, ctx: CliContext): number {
     return EXIT_USAGE;
   }
   if (error instanceof UsageError) {
-    ctx.stderr.write(`error: ${error.message}\n`);
+    ctx.stderr.write(`error: ${safeLines(error.message)}\n`);
     return EXIT_USAGE;
   }
   if (error instanceof FailureError) {
-    ctx.stderr.write(`error: ${error.message}\n`);
+    ctx.stderr.write(`error: ${safeLines(error.message)}\n`);
     return EXIT_FAILURE;
   }
 
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  ctx.stderr.write(`error: infio failed unexpectedly: ${message}\n`);
+  ctx.stderr.write(`error: infio failed unexpectedly: ${safeLines(message)}\n`);
   return EXIT_FAILURE;
 }
 

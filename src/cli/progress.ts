@@ -7,6 +7,7 @@
 
 import type { Progress } from "../assessment/run.js";
 import type { OutputStream } from "./context.js";
+import { safeCell } from "./table.js";
 
 export interface ProgressDisplay {
   update(progress: Progress): void;
@@ -83,7 +84,7 @@ class TerminalProgress implements ProgressDisplay {
     }
     const line = barLine(this.#last, this.#clock() - this.#started);
     const width = (this.#stream.columns ?? 80) - 1;
-    this.#stream.write(`\r\x1b[2K${line.slice(0, Math.max(10, width))}`);
+    this.#stream.write(`\r\x1b[2K${safeCell(line).slice(0, Math.max(10, width))}`);
     this.#shown = true;
   }
 

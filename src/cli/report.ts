@@ -4,7 +4,11 @@ import { resolve } from "node:path";
 
 import { Command } from "commander";
 
+import { compareStoredAssessment } from "../assessment/compare-stored.js";
+import type { Assessment } from "../assessment/model.js";
 import { defaultCatalog } from "../catalog/catalog.js";
+import { parseTarget, type Target } from "../catalog/targets.js";
+import { comparisonLine } from "./assess-run.js";
 import {
   DATA_DIR_HELP,
   STORE_HELP,
@@ -13,10 +17,10 @@ import {
   type StoreOptions,
 } from "./command.js";
 import type { CliContext } from "./context.js";
-import { EXIT_FAILURE, EXIT_OK } from "./errors.js";
+import { EXIT_FAILURE, EXIT_OK, UsageError } from "./errors.js";
 import { featureLookup } from "./feature-lookup.js";
 import { storeOptionsFrom } from "./list.js";
-import { createLogger } from "./log.js";
+import { createLogger, type Logger } from "./log.js";
 import { SourceTexts, originsOf } from "./source-texts.js";
 import { readAssessments } from "./store-access.js";
 import { parseFormats, type ReportFormat } from "./values.js";
@@ -25,6 +29,8 @@ import { writeReports } from "./write-reports.js";
 
 export interface ReportOptions extends StoreOptions {
   readonly id: string;
+  /** A target to compare the assessed target with (`--compare`). */
+  readonly compare?: Target;
   readonly out: string;
   readonly formats: readonly ReportFormat[];
   readonly quiet: boolean;
@@ -33,6 +39,7 @@ export interface ReportOptions extends StoreOptions {
 export type ReportRun = (options: ReportOptions) => Promise<number>;
 
 interface RawReportOptions {
+  compare?: string;
   out: string;
   format: string;
   store: string;
@@ -55,6 +62,10 @@ export function reportCommand(
     .argument("<id>", "assessment id, as 'infio list' shows it")
     .option("-o, --out <dir>", "folder for the report files", DEFAULT_OUT)
     .option("-f, --format <list>", "report formats, comma-separated: json, html, csv, sarif", DEFAULT_FORMATS)
+    .option(
+      "--compare <target>",
+      "classify the findings again for this target and list what it unblocks and what still blocks",
+    )
     .option("--store <store>", STORE_HELP, "embedded")
     .option("--data-dir <dir>", DATA_DIR_HELP)
     .option("-q, --quiet", "no info logs")
@@ -63,6 +74,7 @@ export function reportCommand(
         await run({
           ...storeOptionsFrom(raw, host.ctx),
           id,
+          ...(raw.compare === undefined ? {} : { compare: parseCompareTarget(raw.compare) }),
           out: resolve(host.ctx.cwd, raw.out),
           formats: parseFormats(raw.format),
           quiet: raw.quiet === true,
@@ -73,12 +85,37 @@ export function reportCommand(
   return withExamples(command, [
     "infio report 20250304-050607-3f9a1c",
     "infio report 20250304-050607-3f9a1c --format sarif --out ./scan",
+    "infio report 20250304-050607-3f9a1c --compare babelfish@5.5 --format html",
   ]);
+}
+
+/** Parses `--compare` as `--target` is parsed; throws UsageError on a bad value. */
+function parseCompareTarget(text: string): Target {
+  const parsed = parseTarget(text);
+  if (!parsed.ok) {
+    throw new UsageError(`--compare: ${parsed.error}`);
+  }
+  return parsed.target;
+}
+
+/** Replaces any stored comparison with one against `candidate`. */
+function withComparison(a: Assessment, candidate: Target, log: Logger): Assessment {
+  const result = compareStoredAssessment(a, candidate);
+  if (!result.ok) {
+    throw new UsageError(result.error);
+  }
+
+  for (const warning of result.warnings) {
+    log.warn(`stored override not applied to the comparison: ${warning}`);
+  }
+  log.info(comparisonLine(result.comparison));
+  return { ...a, comparison: result.comparison };
 }
 
 export async function executeReport(options: ReportOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: options.quiet });
-  const [a] = await readAssessments(options.store, options.dataDir, [options.id], log);
+  const [stored] = await readAssessments(options.store, options.dataDir, [options.id], log);
+  const a = options.compare === undefined ? stored : withComparison(stored, options.compare, log);
 
   const sources = new SourceTexts(a.units, originsOf(a.sources, ctx.cwd), ctx.cwd);
   let written: string[];
@@ -86,8 +123,7 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
     written = await writeReports(a, {
       dir: options.out,
       formats: options.formats,
-      // NOTE: catalog overrides used by the run are not stored, so titles
-      // and links come from the built-in catalog.
+      // Overrides change no title or link, so the built-in catalog serves.
       features: featureLookup(defaultCatalog()),
       sources,
     });

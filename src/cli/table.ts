@@ -9,6 +9,11 @@ export function safeCell(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
 }
 
+/** Strips control characters from each line of `text`, keeping its line breaks. */
+export function safeLines(text: string): string {
+  return text.split("\n").map(safeCell).join("\n");
+}
+
 /** Left-aligned columns separated by two spaces; `maxWidth` cuts a cell. */
 export function formatTable(
   header: readonly string[],

@@ -17,6 +17,16 @@ import type {
   SkippedInput,
 } from "../assessment/model.js";
 import { FINDING_STATUSES } from "../assessment/model.js";
+import {
+  comparisonRecord,
+  effortHeadRecord,
+  featureComparisonRecord,
+  featureEffortRecord,
+  fileEffortRecord,
+  objectEffortRecord,
+  objectTypeEffortRecord,
+  overridesRecord,
+} from "./json-details.js";
 
 /** Renders the text of `assessment.json`, ending in a newline. */
 export function renderJson(a: Assessment): string {
@@ -37,6 +47,7 @@ export function* jsonParts(a: Assessment): Generator<string> {
   yield member("target", JSON.stringify(a.target)) + ",\n";
   yield member("sources", JSON.stringify(a.sources)) + ",\n";
   yield member("summary", indentNested(summaryText)) + ",\n";
+  yield* detailMembers(a);
   yield* recordLines("units", a.units, unitRecord);
   yield ",\n";
   yield* recordLines("objects", a.objects, objectRecord);
@@ -49,34 +60,84 @@ export function* jsonParts(a: Assessment): Generator<string> {
   yield "\n}\n";
 }
 
-function member(name: string, valueText: string): string {
-  return `  ${JSON.stringify(name)}: ${valueText}`;
+/**
+ * Yields `overrides`, `effort` and `comparison` when the assessment has
+ * them, each followed by a comma. Their lists have a record per line, as
+ * the top-level lists do, because the effort by object can be long.
+ */
+function* detailMembers(a: Assessment): Generator<string> {
+  if (a.overrides !== undefined) {
+    const text = JSON.stringify(overridesRecord(a.overrides), null, 2);
+    yield member("overrides", indentNested(text)) + ",\n";
+  }
+
+  if (a.effort !== undefined) {
+    const e = a.effort;
+    yield member("effort", "{\n");
+    for (const [name, value] of Object.entries(effortHeadRecord(e))) {
+      yield member(name, JSON.stringify(value), 2) + ",\n";
+    }
+    yield* recordLines("byFeature", e.byFeature, featureEffortRecord, 2);
+    yield ",\n";
+    yield* recordLines("byObject", e.byObject, objectEffortRecord, 2);
+    yield ",\n";
+    yield* recordLines("byFile", e.byFile, fileEffortRecord, 2);
+    yield ",\n";
+    yield* recordLines("byObjectType", e.byObjectType, objectTypeEffortRecord, 2);
+    yield "\n  },\n";
+  }
+
+  if (a.comparison !== undefined) {
+    const c = a.comparison;
+    yield member("comparison", "{\n");
+    for (const [name, value] of Object.entries(comparisonRecord(c))) {
+      yield member(name, JSON.stringify(value), 2) + ",\n";
+    }
+    yield* recordLines("unblocked", c.unblocked, featureComparisonRecord, 2);
+    yield ",\n";
+    yield* recordLines("stillBlocking", c.stillBlocking, featureComparisonRecord, 2);
+    yield ",\n";
+    yield* recordLines("regressed", c.regressed, featureComparisonRecord, 2);
+    yield ",\n";
+    yield* recordLines("changed", c.changed, featureComparisonRecord, 2);
+    yield "\n  },\n";
+  }
+}
+
+/** Returns `"name": value` indented by `depth` levels of two spaces. */
+function member(name: string, valueText: string, depth = 1): string {
+  return `${"  ".repeat(depth)}${JSON.stringify(name)}: ${valueText}`;
 }
 
 function indentNested(text: string): string {
   return text.replace(/\n/g, "\n  ");
 }
 
-/** Yields one array member, a record per line; `record` gives an object or its JSON text. */
+/**
+ * Yields one array member at `depth`, a record per line; `record` gives an
+ * object or its JSON text.
+ */
 function* recordLines<T>(
   name: string,
   items: readonly T[],
   record: (item: T) => object | string,
+  depth = 1,
 ): Generator<string> {
   if (items.length === 0) {
-    yield member(name, "[]");
+    yield member(name, "[]", depth);
     return;
   }
 
-  yield member(name, "[\n");
+  const indent = "  ".repeat(depth + 1);
+  yield member(name, "[\n", depth);
   let first = true;
   for (const item of items) {
     const value = record(item);
     const text = typeof value === "string" ? value : JSON.stringify(value);
-    yield first ? `    ${text}` : `,\n    ${text}`;
+    yield first ? `${indent}${text}` : `,\n${indent}${text}`;
     first = false;
   }
-  yield "\n  ]";
+  yield `\n${"  ".repeat(depth)}]`;
 }
 
 function summaryRecord(s: AssessmentSummary): object {

@@ -8,6 +8,8 @@
  * and these need no action. Their counts stay in `run.properties`. Parse
  * errors are `error` results of the rule `infio.ParseError`, and skipped
  * inputs are warnings in `invocations[0].toolExecutionNotifications`.
+ * The applied overrides and the version comparison, when present, are in
+ * `run.properties` with the fields they have in assessment.json.
  */
 
 import type {
@@ -15,9 +17,15 @@ import type {
   Finding,
   ParseErrorRecord,
   SkippedInput,
+  TargetComparison,
 } from "../assessment/model.js";
 import { FINDING_STATUSES } from "../assessment/model.js";
 import type { FeatureLookup } from "./features.js";
+import {
+  comparisonRecord,
+  featureComparisonRecord,
+  overridesRecord,
+} from "./json-details.js";
 import { artifactLocation, SOURCE_ROOT_BASE_ID } from "./sarif-uri.js";
 import type { SarifLevel } from "./sarif-rules.js";
 import { buildRules, moreSevere, PARSE_ERROR_RULE_ID } from "./sarif-rules.js";
@@ -229,5 +237,21 @@ function runProperties(a: Assessment): object {
     findingsByStatus[status] = a.summary.findingsByStatus[status] ?? 0;
   }
 
-  return { assessmentId: a.id, target: a.target, findingsByStatus };
+  return {
+    assessmentId: a.id,
+    target: a.target,
+    findingsByStatus,
+    ...(a.overrides === undefined ? {} : { overrides: overridesRecord(a.overrides) }),
+    ...(a.comparison === undefined ? {} : { comparison: comparisonProperty(a.comparison) }),
+  };
+}
+
+function comparisonProperty(c: TargetComparison): object {
+  return {
+    ...comparisonRecord(c),
+    unblocked: c.unblocked.map(featureComparisonRecord),
+    stillBlocking: c.stillBlocking.map(featureComparisonRecord),
+    regressed: c.regressed.map(featureComparisonRecord),
+    changed: c.changed.map(featureComparisonRecord),
+  };
 }

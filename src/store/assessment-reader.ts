@@ -2,7 +2,11 @@ import type { Assessment, AssessmentSummary } from "../assessment/model.js";
 import { readRows } from "./bulk.js";
 import type { SqlSession } from "./connection.js";
 import { readAllFindings } from "./finding-rows.js";
-import type { AssessmentListing, AssessmentStatus } from "./store.js";
+import type {
+  AssessmentDetails,
+  AssessmentListing,
+  AssessmentStatus,
+} from "./store.js";
 import {
   INVENTORY,
   OBJECTS,
@@ -70,6 +74,11 @@ export async function readAssessment(
 
   const header = rows[0];
   const key = Number(header.assessment_key);
+  const [details] = await session.query<DetailsRow>(
+    "select overrides::text as overrides, effort::text as effort, " +
+      "comparison::text as comparison from assessments where assessment_key = $1",
+    [key],
+  );
   return {
     id: unescapeText(header.id),
     startedAt: header.started_at,
@@ -82,7 +91,26 @@ export async function readAssessment(
     findings: await readAllFindings(session, key),
     parseErrors: await readAll(session, PARSE_ERRORS, key),
     skipped: await readAll(session, SKIPPED_INPUTS, key),
+    ...readDetails(details),
   };
+}
+
+type DetailsRow = {
+  readonly overrides: string | null;
+  readonly effort: string | null;
+  readonly comparison: string | null;
+};
+
+/** Parses the detail columns; a null column leaves its field out. */
+function readDetails(row: DetailsRow | undefined): AssessmentDetails {
+  const details: Record<string, unknown> = {};
+  for (const name of ["overrides", "effort", "comparison"] as const) {
+    const json = row?.[name];
+    if (json !== null && json !== undefined) {
+      details[name] = unescapeJson(JSON.parse(json));
+    }
+  }
+  return details as AssessmentDetails;
 }
 
 /** Lists every assessment, newest first. */

@@ -17,7 +17,7 @@ import {
   type FindingChunk,
 } from "./finding-chunks.js";
 import { insertFindingChunk } from "./finding-rows.js";
-import type { AssessmentWriter } from "./store.js";
+import type { AssessmentDetails, AssessmentWriter } from "./store.js";
 import {
   WRITER_TABLES,
   INVENTORY,
@@ -147,7 +147,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     });
   }
 
-  commit(summary: AssessmentSummary): Promise<void> {
+  commit(summary: AssessmentSummary, details: AssessmentDetails = {}): Promise<void> {
     return this.#enqueue(async () => {
       await this.#flushFindings();
       for (const buffer of this.#buffers()) {
@@ -158,10 +158,17 @@ export class SqlAssessmentWriter implements AssessmentWriter {
       await this.#session.transaction(async (session) => {
         const updated = await session.query(
           "update assessments set status = 'complete', summary = $2::jsonb, " +
+            "overrides = $3::jsonb, effort = $4::jsonb, comparison = $5::jsonb, " +
             "finished_at = now() " +
             "where assessment_key = $1 and status = 'running' " +
             "returning assessment_key",
-          [this.#key, summaryJson],
+          [
+            this.#key,
+            summaryJson,
+            optionalJson(details.overrides),
+            optionalJson(details.effort),
+            optionalJson(details.comparison),
+          ],
         );
         if (updated.length !== 1) {
           throw new StoreError(
@@ -332,6 +339,11 @@ export class SqlAssessmentWriter implements AssessmentWriter {
         (this.#state === "broken" ? "closed" : this.#state),
     );
   }
+}
+
+/** Returns the escaped JSON text of `value`, or null for a missing field. */
+function optionalJson(value: object | undefined): string | null {
+  return value === undefined ? null : JSON.stringify(escapeJson(value));
 }
 
 function inventoryRow(kind: string, item: unknown): InventoryRow {

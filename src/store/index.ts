@@ -6,6 +6,7 @@ export type { StoreSpec, ParseStoreSpecResult } from "./spec.js";
 export { StoreError } from "./errors.js";
 export type { StoreErrorCode } from "./errors.js";
 export type {
+  AssessmentDetails,
   AssessmentHeader,
   AssessmentListing,
   AssessmentStatus,

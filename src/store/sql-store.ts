@@ -95,7 +95,11 @@ export class SqlStore implements Store {
       await writer.addFindings(assessment.findings);
       await writer.addParseErrors(assessment.parseErrors);
       await writer.addSkipped(assessment.skipped);
-      await writer.commit(assessment.summary);
+      await writer.commit(assessment.summary, {
+        ...(assessment.overrides === undefined ? {} : { overrides: assessment.overrides }),
+        ...(assessment.effort === undefined ? {} : { effort: assessment.effort }),
+        ...(assessment.comparison === undefined ? {} : { comparison: assessment.comparison }),
+      });
     } catch (error) {
       await writer.abort().catch(() => undefined);
       throw error;

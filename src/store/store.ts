@@ -22,6 +22,15 @@ export type AssessmentHeader = Pick<
   "id" | "startedAt" | "infioVersion" | "target" | "sources"
 >;
 
+/**
+ * Assessment fields that the writer stores at commit, beside the summary.
+ * Each is optional, as in Assessment.
+ */
+export type AssessmentDetails = Pick<
+  Assessment,
+  "overrides" | "effort" | "comparison"
+>;
+
 /** One row of {@link Store.listAssessments}. */
 export interface AssessmentListing {
   readonly id: string;
@@ -64,7 +73,7 @@ export interface AssessmentWriter {
   /** Adds inventory items of one kind, for example `table` or `login`. */
   addInventory(kind: string, items: readonly unknown[]): Promise<void>;
   /** Writes what is buffered and makes the assessment visible, atomically. */
-  commit(summary: AssessmentSummary): Promise<void>;
+  commit(summary: AssessmentSummary, details?: AssessmentDetails): Promise<void>;
   /** Removes everything written so far; nothing of the assessment remains. */
   abort(): Promise<void>;
   /**

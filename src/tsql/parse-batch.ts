@@ -5,7 +5,9 @@
  */
 
 import type { Batch, Statement } from "./ast/statements.js";
+import { offsetMapper } from "./batches/assemble.js";
 import type { BatchText } from "./batches/types.js";
+import { recordSystemVariables } from "./batch-facts.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { lineStarts, positionAt } from "./decode/lines.js";
 import { lex } from "./lexer/lexer.js";
@@ -62,6 +64,7 @@ export function parseBatch(original: string, batch: BatchText, options: BatchPar
     statements = [];
   }
 
+  const diagnostics = [...lexed.diagnostics, ...parser.diagnostics];
   const node: Batch = {
     kind: "Batch",
     start: batch.start,
@@ -70,11 +73,13 @@ export function parseBatch(original: string, batch: BatchText, options: BatchPar
     column: batch.column,
     statements,
     repeat: batch.repeat,
+    errorCount: diagnostics.filter((d) => d.severity === "error").length,
   };
+  recordSystemVariables(node, parser.systemVariables);
 
   return {
     batch: node,
-    diagnostics: [...lexed.diagnostics, ...parser.diagnostics],
+    diagnostics,
     quotedIdentifier: quotedIdentifierAfter(significant, options.quotedIdentifier),
   };
 }
@@ -90,7 +95,7 @@ function lexSubstituted(original: string, batch: BatchText, options: BatchParseO
     ...(options.file === undefined ? {} : { file: options.file }),
   });
   const starts = lineStarts(original);
-  const toOriginal = (offset: number): number => mapOffset(batch, offset);
+  const toOriginal = offsetMapper(batch);
 
   const tokens: Token[] = lexed.tokens.map((t) => {
     const start = toOriginal(t.start);
@@ -112,20 +117,6 @@ function lexSubstituted(original: string, batch: BatchText, options: BatchParseO
     return { ...d, start, end: Math.max(start, toOriginal(d.end)), line: position.line, column: position.column };
   });
   return { tokens, diagnostics };
-}
-
-function mapOffset(batch: BatchText, offset: number): number {
-  let delta = batch.start;
-  for (const r of batch.replacements) {
-    if (offset < r.start) {
-      break;
-    }
-    if (offset < r.end) {
-      return r.originalStart;
-    }
-    delta = r.originalEnd - r.end;
-  }
-  return offset + delta;
 }
 
 /** Follows `SET QUOTED_IDENTIFIER ON|OFF`, which applies from the next batch on. */

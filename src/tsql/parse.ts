@@ -9,6 +9,7 @@ import { splitBatches } from "./batches/split.js";
 import type { SqlcmdCommand, TemplateParameter } from "./batches/types.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { parseBatch } from "./parse-batch.js";
+import { appendAll } from "../util/arrays.js";
 
 export interface ParseOptions {
   /** File or module name stamped on diagnostics. */
@@ -23,10 +24,18 @@ export interface ParseOptions {
   readonly templateParameters?: "auto" | "replace" | "keep";
   /** Nesting limit for expressions, queries and blocks; default 200. */
   readonly maxDepth?: number;
+  /** Most diagnostics returned; default 1,000. Batch error counts stay exact. */
+  readonly maxDiagnostics?: number;
 }
+
+const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 export interface ParseResult {
   readonly batches: Batch[];
+  /**
+   * Diagnostics in source order. Past `maxDiagnostics` the rest are
+   * dropped and one `parse.too-many-diagnostics` diagnostic says how many.
+   */
   readonly diagnostics: Diagnostic[];
   readonly commands: SqlcmdCommand[];
   readonly templateParameters: TemplateParameter[];
@@ -51,10 +60,35 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
     });
     batches.push(result.batch);
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     quotedIdentifier = result.quotedIdentifier;
   }
 
   diagnostics.sort((a, b) => a.start - b.start);
-  return { batches, diagnostics, commands: split.commands, templateParameters: split.templateParameters };
+  const limited = limitDiagnostics(diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, options.file);
+  return { batches, diagnostics: limited, commands: split.commands, templateParameters: split.templateParameters };
+}
+
+/**
+ * Keeps the first `max` diagnostics and adds one that counts the rest, so
+ * a file of repeated garbage gives a readable list and a bounded report.
+ */
+function limitDiagnostics(diagnostics: Diagnostic[], max: number, file: string | undefined): Diagnostic[] {
+  if (diagnostics.length <= max) {
+    return diagnostics;
+  }
+  const kept = diagnostics.slice(0, max);
+  const last = kept[kept.length - 1]!;
+  const dropped = diagnostics.length - max;
+  kept.push({
+    code: "parse.too-many-diagnostics",
+    severity: "warning",
+    message: `${dropped} more diagnostics after this one are not listed; fix the ones above and assess again`,
+    start: last.start,
+    end: last.end,
+    line: last.line,
+    column: last.column,
+    ...(file === undefined ? {} : { file }),
+  });
+  return kept;
 }

@@ -44,6 +44,13 @@ describe("dynamic-sql detector", () => {
     });
   }
 
+  it("treats a string doubled past the limit as unresolved", () => {
+    const doublings = Array.from({ length: 21 }, () => "SET @s = @s + @s").join("\n");
+    const sql = `DECLARE @s nvarchar(max) = N'CHECKPOINT;'\n${doublings}\nEXEC (@s)`;
+    const findings = allFindings(sql, PREFIXES);
+    assert.deepEqual(findings, ["dynamic_sql.exec_string 23:1", "dynamic_sql.unresolved 23:1"]);
+  });
+
   it("keeps the enclosing procedure as the object of nested findings", () => {
     const sql = "CREATE PROCEDURE dbo.p AS\nEXEC ('CHECKPOINT')";
     const checkpoint = analyzeBatches(parse(sql).batches, sql).occurrences.filter((o) => o.featureId === "statement.checkpoint");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { compareTargets } from "../../src/assessment/compare.js";
+import { compareTargets, TargetComparer } from "../../src/assessment/compare.js";
 import type { Finding } from "../../src/assessment/model.js";
 import { parseTarget, type Target } from "../../src/catalog/targets.js";
 
@@ -11,8 +11,17 @@ function target(text: string): Target {
   return result.target;
 }
 
-function finding(featureId: string): Finding {
-  return { featureId, status: "notSupported", file: "a.sql", line: 1, column: 1, object: "", message: featureId };
+function finding(featureId: string, detail?: string): Finding {
+  return {
+    featureId,
+    status: "notSupported",
+    file: "a.sql",
+    line: 1,
+    column: 1,
+    object: "",
+    message: featureId,
+    ...(detail === undefined ? {} : { detail }),
+  };
 }
 
 describe("target comparison", () => {
@@ -28,10 +37,10 @@ describe("target comparison", () => {
     assert.deepEqual(result.stillBlocking.map((f) => f.featureId), ["statement.checkpoint"]);
   });
 
-  it("blocking on candidate wins over regressed", () => {
+  it("lists newly blocking features as regressed", () => {
     const result = compareTargets(findings, target("babelfish@5.5"), target("babelfish@3.1"));
-    assert.deepEqual(result.regressed.map((f) => f.featureId), []);
-    assert.deepEqual(result.stillBlocking.map((f) => f.featureId), ["dml.pivot", "statement.checkpoint"]);
+    assert.deepEqual(result.regressed.map((f) => f.featureId), ["dml.pivot"]);
+    assert.deepEqual(result.stillBlocking.map((f) => f.featureId), ["statement.checkpoint"]);
   });
 
   it("leaves unknown features unchanged", () => {
@@ -44,5 +53,32 @@ describe("target comparison", () => {
     const result = compareTargets(findings, target("babelfish@4.4"), target("postgresql@17"));
     assert.match(result.baseline, /babelfish@4\.4/);
     assert.match(result.candidate, /postgresql@17/);
+  });
+
+  it("streams to the same result", () => {
+    const comparer = new TargetComparer(target("babelfish@3.1"), target("babelfish@5.5"));
+    for (const f of findings) {
+      comparer.add(f);
+    }
+    assert.deepEqual(comparer.result(), compareTargets(findings, target("babelfish@3.1"), target("babelfish@5.5")));
+  });
+
+  it("keeps details of one feature apart", () => {
+    const hashes = [
+      finding("builtin.function.hashbytes", "md2"),
+      finding("builtin.function.hashbytes", "md5"),
+      finding("builtin.function.hashbytes", "md5"),
+    ];
+    const result = compareTargets(hashes, target("babelfish@5.5"), target("postgresql@17"));
+    assert.deepEqual(result.stillBlocking.map((f) => [f.detail, f.occurrences]), [["md2", 1]]);
+    assert.deepEqual(result.regressed.map((f) => [f.detail, f.occurrences, f.baseline]), [["md5", 2, "supported"]]);
+  });
+
+  it("records the status on each target", () => {
+    const result = compareTargets(findings, target("babelfish@3.1"), target("babelfish@5.5"));
+    const pivot = result.unblocked[0]!;
+    assert.equal(pivot.baseline, "notSupported");
+    assert.equal(pivot.candidate, "supported");
+    assert.equal(pivot.title, "PIVOT");
   });
 });

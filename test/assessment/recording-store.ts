@@ -2,12 +2,18 @@
 
 import type { AssessmentSummary } from "../../src/assessment/model.js";
 import { decodeFindings } from "../../src/store/finding-chunks.js";
-import { NullStore, type AssessmentHeader, type AssessmentWriter } from "../../src/store/index.js";
+import {
+  NullStore,
+  type AssessmentDetails,
+  type AssessmentHeader,
+  type AssessmentWriter,
+} from "../../src/store/index.js";
 
 export class RecordingStore extends NullStore {
   readonly calls: string[] = [];
   readonly rows = { units: [] as unknown[], findings: [] as unknown[], skipped: [] as unknown[] };
   summary: AssessmentSummary | undefined;
+  details: AssessmentDetails | undefined;
   /** Delay each add call, to let workers finish out of order. */
   delayMs = 0;
 
@@ -31,8 +37,9 @@ export class RecordingStore extends NullStore {
       addParseErrors: add("parseErrors"),
       addSkipped: add("skipped", this.rows.skipped),
       addInventory: async () => undefined,
-      commit: async (summary) => {
+      commit: async (summary, details) => {
         this.summary = summary;
+        this.details = details;
         this.calls.push("commit");
       },
       abort: async () => {

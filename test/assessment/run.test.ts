@@ -75,6 +75,42 @@ describe("runAssessment", () => {
     assert.deepEqual(store.summary, result.assessment.summary);
   });
 
+  it("commits the effort breakdown, overrides and comparison", async () => {
+    const store = new RecordingStore();
+    const compare = parseTarget("postgresql@17");
+    assert.ok(compare.ok);
+    const overrides = {
+      features: [],
+      rates: [{ rates: "perOccurrence" as const, complexity: "low" as const, from: { low: 0.05, high: 0.25 }, to: { low: 1, high: 2 } }],
+    };
+    const occurrenceRates = { low: { low: 1, high: 2 }, medium: { low: 1, high: 2 }, high: { low: 1, high: 2 } };
+    const result = await runAssessment(
+      options(root, store, { compare: compare.target, appliedOverrides: overrides, occurrenceRates }),
+    );
+    assert.ok(result.ok, result.ok ? "" : result.error);
+
+    const a = result.assessment;
+    assert.deepEqual(store.details?.effort, a.effort);
+    assert.deepEqual(store.details?.comparison, a.comparison);
+    assert.deepEqual(store.details?.overrides, overrides);
+    assert.deepEqual(a.effort?.total, a.summary.effort);
+    assert.deepEqual(a.effort?.rates.perOccurrence, occurrenceRates);
+    assert.equal(a.comparison?.candidate, "postgresql@17");
+    const checkpoint = [...(a.comparison?.stillBlocking ?? []), ...(a.comparison?.changed ?? [])]
+      .find((f) => f.featureId === "statement.checkpoint");
+    assert.equal(checkpoint?.occurrences, 2);
+  });
+
+  it("leaves comparison and overrides out when not asked", async () => {
+    const store = new RecordingStore();
+    const result = await runAssessment(options(root, store));
+    assert.ok(result.ok);
+    assert.equal(result.assessment.comparison, undefined);
+    assert.equal(result.assessment.overrides, undefined);
+    assert.ok(result.assessment.effort);
+    assert.deepEqual(Object.keys(store.details ?? {}), ["effort"]);
+  });
+
   it("produces the same assessment with one worker and with four", async () => {
     const one = await runAssessment(options(root, new RecordingStore(), { jobs: 1 }));
     const four = await runAssessment(options(root, new RecordingStore(), { jobs: 4 }));

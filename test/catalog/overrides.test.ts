@@ -19,10 +19,10 @@ describe("applyOverrides", () => {
     const result = applyOverrides(defaultCatalog(), {
       features: [
         { featureId: "statement.checkpoint", status: "supported" },
-        { featureId: "no.such.id", status: "ignored" },
+        { featureId: "no.such.id", status: "reviewManually" },
         { featureId: "dml.top", status: "fine" },
         { featureId: "dml.top", complexity: "huge" },
-        { featureId: "builtin.function.hashbytes", detail: "md7", status: "ignored" },
+        { featureId: "builtin.function.hashbytes", detail: "md7", status: "reviewManually" },
       ],
       rates: { extreme: { low: 1, high: 2 }, low: { low: 3, high: 1 } },
     });
@@ -31,6 +31,15 @@ describe("applyOverrides", () => {
     assert.match(result.errors[2]!, /'statement\.checkpoint' to 'supported'/);
     assert.match(result.errors[3]!, /'no\.such\.id'/);
     assert.match(result.errors[6]!, /'md7'.*md2/);
+    assert.equal(result.applied.length, 0);
+  });
+
+  it("rejects ignored like supported", () => {
+    const result = applyOverrides(defaultCatalog(), {
+      features: [{ featureId: "statement.checkpoint", status: "ignored" }],
+    });
+    assert.equal(result.errors.length, 1);
+    assert.match(result.errors[0]!, /'statement\.checkpoint' to 'ignored' rejected/);
     assert.equal(result.applied.length, 0);
   });
 

@@ -7,6 +7,11 @@ describe("parseTarget", () => {
   const valid = [
     { text: "babelfish", product: "babelfish", version: latestBabelfishVersion() },
     { text: "babelfish@5.5", product: "babelfish", version: "5.5.0" },
+    { text: "babelfish@5", product: "babelfish", version: "5.6.0" },
+    { text: "babelfish@4", product: "babelfish", version: "4.10.0" },
+    { text: "babelfish@2", product: "babelfish", version: "2.13.0" },
+    { text: "babelfish@6", product: "babelfish", version: "6.0.0" },
+    { text: "babelfish@05", product: "babelfish", version: "5.6.0" },
     { text: "Babelfish@3.4.0", product: "babelfish", version: "3.4.0" },
     { text: "postgresql@17", product: "postgresql", version: "17" },
     { text: "postgresql", product: "postgresql", version: "18" },
@@ -25,6 +30,10 @@ describe("parseTarget", () => {
     { text: "postgresql@12", message: /'12'.*16, 17, 18/ },
     { text: "oracle", message: /unknown product 'oracle'/ },
     { text: "babelfish@x", message: /'x'/ },
+    { text: "babelfish@7", message: /'7'.*major version alone/ },
+    { text: "babelfish@0", message: /'0'/ },
+    { text: "babelfish@5.0", message: /'5\.0'/ },
+    { text: "babelfish@", message: /''/ },
   ];
   for (const { text, message } of invalid) {
     it(`rejects ${text}`, () => {

@@ -76,6 +76,11 @@ describe("infio assess: arguments to options", () => {
     [["assess", "db", "--format", "sarif, json"], { formats: ["json", "sarif"] }],
     [["assess", "db", "--target", "postgresql@17"], { target: target("postgresql@17") }],
     [["assess", "db", "-t", "babelfish@5.5"], { target: target("babelfish@5.5") }],
+    [
+      ["assess", "db", "-t", "babelfish@4.4", "--compare", "babelfish@5.5"],
+      { target: target("babelfish@4.4"), compare: target("babelfish@5.5") },
+    ],
+    [["assess", "db", "--compare", "postgresql"], { compare: target("postgresql") }],
     [["assess", "db", "--store", "none"], { store: "none", jobs: availableParallelism() }],
     [["assess", "db", "--store", "postgres://u@h/db"], { store: "postgres://u@h/db" }],
     [["assess", "db", "--data-dir", "state"], { dataDir: resolve(CWD, "state") }],
@@ -109,6 +114,8 @@ describe("infio assess: arguments to options", () => {
     [["assess", "db", "--jobs", "0"], /invalid --jobs '0'/],
     [["assess", "db", "--max-file-size", "lots"], /invalid --max-file-size 'lots'/],
     [["assess", "-", "-"], /standard input \(-\) can be given only once/],
+    [["assess", "db", "--compare", "oracle@19"], /--compare: invalid target 'oracle@19'/],
+    [["assess", "db", "-t", "babelfish@5.5", "--compare", "babelfish@5.5.0"], /--compare 'babelfish@5\.5\.0' is the assessed target/],
   ];
   for (const [args, fragment] of invalid) {
     it(`rejects ${args.join(" ")}`, async () => {
@@ -140,6 +147,18 @@ describe("store commands: arguments to options", () => {
     [
       ["report", "abc", "-o", "x", "-f", "html", "-q"],
       { store: "embedded", dataDir, id: "abc", out: resolve(CWD, "x"), formats: ["html"], quiet: true },
+    ],
+    [
+      ["report", "abc", "--compare", "postgresql@16"],
+      {
+        store: "embedded",
+        dataDir,
+        id: "abc",
+        compare: target("postgresql@16"),
+        out: resolve(CWD, "infio-report"),
+        formats: ["json", "html", "csv", "sarif"],
+        quiet: false,
+      },
     ],
     [["diff", "a", "b"], { store: "embedded", dataDir, before: "a", after: "b", json: false }],
     [["diff", "a", "b", "--json"], { store: "embedded", dataDir, before: "a", after: "b", json: true }],

@@ -129,6 +129,46 @@ describe("infio assess: options to behaviour", () => {
     assert.match(ctx.err.join(""), /override applied: statement\.checkpoint/);
     const json = JSON.parse(readFileSync(join(work, "config", "report", "assessment.json"), "utf8"));
     assert.ok(json.summary.effort.low >= 100, JSON.stringify(json.summary.effort));
+    assert.deepEqual(json.overrides.features.map((o: { featureId: string; field: string }) => `${o.featureId} ${o.field}`), [
+      "statement.checkpoint effortHours",
+    ]);
+  });
+
+  it("applies occurrenceRates from --config and logs the change", async () => {
+    const config = join(work, "occurrence.json");
+    writeFileSync(config, JSON.stringify({ occurrenceRates: { low: { low: 10, high: 20 } } }));
+    const ctx = captureContext();
+    assert.equal(await executeAssess(options("occurrence", { config, formats: ["json"] }), ctx), 0);
+    assert.match(ctx.err.join(""), /override applied: occurrenceRates\.low: 0\.05-0\.25 h -> 10-20 h/);
+    const json = JSON.parse(readFileSync(join(work, "occurrence", "report", "assessment.json"), "utf8"));
+    assert.deepEqual(json.effort.rates.perOccurrence.low, { low: 10, high: 20 });
+    const checkpoint = json.effort.byFeature.find((f: { featureId: string }) => f.featureId === "statement.checkpoint");
+    assert.deepEqual(checkpoint.perOccurrence, { low: 10, high: 20 });
+    assert.deepEqual(json.overrides.rates, [
+      { rates: "perOccurrence", complexity: "low", from: { low: 0.05, high: 0.25 }, to: { low: 10, high: 20 } },
+    ]);
+  });
+
+  it("rejects bad occurrenceRates, quoting each value", async () => {
+    const config = join(work, "bad-rates.json");
+    writeFileSync(
+      config,
+      JSON.stringify({ occurrenceRates: { low: { low: 3, high: 1 }, huge: { low: 1, high: 2 }, medium: "fast" } }),
+    );
+    const rejected = executeAssess(options("bad-rates", { config }), captureContext());
+    await assert.rejects(rejected, (error: Error) => {
+      assert.match(error.message, /3 rejected override/);
+      assert.match(error.message, /occurrenceRates: effort rate for 'low' is invalid \(\{"low":3,"high":1\}\)/);
+      assert.match(error.message, /unknown complexity 'huge'/);
+      assert.match(error.message, /'medium' is invalid \("fast"\)/);
+      return true;
+    });
+
+    writeFileSync(config, JSON.stringify({ occurrenceRates: [1, 2] }));
+    await assert.rejects(executeAssess(options("bad-rates", { config }), captureContext()), /occurrenceRates must be an object.*\[1,2\]/);
+
+    writeFileSync(config, JSON.stringify({ occurenceRates: {} }));
+    await assert.rejects(executeAssess(options("bad-rates", { config }), captureContext()), /found keys 'occurenceRates'/);
   });
 
   it("rejects a config file with a bad override", async () => {

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
 
 import { renderHtml } from "../../src/report/html/page.js";
+import { formatCount } from "../../src/report/text.js";
 import type { HtmlOptions } from "../../src/report/html/page.js";
 import { startTags } from "./html-tags.js";
 import {
@@ -294,5 +295,86 @@ describe("renderHtml", () => {
     });
     assert.ok(html.includes("<p>No findings.</p>"));
     assert.ok(html.includes("<p>No parse errors.</p>"));
+  });
+});
+
+describe("renderHtml effort, comparison and overrides", () => {
+  /** Returns the section with `id`, up to its closing tag. */
+  function section(html: string, id: string): string {
+    const start = html.indexOf(`<section id="${id}">`);
+    assert.notEqual(start, -1, `no section ${id}`);
+    return html.slice(start, html.indexOf("</section>", start));
+  }
+
+  it("splits the effort into learning and repeat", () => {
+    const a = sampleAssessment();
+    const effort = section(render(), "effort");
+    const total = `${formatCount(a.effort!.total.low)}–${formatCount(a.effort!.total.high)} h`;
+    assert.ok(effort.includes(`Estimated effort: ${total}`), effort.slice(0, 400));
+    assert.match(effort, /Learning: [\d.,]+–[\d.,]+ h, charged once per distinct feature/);
+    assert.match(effort, /<th>Learning, once per feature<\/th><th>Per occurrence<\/th>/);
+    assert.match(effort, /<td>high<\/td><td class="num">4–16 h<\/td><td class="num">1–3 h<\/td>/);
+  });
+
+  it("lists features with learning and repeat cost", () => {
+    const effort = section(render(), "effort");
+    assert.ok(
+      effort.includes(
+        `<div>MERGE statement &lt;em&gt;</div><a href="#ft-1"><code>dml.merge</code></a></td>` +
+          `<td>medium</td><td class="num">2</td><td class="num">3–9 h</td>` +
+          `<td class="num">0.25–1 h</td><td class="num">0.5–2 h</td><td class="num">3.5–11 h</td>`,
+      ),
+    );
+  });
+
+  it("escapes object names in the effort tables", () => {
+    const effort = section(render(), "effort");
+    assert.ok(effort.includes("<td>&lt;img src=x onerror=alert(1)&gt;</td><td>view</td>"));
+    assert.ok(!effort.includes("<img"));
+  });
+
+  it("caps the effort tables", () => {
+    const effort = section(render({ limits: { effortRows: 2 } }), "effort");
+    assert.match(effort, /Not shown: 5 more features; assessment\.json lists them all/);
+    assert.match(effort, /Not shown: 5 more objects/);
+  });
+
+  it("notes a missing effort breakdown", () => {
+    const { effort: _, ...old } = sampleAssessment();
+    const effort = section(renderHtml(old), "effort");
+    assert.match(effort, /stored without the breakdown by feature and object/);
+    assert.ok(effort.includes(`${formatCount(old.summary.effort.low)}–`));
+  });
+
+  it("lists unblocked and still blocking features with counts", () => {
+    const comparison = section(render(), "comparison");
+    assert.match(comparison, /<h3>Unblocked: 1 feature, 3 occurrences<\/h3>/);
+    assert.match(comparison, /<h3>Still blocking: 2 features, 3 occurrences<\/h3>/);
+    assert.match(comparison, /<h3>Regressed: 0 features, 0 occurrences<\/h3>\n<p>No features\.<\/p>/);
+    assert.ok(comparison.includes("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"));
+    assert.ok(!comparison.includes("<script"));
+  });
+
+  it("explains how to ask for a comparison", () => {
+    const { comparison: _, ...plain } = sampleAssessment();
+    assert.match(section(renderHtml(plain), "comparison"), /Pass <code>--compare TARGET<\/code>/);
+  });
+
+  it("lists each override with from and to", () => {
+    const overrides = section(render(), "overrides");
+    assert.ok(
+      overrides.includes(
+        "<tr><td><code>table.hint.nolock</code></td><td>status on babelfish only</td>" +
+          "<td>Review semantics</td><td>Review manually</td></tr>",
+      ),
+    );
+    assert.ok(overrides.includes("<code>&lt;md5&gt;</code>"));
+    assert.ok(overrides.includes("<td>learning effort</td><td>4–16 h</td><td>3–9 h</td>"));
+    assert.match(overrides, /<td>Per occurrence<\/td><td>high<\/td><td class="num">1–4 h<\/td><td class="num">1–3 h<\/td>/);
+  });
+
+  it("says when no override was applied", () => {
+    const { overrides: _, ...plain } = sampleAssessment();
+    assert.match(section(renderHtml(plain), "overrides"), /None: the built-in catalog and rates were used/);
   });
 });

@@ -94,6 +94,25 @@ describe("renderJson", () => {
     assert.ok(validate(json), errorsOf(json));
   });
 
+  it("validates without overrides, effort and comparison", () => {
+    const { overrides: _o, effort: _e, comparison: _c, ...plain } = sampleAssessment();
+    const json = JSON.parse(renderJson(plain));
+    assert.equal("effort" in json, false);
+    assert.equal("comparison" in json, false);
+    assert.ok(validate(json), errorsOf(json));
+  });
+
+  it("puts each effort and comparison record on its own line", () => {
+    const a = sampleAssessment();
+    const lines = renderJson(a).split("\n");
+    const nested = (prefix: string) => lines.filter((l) => l.startsWith(`      {"${prefix}`)).length;
+    const objectLines = lines.filter((l) => l.startsWith('      {"file":') && l.includes('"objectType"')).length;
+    assert.equal(objectLines, a.effort!.byObject.length);
+    const c = a.comparison!;
+    const listed = c.unblocked.length + c.stillBlocking.length + c.regressed.length + c.changed.length;
+    assert.equal(nested("featureId"), a.effort!.byFeature.length + listed);
+  });
+
   it("puts one finding on each line", () => {
     const text = renderJson(sampleAssessment());
     const findingLines = text
@@ -123,6 +142,14 @@ describe("assessment schema", () => {
       "a non-count object type total",
       (j) => (j.summary.objectsByType.view = "2"),
     ],
+    ["an unknown comparison status", (j) => (j.comparison.unblocked[0].candidate = "fine")],
+    ["a comparison without stillBlocking", (j) => delete j.comparison.stillBlocking],
+    ["a status override with hours", (j) => (j.overrides.features[0].to = { low: 1, high: 2 })],
+    ["an unknown override field", (j) => (j.overrides.features[0].field = "title")],
+    ["an unknown rate table", (j) => (j.overrides.rates[0].rates = "hourly")],
+    ["effort without its rates", (j) => delete j.effort.rates],
+    ["a negative feature effort", (j) => (j.effort.byFeature[0].total.low = -1)],
+    ["an effort object without its type", (j) => delete j.effort.byObject[0].objectType],
   ];
 
   for (const [name, change] of cases) {

@@ -3,10 +3,12 @@
  * 500 files of 2,000 lines (one million lines) with source text, and
  * 200,000 findings over 300 features of all statuses. One feature has a
  * tenth of all findings. It also has 20,000 objects, 5,000 parse errors and
- * 3,000 skipped inputs. The data is a pure function of the sizes, so runs
- * are repeatable.
+ * 3,000 skipped inputs, the effort breakdown of its findings, and a
+ * comparison that lists every feature as still blocking. The data is a pure
+ * function of the sizes, so runs are repeatable.
  */
 
+import { EffortEstimator } from "../../src/assessment/effort.js";
 import type {
   AssessedObject,
   AssessedUnit,
@@ -15,6 +17,7 @@ import type {
   FindingStatus,
   ParseErrorRecord,
   SkippedInput,
+  TargetComparison,
 } from "../../src/assessment/model.js";
 import { FINDING_STATUSES } from "../../src/assessment/model.js";
 
@@ -113,6 +116,7 @@ export function largeAssessment(sizes = DEFAULT_LARGE_SIZES): Assessment {
     message: `skipped 'assets/blob_${i}.sql': binary content at byte 12`,
   }));
 
+  const effort = new EffortEstimator().addObjects(objects).addAll(findings).report();
   return {
     id: "large-0001",
     startedAt: "2024-05-01T10:00:00.000Z",
@@ -128,7 +132,7 @@ export function largeAssessment(sizes = DEFAULT_LARGE_SIZES): Assessment {
       statements: sizes.files * 400,
       findingsByStatus,
       objectsByType: { procedure: 6_667, view: 13_333 },
-      effort: { low: 1_200, high: 3_400 },
+      effort: effort.total,
       elapsedMs: 4_321,
     },
     units,
@@ -136,5 +140,31 @@ export function largeAssessment(sizes = DEFAULT_LARGE_SIZES): Assessment {
     findings,
     parseErrors,
     skipped,
+    effort,
+    comparison: blockingComparison(findings),
+  };
+}
+
+/** Lists every feature of `findings` as still blocking on postgresql@18. */
+function blockingComparison(findings: readonly Finding[]): TargetComparison {
+  const counts = new Map<string, number>();
+  for (const f of findings) {
+    counts.set(f.featureId, (counts.get(f.featureId) ?? 0) + 1);
+  }
+
+  const stillBlocking = [...counts].map(([featureId, occurrences]) => ({
+    featureId,
+    title: `Feature <${featureId}>`,
+    occurrences,
+    baseline: "notSupported" as const,
+    candidate: "notSupported" as const,
+  }));
+  return {
+    baseline: "postgresql@17",
+    candidate: "postgresql@18",
+    unblocked: [],
+    stillBlocking,
+    regressed: [],
+    changed: [],
   };
 }

@@ -5,12 +5,19 @@
  * with tabs, control characters and a very long line.
  */
 
+import { EffortEstimator } from "../../src/assessment/effort.js";
 import type {
+  AppliedOverrides,
+  AssessedObject,
   Assessment,
+  EffortBreakdown,
   Finding,
   FindingStatus,
+  TargetComparison,
 } from "../../src/assessment/model.js";
 import { FINDING_STATUSES } from "../../src/assessment/model.js";
+import { createCatalog } from "../../src/catalog/catalog.js";
+import type { FeatureEntry } from "../../src/catalog/model.js";
 import type { FeatureLookup } from "../../src/report/features.js";
 
 export const HOSTILE_HTML_NAME = "<img src=x onerror=alert(1)>";
@@ -212,8 +219,175 @@ export const sampleFeatures: FeatureLookup = (featureId) => {
   }
 };
 
+/**
+ * A one-entry catalog, so the sample's effort does not change with the
+ * built-in catalog. Its title is hostile markup, as a catalog title could
+ * be after a bad override file.
+ */
+const SAMPLE_CATALOG = createCatalog(
+  [
+    {
+      id: "dml.merge",
+      title: "MERGE statement <em>",
+      group: "DML",
+      description: "MERGE.",
+      babelfish: [{ from: "1.0.0", status: "notSupported" }],
+      postgresql: [{ from: "16", status: "reviewSemantics" }],
+      complexity: "high",
+      effortHours: { low: 3, high: 9 },
+      remedy: "Rewrite as INSERT and UPDATE.",
+      postgresqlRemedy: "Check the MERGE semantics.",
+      docs: [],
+    } satisfies FeatureEntry,
+  ],
+  {
+    low: { low: 0.5, high: 1 },
+    medium: { low: 1, high: 4 },
+    high: { low: 4, high: 16 },
+  },
+);
+
+const SAMPLE_OCCURRENCE_RATES = {
+  low: { low: 0.1, high: 0.25 },
+  medium: { low: 0.25, high: 1 },
+  high: { low: 1, high: 3 },
+};
+
+/** Computes the effort of the sample's findings as a run computes it. */
+function sampleEffort(objects: readonly AssessedObject[]): EffortBreakdown {
+  return new EffortEstimator({
+    catalog: SAMPLE_CATALOG,
+    occurrenceRates: SAMPLE_OCCURRENCE_RATES,
+  })
+    .addObjects(objects)
+    .addAll(FINDINGS)
+    .report();
+}
+
+const SAMPLE_OVERRIDES: AppliedOverrides = {
+  features: [
+    {
+      featureId: "table.hint.nolock",
+      product: "babelfish",
+      field: "status",
+      from: "reviewSemantics",
+      to: "reviewManually",
+    },
+    {
+      featureId: "builtin.function.hashbytes",
+      detail: "<md5>",
+      field: "complexity",
+      from: "low",
+      to: "medium",
+    },
+    {
+      featureId: "dml.merge",
+      field: "effortHours",
+      from: { low: 4, high: 16 },
+      to: { low: 3, high: 9 },
+    },
+  ],
+  rates: [
+    {
+      rates: "learning",
+      complexity: "low",
+      from: { low: 0.25, high: 1 },
+      to: { low: 0.5, high: 1 },
+    },
+    {
+      rates: "perOccurrence",
+      complexity: "high",
+      from: { low: 1, high: 4 },
+      to: { low: 1, high: 3 },
+    },
+  ],
+};
+
+const SAMPLE_COMPARISON: TargetComparison = {
+  baseline: "babelfish@5.5",
+  candidate: "babelfish@6.0.0",
+  unblocked: [
+    {
+      featureId: "cursor.option.scroll",
+      title: "SCROLL cursor option",
+      occurrences: 3,
+      baseline: "notSupported",
+      candidate: "supported",
+    },
+  ],
+  stillBlocking: [
+    {
+      featureId: "dml.merge",
+      title: "MERGE statement <em>",
+      occurrences: 2,
+      baseline: "notSupported",
+      candidate: "notSupported",
+    },
+    {
+      featureId: "builtin.function.hashbytes",
+      detail: "<script>alert(1)</script>",
+      title: "HASHBYTES",
+      occurrences: 1,
+      baseline: "notSupported",
+      candidate: "notSupported",
+    },
+  ],
+  regressed: [],
+  changed: [
+    {
+      featureId: "table.hint.nolock",
+      title: "NOLOCK table hint",
+      occurrences: 1,
+      baseline: "reviewManually",
+      candidate: "reviewSemantics",
+    },
+  ],
+};
+
+function sampleObjects(): AssessedObject[] {
+  return [
+    {
+      name: "dbo.usp_orders",
+      type: "procedure",
+      file: ORDERS,
+      line: 1,
+      lines: 14,
+    },
+    {
+      name: "dbo.customers",
+      type: "table",
+      file: CUSTOMERS,
+      line: 1,
+      lines: 1,
+    },
+    {
+      name: "dbo.usp_quarterly",
+      type: "procedure",
+      file: REPORTS,
+      line: 1,
+      lines: 7,
+    },
+    {
+      name: HOSTILE_HTML_NAME,
+      type: "view",
+      file: CUSTOMERS,
+      line: 14,
+      lines: 4,
+    },
+    {
+      name: HOSTILE_FORMULA_NAME,
+      type: "view",
+      file: CUSTOMERS,
+      line: 20,
+      lines: 2,
+    },
+  ];
+}
+
 /** Returns the sample assessment; every call returns equal data. */
 export function sampleAssessment(): Assessment {
+  const objects = sampleObjects();
+  const effort = sampleEffort(objects);
   const findingsByStatus = Object.fromEntries(
     FINDING_STATUSES.map((s) => [
       s,
@@ -236,7 +410,7 @@ export function sampleAssessment(): Assessment {
       statements: 21,
       findingsByStatus,
       objectsByType: { procedure: 2, table: 1, view: 2 },
-      effort: { low: 6, high: 14.5 },
+      effort: effort.total,
       elapsedMs: 1234,
     },
     units: [
@@ -277,43 +451,7 @@ export function sampleAssessment(): Assessment {
         statements: 1,
       },
     ],
-    objects: [
-      {
-        name: "dbo.usp_orders",
-        type: "procedure",
-        file: ORDERS,
-        line: 1,
-        lines: 14,
-      },
-      {
-        name: "dbo.customers",
-        type: "table",
-        file: CUSTOMERS,
-        line: 1,
-        lines: 1,
-      },
-      {
-        name: "dbo.usp_quarterly",
-        type: "procedure",
-        file: REPORTS,
-        line: 1,
-        lines: 7,
-      },
-      {
-        name: HOSTILE_HTML_NAME,
-        type: "view",
-        file: CUSTOMERS,
-        line: 14,
-        lines: 4,
-      },
-      {
-        name: HOSTILE_FORMULA_NAME,
-        type: "view",
-        file: CUSTOMERS,
-        line: 20,
-        lines: 2,
-      },
-    ],
+    objects,
     findings: FINDINGS,
     parseErrors: [
       {
@@ -343,5 +481,8 @@ export function sampleAssessment(): Assessment {
         message: "skipped 'bin/<b>blob</b>.sql': binary content at byte 3",
       },
     ],
+    overrides: SAMPLE_OVERRIDES,
+    effort,
+    comparison: SAMPLE_COMPARISON,
   };
 }

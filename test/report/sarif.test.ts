@@ -118,6 +118,19 @@ describe("renderSarif", () => {
     assert.equal(levelOf(PARSE_ERROR_RULE_ID), "error");
   });
 
+  it("puts overrides and the comparison in the run properties", () => {
+    const a = sampleAssessment();
+    const properties = render(a).runs[0].properties;
+    assert.deepEqual(properties.overrides, JSON.parse(JSON.stringify(a.overrides)));
+    assert.deepEqual(properties.comparison, JSON.parse(JSON.stringify(a.comparison)));
+  });
+
+  it("leaves overrides and comparison out when absent", () => {
+    const { overrides: _, comparison: __, ...plain } = sampleAssessment();
+    const properties = render(plain).runs[0].properties;
+    assert.deepEqual(Object.keys(properties), ["assessmentId", "target", "findingsByStatus"]);
+  });
+
   it("leaves out supported and ignored findings", () => {
     const log = render();
     const ruleIds = log.runs[0].results.map((r: any) => r.ruleId);

@@ -22,9 +22,10 @@ import type { Node } from "../../tsql/ast/node.js";
 import type { QuerySpecification, SelectStatement } from "../../tsql/ast/query.js";
 import { dateUnit } from "./argument-checks.js";
 import { rowcountChecks } from "./rowcount.js";
-import { baseName, forEachNode, reportOncePerObject, stringValue, wordValue } from "./support.js";
+import { baseName, perContext, reportOncePerObject, stringValue, wordValue } from "./support.js";
 
-const exempt = new WeakSet<object>();
+/** How many EXISTS subqueries enclose the node being visited, per unit. */
+const existsDepth = perContext(() => ({ depth: 0 }));
 
 function isValueReference(expression: Expression): boolean {
   return ["ColumnReference", "VariableReference", "FunctionCall"].includes(expression.kind);
@@ -109,14 +110,15 @@ function globalVariable(node: GlobalVariableReference, context: AnalysisContext)
 }
 
 function literal(node: Literal, context: AnalysisContext): void {
-  if ((node.type === "String" || node.type === "NString") && /\d:\d\d:\d\d\.\d{3}(?!\d)/.test(node.value)) {
+  const string = node.type === "String" || node.type === "NString";
+  if (string && node.value.includes(":") && /\d:\d\d:\d\d\.\d{3}(?!\d)/.test(node.value)) {
     reportOncePerObject(context, node, "behavior.datetime_rounding", `datetime literal with milliseconds '${node.value}'`);
   }
 }
 
 function query(node: QuerySpecification, context: AnalysisContext): void {
   const top = node.top;
-  if (top === undefined || node.orderBy !== undefined || exempt.has(node)) {
+  if (top === undefined || node.orderBy !== undefined || existsDepth(context).depth > 0) {
     return;
   }
   if (top.percent && top.expression.kind === "Literal" && top.expression.value === "100") {
@@ -151,10 +153,12 @@ function select(node: SelectStatement, context: AnalysisContext): void {
 }
 
 /** TOP inside EXISTS picks no particular row, so order does not matter there. */
-function exists(node: { query: unknown }): void {
-  forEachNode(node.query, (child) => {
-    if (child.kind === "QuerySpecification") exempt.add(child);
-  });
+function enterExists(_node: Node, context: AnalysisContext): void {
+  existsDepth(context).depth++;
+}
+
+function leaveExists(_node: Node, context: AnalysisContext): void {
+  existsDepth(context).depth--;
 }
 
 export const behaviourDetector: Detector = {
@@ -167,12 +171,15 @@ export const behaviourDetector: Detector = {
     FunctionCall: functionCall,
     GlobalVariableReference: globalVariable,
     Literal: literal,
-    ExistsExpression: exists,
+    ExistsExpression: enterExists,
     QuerySpecification: query,
     UpdateStatement: dmlTop,
     DeleteStatement: dmlTop,
     SelectStatement: select,
     OrderByClause: (node: Node, context: AnalysisContext) => reportOncePerObject(context, node, "behavior.sort_nulls", "ORDER BY and the position of NULLs"),
     ...rowcountChecks,
+  },
+  leave: {
+    ExistsExpression: leaveExists,
   },
 };

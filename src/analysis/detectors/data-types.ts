@@ -61,35 +61,30 @@ function isSystemName(type: DataType): boolean {
 
 function visitDataType(type: DataType, context: AnalysisContext): void {
   const name = type.name.name.value.toLowerCase();
-  const text = written(context, type);
 
   if (isSystemName(type) && userTypeKind(context, type.name) === undefined) {
-    visitSystemType(type, name, text, context);
+    visitSystemType(type, name, context);
     return;
   }
 
   const kind = userTypeKind(context, type.name);
   if (kind !== undefined) {
-    context.report(type, USER_TYPE_IDS[kind], `${kind} type ${text}`);
+    context.report(type, USER_TYPE_IDS[kind], `${kind} type ${written(context, type)}`);
   }
 }
 
-function visitSystemType(
-  type: DataType,
-  name: string,
-  text: string,
-  context: AnalysisContext,
-): void {
+/** Reports a system type; most types have no entry, so the text is read only for a finding. */
+function visitSystemType(type: DataType, name: string, context: AnalysisContext): void {
   if (name === "xml") {
     const typed = type.xmlSchemaCollection !== undefined;
     const id = typed ? "datatype.xml.schema_collection" : "datatype.xml";
-    context.report(type, id, `data type ${text}`);
+    context.report(type, id, `data type ${written(context, type)}`);
     return;
   }
 
   const max = type.parameters[0]?.toUpperCase() === "MAX";
   if (MAX_TYPES.has(name) && max) {
-    context.report(type, "datatype.nvarchar_max", `data type ${text}`);
+    context.report(type, "datatype.nvarchar_max", `data type ${written(context, type)}`);
     return;
   }
 
@@ -97,7 +92,7 @@ function visitSystemType(
   if (id === undefined) {
     return;
   }
-  context.report(type, id, `data type ${text}`);
+  context.report(type, id, `data type ${written(context, type)}`);
   if (name === "timestamp") {
     reportTimestampName(type, context);
   }

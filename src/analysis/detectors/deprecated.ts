@@ -17,6 +17,9 @@ import type { SelectColumn, TableValuedFunctionReference } from "../../tsql/ast/
 
 const PSEUDO_COLUMNS: ReadonlySet<string> = new Set(["$identity", "$rowguid", "identitycol", "rowguidcol"]);
 
+/** Lengths of the pseudo-column names, to skip other names without lower-casing them. */
+const PSEUDO_COLUMN_LENGTHS: ReadonlySet<number> = new Set([...PSEUDO_COLUMNS].map((name) => name.length));
+
 function comparison(node: ComparisonExpression, context: AnalysisContext): void {
   if (node.operator === "*=" || node.operator === "=*") {
     // `*=` is one token; `=*` is an `=` followed by a `*`.
@@ -52,7 +55,10 @@ function numbered(node: ExecuteStatement | InsertExecSource, context: AnalysisCo
 
 function pseudoColumn(node: ColumnReference, context: AnalysisContext): void {
   const last = node.parts[node.parts.length - 1];
-  if (last !== undefined && last.quote === "none" && PSEUDO_COLUMNS.has(last.value.toLowerCase())) {
+  if (last === undefined || last.quote !== "none" || !PSEUDO_COLUMN_LENGTHS.has(last.value.length)) {
+    return;
+  }
+  if (PSEUDO_COLUMNS.has(last.value.toLowerCase())) {
     context.report(last, "syntax.column_dollar_identity", `pseudo-column ${last.value.toUpperCase()}`);
   }
 }

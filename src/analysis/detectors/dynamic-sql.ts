@@ -9,41 +9,37 @@
  */
 
 import type { AnalysisContext, PositionMap } from "../context.js";
-import type { Detector } from "../detector.js";
+import type { Detector, Visitor } from "../detector.js";
 import type { InsertExecSource } from "../../tsql/ast/dml.js";
 import type { Expression, Literal } from "../../tsql/ast/expressions.js";
 import type { Node, SchemaObjectName } from "../../tsql/ast/node.js";
 import type { ExecuteStatement } from "../../tsql/ast/procedural.js";
 import type { Batch } from "../../tsql/ast/statements.js";
-import { evaluate, trackValues } from "./dynamic-values.js";
+import { ASSIGNING_KINDS, BRANCHING_KINDS, ValueTracker, evaluate } from "./dynamic-values.js";
 import { baseName, perContext, positionOf } from "./support.js";
 import { isSystemProcedure } from "./system-names.js";
 
-type Known = ReadonlyMap<string, string | undefined>;
+/** The value tracker of the batch being walked, per unit. */
+const trackers = perContext(() => ({ current: new ValueTracker() }));
 
-/** Variable values known at each EXEC of the unit. */
-const knownAt = perContext(() => new WeakMap<Node, Known>());
-
-/**
- * The batch being walked whose values are not tracked yet. Tracking walks
- * the whole batch again, so it waits for the first EXEC that needs it and
- * batches without one cost nothing.
- */
-const untracked = perContext(() => ({ batch: undefined as Batch | undefined }));
-
-function batch(node: Batch, context: AnalysisContext): void {
-  untracked(context).batch = node;
+function batch(_node: Batch, context: AnalysisContext): void {
+  trackers(context).current = new ValueTracker();
 }
 
-function knownValues(node: Node, context: AnalysisContext): Known {
-  const known = knownAt(context);
-  const pending = untracked(context);
-  if (pending.batch !== undefined) {
-    const statements = pending.batch.statements;
-    pending.batch = undefined;
-    trackValues(statements, (execute, values) => known.set(execute, new Map(values)));
-  }
-  return known.get(node) ?? new Map<string, string | undefined>();
+function knownValues(context: AnalysisContext): ReadonlyMap<string, string | undefined> {
+  return trackers(context).current.valuesNow();
+}
+
+function enterBranch(node: Node, context: AnalysisContext): void {
+  trackers(context).current.enterBranch(node);
+}
+
+function leaveBranch(node: Node, context: AnalysisContext): void {
+  trackers(context).current.leaveBranch(node);
+}
+
+function assignment(node: Node, context: AnalysisContext): void {
+  trackers(context).current.assignment(node);
 }
 
 function isExecuteSql(name: SchemaObjectName | undefined): boolean {
@@ -100,7 +96,7 @@ function literalMap(context: AnalysisContext, literal: Literal): PositionMap | u
 }
 
 function analyze(node: Node, pieces: readonly Expression[], context: AnalysisContext, written: string): void {
-  const known = knownValues(node, context);
+  const known = knownValues(context);
   const parts = pieces.map((piece) => evaluate(piece, known));
   if (pieces.length === 0 || parts.some((part) => part === undefined)) {
     context.report(node, "dynamic_sql.unresolved", `${written} with a string not known in the batch`);
@@ -148,12 +144,25 @@ function insertExec(node: InsertExecSource, context: AnalysisContext): void {
   }
 }
 
+/** Visitors that feed the value tracker: branches in and out, assignments after their children. */
+const enterVisitors: Record<string, Visitor> = {};
+const leaveVisitors: Record<string, Visitor> = {};
+for (const kind of BRANCHING_KINDS) {
+  enterVisitors[kind] = enterBranch;
+  leaveVisitors[kind] = leaveBranch;
+}
+for (const kind of ASSIGNING_KINDS) {
+  leaveVisitors[kind] = assignment;
+}
+
 export const dynamicSqlDetector: Detector = {
   name: "dynamic-sql",
   description: "EXEC of strings and sp_executesql, analysed as nested code when the string is known.",
   visitors: {
+    ...enterVisitors,
     Batch: batch,
     ExecuteStatement: execute,
     InsertExecSource: insertExec,
   },
+  leave: leaveVisitors,
 };

@@ -22,7 +22,9 @@ function visitIdentifier(node: Identifier, context: AnalysisContext): void {
     return;
   }
 
-  const bytes = Buffer.byteLength(name, "utf8");
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8, so short names need
+  // no count.
+  const bytes = name.length * 3 <= MAX_IDENTIFIER_BYTES ? 0 : Buffer.byteLength(name, "utf8");
   if (bytes > MAX_IDENTIFIER_BYTES) {
     context.report(
       node,

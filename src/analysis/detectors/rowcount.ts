@@ -10,7 +10,9 @@ import type { AnalysisContext } from "../context.js";
 import type { Visitor } from "../detector.js";
 import type { Node } from "../../tsql/ast/node.js";
 import type { Statement } from "../../tsql/ast/statements.js";
-import { forEachNode } from "./support.js";
+import { systemVariablesOf } from "../../tsql/batch-facts.js";
+import type { Batch } from "../../tsql/ast/statements.js";
+import { forEachNode, perContext } from "./support.js";
 
 const RESETTING: ReadonlySet<string> = new Set([
   "UseStatement", "SetOptionsStatement", "SetCommandStatement", "SetVariableStatement",
@@ -45,8 +47,14 @@ function rowcountRead(statement: Statement): Node | undefined {
   return found;
 }
 
+/**
+ * Whether the batch being walked may read @@ROWCOUNT, from the variables
+ * the parser saw in it. Most batches do not, and they skip the search.
+ */
+const batchState = perContext(() => ({ mayRead: true }));
+
 function checkList(statements: readonly Statement[] | undefined, context: AnalysisContext): void {
-  if (statements === undefined) {
+  if (statements === undefined || !batchState(context).mayRead) {
     return;
   }
   for (let i = 1; i < statements.length; i++) {
@@ -63,8 +71,13 @@ function checkList(statements: readonly Statement[] | undefined, context: Analys
 
 const list: Visitor = (node: { statements?: readonly Statement[] }, context) => checkList(node.statements, context);
 
+function batch(node: Batch, context: AnalysisContext): void {
+  batchState(context).mayRead = systemVariablesOf(node).has("@@ROWCOUNT");
+  checkList(node.statements, context);
+}
+
 export const rowcountChecks: Readonly<Record<string, Visitor>> = {
-  Batch: list,
+  Batch: batch,
   BeginEndBlock: list,
   CreateProcedureStatement: list,
   AlterProcedureStatement: list,

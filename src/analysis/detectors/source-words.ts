@@ -1,13 +1,14 @@
 /**
  * Positions of keywords inside a node. The syntax tree keeps flags such as
  * `sparse: true` without the place of the word, but a finding belongs at
- * the keyword as written; this re-lexes the node's text to find it.
+ * the keyword as written; this lexes the node's text up to the word.
  */
 
 import type { Node } from "../../tsql/ast/node.js";
-import { lex } from "../../tsql/lexer/lexer.js";
+import { LazyTokens } from "../../tsql/lexer/lexer.js";
 import { TokenKind } from "../../tsql/lexer/token.js";
 import type { AnalysisContext } from "../context.js";
+import { perContext } from "./support.js";
 
 /** A keyword found in the source, shaped like a node so it can be reported. */
 export interface WordNode extends Node {
@@ -41,9 +42,30 @@ export function findWord(
   return findToken(context, node, (kind, value) => kind === TokenKind.Word && words.includes(value), from);
 }
 
+/** The tokens of the node searched last, per unit: detectors often search one node for several words. */
+const lastSearched = perContext(() => ({ node: undefined as Node | undefined, tokens: undefined as LazyTokens | undefined }));
+
+function tokensOf(context: AnalysisContext, node: Node): LazyTokens {
+  const last = lastSearched(context);
+  if (last.node !== node || last.tokens === undefined) {
+    last.node = node;
+    last.tokens = new LazyTokens(context.text, {
+      start: node.start,
+      end: node.end,
+      line: node.line,
+      column: node.column,
+      trivia: false,
+    });
+  }
+  return last.tokens;
+}
+
 /**
- * The first token inside `node`, at or after offset `from`, for which
- * `accept(kind, value, text)` holds; used for operators such as `*=`.
+ * The first significant token inside `node`, at or after offset `from`,
+ * for which `accept(kind, value, text)` holds; used for operators such as
+ * `*=`. Lexing starts at the node, because `from` may fall inside a string
+ * or comment, and goes only as far as the match, so a word near the start
+ * of a long statement costs little.
  */
 export function findToken(
   context: AnalysisContext,
@@ -51,14 +73,12 @@ export function findToken(
   accept: (kind: TokenKind, value: string, text: string) => boolean,
   from: number = node.start,
 ): WordNode | undefined {
-  const { tokens } = lex(context.text, {
-    start: node.start,
-    end: node.end,
-    line: node.line,
-    column: node.column,
-  });
-
-  for (const token of tokens) {
+  const tokens = tokensOf(context, node);
+  for (let i = 0; ; i++) {
+    const token = tokens.at(i);
+    if (token === undefined) {
+      return undefined;
+    }
     if (token.start < from || !accept(token.kind, token.value, token.text)) {
       continue;
     }
@@ -71,7 +91,6 @@ export function findToken(
       column: token.column,
     };
   }
-  return undefined;
 }
 
 /** Lower-case detail from an upper-case option or permission name. */

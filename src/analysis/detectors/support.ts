@@ -7,9 +7,21 @@ import type { AnalysisContext } from "../context.js";
 import type { Expression, Literal } from "../../tsql/ast/expressions.js";
 import type { Node, SchemaObjectName } from "../../tsql/ast/node.js";
 
+/**
+ * The name `baseName` read last. Up to six detectors visit each function
+ * call one after another and each asks for its name, so one entry saves
+ * most of the lower-casing.
+ */
+let lastName: SchemaObjectName | undefined;
+let lastBaseName = "";
+
 /** Lower-case last part of a name. */
 export function baseName(name: SchemaObjectName): string {
-  return name.name.value.toLowerCase();
+  if (name !== lastName) {
+    lastName = name;
+    lastBaseName = name.name.value.toLowerCase();
+  }
+  return lastBaseName;
 }
 
 /** Lower-case schema of a name, or "" when none is written. */
@@ -99,15 +111,20 @@ export function perContext<T>(create: () => T): (context: AnalysisContext) => T 
  * Reports `featureId` once per enclosing object (or once for code outside
  * objects), for behaviour findings that would be noise per occurrence.
  */
-const reportedOnce = perContext(() => new Set<string>());
+const reportedOnce = perContext(() => new Map<string, Set<string>>());
 
 export function reportOncePerObject(context: AnalysisContext, node: Node, featureId: string, message: string): void {
-  const seen = reportedOnce(context);
-  const key = `${context.object}\u0000${featureId}`;
-  if (seen.has(key)) {
+  const byObject = reportedOnce(context);
+  const object = context.object;
+  let seen = byObject.get(object);
+  if (seen === undefined) {
+    seen = new Set();
+    byObject.set(object, seen);
+  }
+  if (seen.has(featureId)) {
     return;
   }
-  seen.add(key);
+  seen.add(featureId);
   context.report(node, featureId, message);
 }
 

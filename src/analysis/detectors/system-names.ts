@@ -22,10 +22,25 @@ export const COMPATIBILITY_VIEWS: ReadonlySet<string> = new Set([
   "sysservers", "systypes", "sysusers",
 ]);
 
+/** True when `text` starts with `sys` in any case. */
+function startsWithSys(text: string): boolean {
+  return (
+    text.length >= 3 &&
+    (text.charCodeAt(0) | 32) === 115 &&
+    (text.charCodeAt(1) | 32) === 121 &&
+    (text.charCodeAt(2) | 32) === 115
+  );
+}
+
 /** The catalog id of a catalog view or DMV name, or undefined for other names. */
 export function catalogViewId(name: SchemaObjectName): string | undefined {
-  const database = databaseOf(name);
   const schema = schemaOf(name);
+  // Every id below needs the schema sys or INFORMATION_SCHEMA, or a name
+  // that starts with sys; most names have neither.
+  if (schema !== "sys" && schema !== "information_schema" && !startsWithSys(name.name.value)) {
+    return undefined;
+  }
+  const database = databaseOf(name);
   const object = baseName(name);
   if (!SYSTEM_DATABASES.has(database) && name.database !== undefined && name.database !== null) {
     // A user database's own sys views are still catalog views.

@@ -28,12 +28,22 @@ const REPORTED_ELSEWHERE: ReadonlySet<string> = new Set(["sp_executesql", ...XML
 /** @@variables reported by other detectors. */
 const VARIABLES_ELSEWHERE: ReadonlySet<string> = new Set(["@@ERROR"]);
 
+/** Feature ids of the @@variables met so far, by upper-case name; bounded. */
+const variableIds = new Map<string, string>();
+const MAX_CACHED_VARIABLES = 1000;
+
 function globalVariable(node: GlobalVariableReference, context: AnalysisContext): void {
   if (VARIABLES_ELSEWHERE.has(node.name)) {
     return;
   }
-  const name = node.name.replace(/^@@/, "").toLowerCase();
-  context.report(node, `variable.${name}`, node.name);
+  let featureId = variableIds.get(node.name);
+  if (featureId === undefined) {
+    featureId = `variable.${node.name.replace(/^@@/, "").toLowerCase()}`;
+    if (variableIds.size < MAX_CACHED_VARIABLES) {
+      variableIds.set(node.name, featureId);
+    }
+  }
+  context.report(node, featureId, node.name);
 }
 
 function procedure(name: SchemaObjectName, context: AnalysisContext): void {

@@ -47,7 +47,8 @@ export function userTypeKind(
   context: AnalysisContext,
   name: SchemaObjectName,
 ): UserTypeKind | undefined {
-  return namesOf(context).types.get(key(name));
+  const types = namesOf(context).types;
+  return types.size === 0 ? undefined : types.get(key(name));
 }
 
 export function recordView(context: AnalysisContext, name: SchemaObjectName): void {
@@ -55,5 +56,6 @@ export function recordView(context: AnalysisContext, name: SchemaObjectName): vo
 }
 
 export function isKnownView(context: AnalysisContext, name: SchemaObjectName): boolean {
-  return namesOf(context).views.has(key(name));
+  const views = namesOf(context).views;
+  return views.size > 0 && views.has(key(name));
 }

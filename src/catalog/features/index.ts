@@ -10,6 +10,9 @@ import { DYNAMIC_SQL_FEATURES } from "./dynamic-sql.js";
 import { ERROR_FEATURES } from "./errors.js";
 import { FUNCTION_DETAIL_FEATURES } from "./function-details.js";
 import { FUNCTION_FEATURES } from "./functions.js";
+import { GENERAL_FUNCTION_FEATURES } from "./functions-general.js";
+import { METADATA_FUNCTION_FEATURES } from "./functions-metadata.js";
+import { SPECIALISED_FUNCTION_FEATURES } from "./functions-specialised.js";
 import { HINT_FEATURES } from "./hints.js";
 import { INDEX_FEATURES } from "./indexes.js";
 import { MODULE_FEATURES } from "./modules.js";
@@ -42,6 +45,9 @@ export const ALL_FEATURES: readonly FeatureEntry[] = Object.freeze([
   ...XML_JSON_FEATURES,
   ...FUNCTION_FEATURES,
   ...FUNCTION_DETAIL_FEATURES,
+  ...GENERAL_FUNCTION_FEATURES,
+  ...METADATA_FUNCTION_FEATURES,
+  ...SPECIALISED_FUNCTION_FEATURES,
   ...VARIABLE_FEATURES,
   ...PROCEDURE_FEATURES,
   ...CATALOG_VIEW_FEATURES,

@@ -1,16 +1,30 @@
 /**
  * @@variables, system procedures and catalog views, from the AWS version
  * table (Babelfish 1.0.0 to 3.1.0) and Babelfish Compass (to 6.0.0). A row
- * is [name, first release, PostgreSQL replacement]; an undefined release
+ * is [name, first release, PostgreSQL replacement]. An undefined release
  * means not supported, and a pair of releases means the 4.x and the 5.x
- * line gained the object at different releases.
+ * line gained the object at different releases. A history with its own
+ * remedy covers the other shapes.
  */
 import { always, family, pg, row, since, sinceOnBothLines } from "../build.js";
 import type { DocReference, StatusStep } from "../model.js";
 import { AWS, COMPASS_FEATURES, postgresDocs } from "../sources.js";
+import { AGENT_PROCEDURES, AGENT_TABLES } from "./agent-objects.js";
+import { MORE_CATALOG_VIEWS } from "./catalog-view-list.js";
+import { MORE_PROCEDURES } from "./procedure-list.js";
 
-type FirstRelease = string | readonly [string, string] | undefined;
-type Listed = readonly [string, FirstRelease, string];
+/** A status history that a first release cannot express, with its remedy. */
+export interface History {
+  readonly steps: readonly StatusStep[];
+  readonly remedy: string;
+  /** T-SQL that shows the difference, for a `reviewSemantics` step. */
+  readonly example?: string;
+  /** Sources besides the Compass and AWS tables. */
+  readonly docs?: readonly DocReference[];
+}
+
+export type FirstRelease = string | readonly [string, string] | History | undefined;
+export type Listed = readonly [string, FirstRelease, string];
 
 const VARIABLES: readonly Listed[] = [
   ["cursor_rows", "1.1.0", "Track the row count yourself."], ["datefirst", "1.0.0", "Use extract(isodow ...) arithmetic."],
@@ -28,6 +42,8 @@ const VARIABLES: readonly Listed[] = [
 ];
 
 const PROCEDURES: readonly Listed[] = [
+  ...AGENT_PROCEDURES,
+  ...MORE_PROCEDURES,
   ["sp_executesql", "1.0.0", "Use EXECUTE ... USING in PL/pgSQL."], ["sp_getapplock", "1.0.0", "Use pg_advisory_lock."],
   ["sp_helpdb", "1.0.0", "Query pg_database."], ["sp_columns", "1.1.0", "Query information_schema.columns."],
   ["sp_tables", "1.1.0", "Query information_schema.tables."], ["sp_describe_first_result_set", "1.1.0", "No equivalent; describe in the client."],
@@ -60,6 +76,8 @@ const PROCEDURES: readonly Listed[] = [
 ];
 
 const VIEWS: readonly Listed[] = [
+  ...AGENT_TABLES,
+  ...MORE_CATALOG_VIEWS,
   ["sys.tables", "1.0.0", "pg_class / information_schema.tables"], ["sys.columns", "1.0.0", "pg_attribute / information_schema.columns"],
   ["sys.all_objects", "1.0.0", "pg_class and pg_proc"], ["sys.schemas", "1.0.0", "pg_namespace"], ["sys.databases", "1.0.0", "pg_database"],
   ["sys.server_principals", "1.0.0", "pg_roles"], ["sys.database_principals", "1.2.0", "pg_roles"], ["sys.table_types", "1.2.0", "pg_type"],
@@ -98,21 +116,29 @@ const VIEWS: readonly Listed[] = [
  * Objects outside the Compass tables (which cover `sys` views, system
  * procedures and @@variables): the msdb tables stay unconfirmed.
  */
-const UNLISTED = new Set(["msdb.dbo.sysjobs", "msdb.dbo.backupset"]);
+function extras(name: string, first: FirstRelease) {
+  const example = isHistory(first) ? first.example : undefined;
+  return {
+    ...(name.startsWith("msdb.") ? { verified: false } : {}),
+    ...(example === undefined ? {} : { example }),
+  };
+}
 
-function extras(name: string) {
-  return UNLISTED.has(name) ? { verified: false } : {};
+function isHistory(first: FirstRelease): first is History {
+  return typeof first === "object" && "steps" in first;
 }
 
 function status(first: FirstRelease): readonly StatusStep[] {
   if (first === undefined) return always("notSupported");
   if (typeof first === "string") return since(first);
+  if (isHistory(first)) return first.steps;
 
   return sinceOnBothLines(first[0], first[1]);
 }
 
 function babelfishRemedy(first: FirstRelease): string {
   if (first === undefined) return "No listed release supports it; rewrite the code that uses it.";
+  if (isHistory(first)) return first.remedy;
   if (typeof first !== "string") return `Supported from ${first[0]} (4.x) and ${first[1]} (5.x).`;
 
   return first === "1.0.0" ? "No change needed." : `Supported from Babelfish ${first}.`;
@@ -120,14 +146,18 @@ function babelfishRemedy(first: FirstRelease): string {
 
 const SOURCES: readonly DocReference[] = [AWS.supportedByVersion, ...COMPASS_FEATURES];
 
+function sources(first: FirstRelease): readonly DocReference[] {
+  return isHistory(first) && first.docs !== undefined ? [...SOURCES, ...first.docs] : SOURCES;
+}
+
 export const VARIABLE_FEATURES = family("@@variables", VARIABLES.map(([name, first, postgresqlRemedy]) =>
   row(`variable.${name}`, `@@${name.toUpperCase()}`, `Reads of the system variable @@${name.toUpperCase()}.`, status(first), pg("notSupported"), "low",
-    babelfishRemedy(first), postgresqlRemedy, SOURCES, extras(name))));
+    babelfishRemedy(first), postgresqlRemedy, sources(first), extras(name, first))));
 
 export const PROCEDURE_FEATURES = family("System procedures", PROCEDURES.map(([name, first, postgresqlRemedy]) =>
   row(`sysproc.${name}`, name, `Calls to the system procedure ${name}.`, status(first), pg("notSupported"), first === undefined ? "medium" : "low",
-    babelfishRemedy(first), postgresqlRemedy, SOURCES, extras(name))));
+    babelfishRemedy(first), postgresqlRemedy, sources(first), extras(name, first))));
 
 export const CATALOG_VIEW_FEATURES = family("Catalog views", VIEWS.map(([name, first, equivalent]) =>
   row(`catalog.${name.replaceAll(".", "_").toLowerCase()}`, name, `Queries that read ${name}.`, status(first), pg("notSupported"), "low",
-    babelfishRemedy(first), `Query ${equivalent} instead.`, [...SOURCES, postgresDocs("catalogs", "System catalogs")], extras(name))));
+    babelfishRemedy(first), `Query ${equivalent} instead.`, [...sources(first), postgresDocs("catalogs", "System catalogs")], extras(name, first))));

@@ -25,6 +25,8 @@ export interface HtmlLimits {
   readonly textChars: number;
   /** Rows in each table of objects, files, parse errors and skipped inputs. */
   readonly tableRows: number;
+  /** Rows in each table of the effort section: the most costly first. */
+  readonly effortRows: number;
   /** Feature groups drawn in the chart; the rest make one "other" bar. */
   readonly chartGroups: number;
 }
@@ -45,5 +47,6 @@ export const DEFAULT_HTML_LIMITS: HtmlLimits = {
   annotationsPerLine: 5,
   textChars: 500,
   tableRows: 2_000,
+  effortRows: 25,
   chartGroups: 12,
 };

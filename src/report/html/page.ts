@@ -15,12 +15,15 @@ import { renderCharts } from "./charts.js";
 import type { CodeTarget } from "./code-plan.js";
 import { planCodeView } from "./code-plan.js";
 import { renderCodeView } from "./code-view.js";
+import { renderComparison } from "./comparison.js";
+import { renderEffort } from "./effort.js";
 import { escapeClipped } from "./escape.js";
 import { renderFindings } from "./findings.js";
 import type { FeatureBlock, FindingsPlan } from "./findings-plan.js";
 import { planFindings } from "./findings-plan.js";
 import type { HtmlLimits } from "./limits.js";
 import { DEFAULT_HTML_LIMITS } from "./limits.js";
+import { renderOverrides } from "./overrides.js";
 import { STYLESHEET } from "./styles.js";
 import { renderHeader, renderSummary } from "./summary.js";
 import {
@@ -61,6 +64,9 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
     `<main>`,
     renderSummary(a, findingsPlan, limits),
     renderCharts(a, findingsPlan, limits),
+    renderEffort(a, findingsPlan, limits),
+    renderComparison(a, findingsPlan, limits),
+    renderOverrides(a, limits),
     renderFindings(findingsPlan, codePlan, limits),
     renderObjects(a, codePlan, limits),
     renderUnits(a, limits),
@@ -96,6 +102,9 @@ function navigation(): string {
   const links = [
     ["summary", "Summary"],
     ["charts", "Charts"],
+    ["effort", "Effort"],
+    ["comparison", "Version comparison"],
+    ["overrides", "Overrides"],
     ["findings", "Findings"],
     ["objects", "Objects"],
     ["files", "Files"],

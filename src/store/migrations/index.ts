@@ -1,5 +1,6 @@
 import { initialMigration } from "./0001_initial.js";
 import { findingChunksMigration } from "./0002_finding_chunks.js";
+import { assessmentDetailsMigration } from "./0003_assessment_details.js";
 import type { Migration } from "./migration.js";
 
 export type { Migration } from "./migration.js";
@@ -8,4 +9,5 @@ export type { Migration } from "./migration.js";
 export const MIGRATIONS: readonly Migration[] = [
   initialMigration,
   findingChunksMigration,
+  assessmentDetailsMigration,
 ];

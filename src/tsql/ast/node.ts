@@ -21,6 +21,15 @@ export type Position = Pick<Node, "start" | "end" | "line" | "column">;
 /** A node's own fields, without its position. */
 export type Fields<T extends Node> = Omit<T, keyof Position>;
 
+/**
+ * A node, writable, for a production that sets optional fields one by one
+ * in the order of the finished node, then its position. That is cheaper
+ * than spreading `...(x ? { x } : {})`, which copies a temporary object.
+ */
+export type Draft<T extends Node> = { -readonly [K in keyof Fields<T>]: Fields<T>[K] } & {
+  -readonly [K in keyof Position]?: Position[K];
+};
+
 export interface Identifier extends Node {
   readonly kind: "Identifier";
   /** The name with quoting removed: `[Order Details]` gives `Order Details`. */

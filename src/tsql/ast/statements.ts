@@ -30,4 +30,6 @@ export interface Batch extends Node {
   readonly statements: readonly Statement[];
   /** The count of `GO n`: how many times sqlcmd and SSMS run the batch. */
   readonly repeat: number;
+  /** Error diagnostics of lexing and parsing this batch. */
+  readonly errorCount: number;
 }

@@ -42,7 +42,7 @@ export function readGoLine(text: string, at: number, lineEnd: number): GoLine | 
     if (count >= 1 && count <= MAX_COUNT) {
       repeat = count;
     } else {
-      problem = `invalid GO count '${digits}'; the count must be a positive integer`;
+      problem = describeBadCount(digits, count);
     }
   } else {
     pos = digitsStart;
@@ -94,6 +94,15 @@ function readTrailing(
     pos = skipBlanks(text, pos, lineEnd);
   }
   return { openComment: 0 };
+}
+
+function describeBadCount(digits: string, count: number): string {
+  const quoted = digits.length > 40 ? `${digits.slice(0, 40)}...` : digits;
+  const reason =
+    count > MAX_COUNT
+      ? `exceeds the maximum ${MAX_COUNT}`
+      : "is not a positive integer";
+  return `invalid GO count '${quoted}': the count ${reason}; use a count from 1 to ${MAX_COUNT}`;
 }
 
 function describeUnexpected(rest: string): string {

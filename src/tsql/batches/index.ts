@@ -1,7 +1,7 @@
 /** Batch splitting with sqlcmd commands, variables and SSMS templates. */
 
 export { splitBatches } from "./split.js";
-export { toOriginalOffset } from "./assemble.js";
+export { offsetMapper, toOriginalOffset } from "./assemble.js";
 export type {
   BatchText,
   Replacement,

@@ -27,6 +27,13 @@ export interface ReadCommand {
 /** Text shown in place of a password. */
 export const MASK = "********";
 
+/**
+ * Longest value a sqlcmd variable may take, in characters. Values built
+ * from other variables can double at each `:setvar`, so without a limit a
+ * few lines would exhaust memory.
+ */
+export const MAX_VARIABLE_LENGTH = 1_000_000;
+
 /** Commands and the number of arguments each takes: [minimum, maximum]. */
 const ARITY: ReadonlyMap<string, readonly [number, number]> = new Map([
   ["setvar", [1, 2]],
@@ -127,8 +134,17 @@ export function readSqlcmdCommand(
   );
 
   const problems = checkArguments(commandName, values, arity);
-  if (commandName === "setvar" && problems.length === 0) {
-    variables.set(values[0]!, values[1]);
+  const value = values[1];
+  if (commandName === "setvar" && problems.length === 0 && value !== undefined && value.length > MAX_VARIABLE_LENGTH) {
+    problems.push({
+      code: "batches.variable-too-long",
+      severity: "error",
+      message:
+        `':setvar ${values[0]}' would hold ${value.length} characters, more than the ` +
+        `${MAX_VARIABLE_LENGTH} infio accepts; the variable is left undefined`,
+    });
+  } else if (commandName === "setvar" && problems.length === 0) {
+    variables.set(values[0]!, value);
   }
   if (masked.masked) {
     problems.push({

@@ -5,16 +5,22 @@
  * script is a template only when ordinary T-SQL could not have produced it:
  *
  * - a field is empty (`<Author,,Name>`, `<Description,,>`), which T-SQL
- *   never writes between commas; or
+ *   never writes between commas;
  * - it sits in code (not in a string or comment) without an operand on
  *   both sides, as in `USE <Database_Name, sysname, AdventureWorks>` at the
- *   end of a line or `[<schema, sysname, dbo>]`.
+ *   end of a line or `[<schema, sysname, dbo>]`; or
+ * - it sits in code in a name position, where a comparison can neither
+ *   start nor end. That is after the object type of CREATE, ALTER or DROP
+ *   (`CREATE PROCEDURE <Procedure_Name, sysname, p> AS`), and after or
+ *   before ON or AS. These are reserved keywords, so `ON < x` or `x > AS`
+ *   is never valid T-SQL.
  *
  * Parameters are replaced only in a script with at least one such piece of
  * evidence, unless the caller asks for always or never.
  */
 
 import { isIdentifierPart } from "../lexer/characters.js";
+import { inNamePosition } from "./template-names.js";
 
 export const enum Context {
   Code,
@@ -35,7 +41,8 @@ export interface TemplateMatch {
 
 // Three comma-separated fields without angle brackets, commas or line breaks.
 const SHAPE = /<([^<>,\r\n]*),([^<>,\r\n]*),([^<>,\r\n]*)>/y;
-const NAME = /^(?:[\p{L}_@#][\p{L}\p{N}_@#$ ]*)?$/u;
+// SSMS templates also name parameters with hyphens (`<queue-name, ...>`).
+const NAME = /^(?:[\p{L}_@#][\p{L}\p{N}_@#$ -]*)?$/u;
 const TYPE = /^(?:[\p{L}_][\p{L}\p{N}_ ]*(?:\(\s*(?:\d+|max)\s*\))?)?$/iu;
 
 /** Reads a template parameter whose `<` is at `at`, or returns undefined. */
@@ -61,7 +68,9 @@ export function readTemplateParameter(
   const emptyField = name === "" || type === "" || value === "";
   const evident =
     emptyField ||
-    (context === Context.Code && !(operandBefore(text, at) && operandAfter(text, end)));
+    (context === Context.Code &&
+      (!(operandBefore(text, at) && operandAfter(text, end)) ||
+        inNamePosition(text, at, end)));
   return { name, type, value, start: at, end, evident };
 }
 

@@ -11,7 +11,12 @@ import { OVERRIDE_ADVICE, plural, type Decoded } from "./problem.js";
  * that the encoding does not define become U+FFFD and one error gives the
  * offset of the first.
  */
-export function decodeCodePage(bytes: Uint8Array, start: number, name: string): Decoded {
+export function decodeCodePage(
+  bytes: Uint8Array,
+  start: number,
+  name: string,
+  advice: string = OVERRIDE_ADVICE,
+): Decoded {
   const body = bytes.subarray(start);
   if (name === "windows-1252") {
     return { text: decodeWindows1252(body), problems: [] };
@@ -31,7 +36,7 @@ export function decodeCodePage(bytes: Uint8Array, start: number, name: string): 
   const byte = start + firstInvalidByte(body, name);
   const message =
     `invalid ${name} sequence at byte ${byte} ` +
-    `(${plural(count, "character")} replaced by U+FFFD); ${OVERRIDE_ADVICE}`;
+    `(${plural(count, "character")} replaced by U+FFFD); ${advice}`;
   return {
     text,
     problems: [{ code: "decode.invalid-bytes", severity: "error", message, offset: firstOffset }],

@@ -17,9 +17,15 @@ import {
   resolveEncoding,
 } from "./encodings.js";
 import { lineStarts, positionAt } from "./lines.js";
-import { OVERRIDE_ADVICE, type DecodeProblem, type Decoded } from "./problem.js";
+import {
+  OVERRIDE_ADVICE,
+  givenEncodingAdvice,
+  type DecodeProblem,
+  type Decoded,
+} from "./problem.js";
 import { decodeUtf16, decodeUtf32 } from "./utf16.js";
 import { decodeUtf8, isValidUtf8, scanUtf8 } from "./utf8.js";
+import { appendAll } from "../../util/arrays.js";
 
 export interface DecodeOptions {
   /** Encoding name or alias given by the user (`--encoding`). */
@@ -141,10 +147,11 @@ function decodeExplicit(bytes: Uint8Array, label: string): Outcome {
   }
 
   const start = mark?.length ?? 0;
+  const advice = givenEncodingAdvice(encoding);
   const decoded = isUnicode(encoding)
-    ? decodeUnicode(bytes, encoding, start)
-    : decodeCodePage(bytes, start, encoding);
-  problems.push(...decoded.problems);
+    ? decodeUnicode(bytes, encoding, start, advice)
+    : decodeCodePage(bytes, start, encoding, advice);
+  appendAll(problems, decoded.problems);
   return { text: decoded.text, problems, encoding, bom: mark !== undefined };
 }
 
@@ -182,18 +189,23 @@ function isUnicode(encoding: string): encoding is UnicodeEncoding {
   return encoding.startsWith("utf-");
 }
 
-function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, start: number): Decoded {
+function decodeUnicode(
+  bytes: Uint8Array,
+  encoding: UnicodeEncoding,
+  start: number,
+  advice: string = OVERRIDE_ADVICE,
+): Decoded {
   switch (encoding) {
     case "utf-8":
-      return decodeUtf8(bytes, start);
+      return decodeUtf8(bytes, start, undefined, advice);
     case "utf-16le":
-      return decodeUtf16(bytes, start, true);
+      return decodeUtf16(bytes, start, true, advice);
     case "utf-16be":
-      return decodeUtf16(bytes, start, false);
+      return decodeUtf16(bytes, start, false, advice);
     case "utf-32le":
-      return decodeUtf32(bytes, start, true);
+      return decodeUtf32(bytes, start, true, advice);
     case "utf-32be":
-      return decodeUtf32(bytes, start, false);
+      return decodeUtf32(bytes, start, false, advice);
   }
 }
 

@@ -19,8 +19,21 @@ export interface Decoded {
   readonly problems: DecodeProblem[];
 }
 
-/** Advice appended to messages about bytes that do not fit the encoding. */
+/**
+ * Advice appended to messages about bytes that do not fit an encoding that
+ * infio detected.
+ */
 export const OVERRIDE_ADVICE = "pass --encoding to override";
+
+/**
+ * Advice appended to messages about bytes that do not fit the encoding the
+ * user gave with --encoding. Telling them to pass --encoding again would
+ * not help.
+ */
+export function givenEncodingAdvice(encoding: string): string {
+  const name = encoding.startsWith("utf-") ? encoding.toUpperCase() : encoding;
+  return `the file may not be in ${name}, the encoding given with --encoding`;
+}
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;

@@ -9,7 +9,12 @@ import { OVERRIDE_ADVICE, plural, type DecodeProblem, type Decoded } from "./pro
 const REPLACEMENT = 0xfffd;
 
 /** Decodes UTF-16 from `start` in the given byte order. */
-export function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): Decoded {
+export function decodeUtf16(
+  bytes: Uint8Array,
+  start: number,
+  littleEndian: boolean,
+  advice: string = OVERRIDE_ADVICE,
+): Decoded {
   const body = bytes.subarray(start);
   const evenLength = body.length & ~1;
   let units = Buffer.from(body.buffer, body.byteOffset, evenLength);
@@ -30,7 +35,7 @@ export function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: bool
       severity: "error",
       message:
         `invalid UTF-16 sequence at byte ${start + first * 2} ` +
-        `(unpaired surrogate${count}); ${OVERRIDE_ADVICE}`,
+        `(unpaired surrogate${count}); ${advice}`,
       offset: first,
     });
   }
@@ -41,7 +46,7 @@ export function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: bool
       severity: "error",
       message:
         `UTF-16 text has an odd number of bytes (${bytes.length}); the last ` +
-        `byte at ${start + evenLength} was replaced by U+FFFD; ${OVERRIDE_ADVICE}`,
+        `byte at ${start + evenLength} was replaced by U+FFFD; ${advice}`,
       offset: text.length,
     });
     text += String.fromCharCode(REPLACEMENT);
@@ -50,7 +55,12 @@ export function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: bool
 }
 
 /** Decodes UTF-32 from `start` in the given byte order. */
-export function decodeUtf32(bytes: Uint8Array, start: number, littleEndian: boolean): Decoded {
+export function decodeUtf32(
+  bytes: Uint8Array,
+  start: number,
+  littleEndian: boolean,
+  advice: string = OVERRIDE_ADVICE,
+): Decoded {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = start + ((bytes.length - start) & ~3);
   const chunks: string[] = [];
@@ -87,7 +97,7 @@ export function decodeUtf32(bytes: Uint8Array, start: number, littleEndian: bool
       severity: "error",
       message:
         `invalid UTF-32 code point at byte ${firstByte} ` +
-        `(${plural(invalid, "code point")} replaced by U+FFFD); ${OVERRIDE_ADVICE}`,
+        `(${plural(invalid, "code point")} replaced by U+FFFD); ${advice}`,
       offset: firstOffset,
     });
   }
@@ -99,7 +109,7 @@ export function decodeUtf32(bytes: Uint8Array, start: number, littleEndian: bool
       message:
         `UTF-32 text has ${bytes.length} bytes, not a multiple of 4; the last ` +
         `${plural(bytes.length - end, "byte")} at ${end} were replaced by U+FFFD; ` +
-        OVERRIDE_ADVICE,
+        advice,
       offset: text.length,
     });
     text += String.fromCharCode(REPLACEMENT);

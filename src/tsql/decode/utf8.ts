@@ -99,7 +99,12 @@ export function isValidUtf8(bytes: Uint8Array, start = 0): boolean {
  * Decodes UTF-8 from `start`, replacing invalid sequences with U+FFFD and
  * reporting them as one error.
  */
-export function decodeUtf8(bytes: Uint8Array, start: number, scan?: Utf8Scan): Decoded {
+export function decodeUtf8(
+  bytes: Uint8Array,
+  start: number,
+  scan?: Utf8Scan,
+  advice: string = OVERRIDE_ADVICE,
+): Decoded {
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const body = bytes.subarray(start);
   const text = decoder.decode(body);
@@ -114,7 +119,7 @@ export function decodeUtf8(bytes: Uint8Array, start: number, scan?: Utf8Scan): D
   const count = plural(result.invalid, "invalid byte sequence");
   const message =
     `invalid UTF-8 sequence at byte ${result.firstInvalid} ` +
-    `(${count} replaced by U+FFFD); ${OVERRIDE_ADVICE}`;
+    `(${count} replaced by U+FFFD); ${advice}`;
   return {
     text,
     problems: [{ code: "decode.invalid-utf8", severity: "error", message, offset }],

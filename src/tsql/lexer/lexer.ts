@@ -77,6 +77,25 @@ export function lex(text: string, options: LexOptions = {}): LexResult {
   return new Lexer(text, options).run();
 }
 
+/**
+ * The tokens of a range, lexed on demand: `at(i)` lexes only as far as
+ * token `i`. The tokens are the same as `lex` gives, so a search near the
+ * start of a long range lexes only that far, and later searches of the
+ * same range reuse what was lexed.
+ */
+export class LazyTokens {
+  private readonly lexer: Lexer;
+
+  constructor(text: string, options: LexOptions = {}) {
+    this.lexer = new Lexer(text, options);
+  }
+
+  /** The token at index `i`, or undefined past the EndOfInput token. */
+  at(i: number): Token | undefined {
+    return this.lexer.tokenAt(i);
+  }
+}
+
 class Lexer {
   private readonly text: string;
   private readonly end: number;
@@ -89,6 +108,8 @@ class Lexer {
   /** Offset that column 1 of the current line corresponds to. */
   private lineStart: number;
   private afterNewline = false;
+  /** Whether the EndOfInput token was pushed, for lexing on demand. */
+  private finished = false;
   private readonly tokens: Token[] = [];
   private readonly diagnostics: Diagnostic[] = [];
 
@@ -113,21 +134,51 @@ class Lexer {
     return { tokens: this.tokens, diagnostics: this.diagnostics };
   }
 
+  tokenAt(i: number): Token | undefined {
+    while (i >= this.tokens.length && !this.finished) {
+      if (this.pos < this.end) {
+        this.next();
+      } else {
+        this.push(TokenKind.EndOfInput, this.end, this.line, this.end - this.lineStart + 1, "");
+        this.finished = true;
+      }
+    }
+    return this.tokens[i];
+  }
+
   private next(): void {
     const start = this.pos;
     const line = this.line;
     const column = start - this.lineStart + 1;
     const c = this.text.charCodeAt(start);
 
+    // ASCII letters start most tokens: a word, or `N'...'`. The tests
+    // below would reach the same result for them after a dozen checks.
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) {
+      if (lower === 110 && this.charAt(start + 1) === CH_QUOTE) {
+        this.scanQuoted(TokenKind.NString, start, line, column, CH_QUOTE, 2);
+      } else {
+        this.push(TokenKind.Word, start, line, column, this.scanWord(start));
+      }
+      return;
+    }
+
+    // Whitespace and line comments need no token when trivia is off: no
+    // diagnostic points at them.
     if (isWhitespace(c)) {
       this.scanWhitespace();
-      this.pushTrivia(TokenKind.Whitespace, start, line, column);
+      if (this.trivia) {
+        this.push(TokenKind.Whitespace, start, line, column, "");
+      }
       return;
     }
 
     if (c === CH_MINUS && this.charAt(start + 1) === CH_MINUS) {
       this.scanLineComment();
-      this.pushTrivia(TokenKind.LineComment, start, line, column);
+      if (this.trivia) {
+        this.push(TokenKind.LineComment, start, line, column, "");
+      }
       return;
     }
 

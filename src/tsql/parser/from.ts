@@ -6,8 +6,9 @@
  */
 
 import type { Expression, FunctionCall } from "../ast/expressions.js";
-import type { Identifier, SchemaObjectName } from "../ast/node.js";
+import type { Draft, Identifier, SchemaObjectName } from "../ast/node.js";
 import type {
+  NamedTableReference,
   RowsetColumn,
   TableAlias,
   TableHint,
@@ -21,6 +22,7 @@ import { parseOption } from "./options.js";
 import type { Mark, Parser } from "./parser.js";
 import { parseFunctionCall } from "./primary.js";
 import { parseQueryExpression } from "./select.js";
+import { appendAll } from "../../util/arrays.js";
 
 /** Table hints SQL Server also accepts without WITH, as in `FROM t (NOLOCK)`. */
 const LEGACY_HINTS = new Set([
@@ -164,26 +166,29 @@ function parseTablePrimary(p: Parser): TableReference {
   const forPath = p.eatWords("FOR", "PATH");
   const hints: TableHint[] = [];
   if (isLegacyHintList(p)) {
-    hints.push(...parseTableHintList(p));
+    appendAll(hints, parseTableHintList(p));
   }
   const alias = parseAlias(p, false);
   const tableSample = p.isWord("TABLESAMPLE") ? parseTableSample(p) : undefined;
   if (p.isWord("WITH") && p.isKind(TokenKind.LeftParen, 1)) {
     p.advance();
-    hints.push(...parseTableHintList(p));
+    appendAll(hints, parseTableHintList(p));
   } else if (isLegacyHintList(p)) {
-    hints.push(...parseTableHintList(p));
+    appendAll(hints, parseTableHintList(p));
   }
 
-  return p.finish(mark, {
-    kind: "NamedTableReference",
-    name,
-    hints,
-    ...(forSystemTime ? { forSystemTime } : {}),
-    ...(forPath ? { forPath } : {}),
-    ...(tableSample ? { tableSample } : {}),
-    ...alias,
-  });
+  const node: Draft<NamedTableReference> = { kind: "NamedTableReference", name, hints };
+  if (forSystemTime) node.forSystemTime = forSystemTime;
+  if (forPath) node.forPath = forPath;
+  if (tableSample) node.tableSample = tableSample;
+  if (alias.alias !== undefined) node.alias = alias.alias;
+  if (alias.columns !== undefined) node.columns = alias.columns;
+  const first = p.tokens[mark]!;
+  node.start = first.start;
+  node.end = p.endAt(mark);
+  node.line = first.line;
+  node.column = first.column;
+  return node as NamedTableReference;
 }
 
 /** True when a (possibly qualified) name is followed by `(`: a function, not a table. */
@@ -238,7 +243,7 @@ function parseFunctionSource(p: Parser, mark: Mark): TableReference {
   const hints: TableHint[] = [];
   if (p.isWord("WITH") && p.isKind(TokenKind.LeftParen, 1)) {
     p.advance();
-    hints.push(...parseTableHintList(p));
+    appendAll(hints, parseTableHintList(p));
   }
 
   return p.finish(mark, {

@@ -9,6 +9,7 @@ import type { OptionNode, OptionValue } from "../ast/node.js";
 import { isReservedKeyword } from "../lexer/keywords.js";
 import { TokenKind } from "../lexer/token.js";
 import type { Parser } from "./parser.js";
+import { appendAll } from "../../util/arrays.js";
 
 /** Reserved words that are option values rather than the end of an option. */
 const VALUE_KEYWORDS = new Set(["ON", "OFF", "DEFAULT", "FULL", "NULL", "PRIMARY", "ALL", "NONCLUSTERED", "CLUSTERED"]);
@@ -169,7 +170,7 @@ function parseParenthesizedValue(p: Parser): OptionValue | OptionNode[] {
   p.expect(TokenKind.LeftParen, "'('");
   const values: OptionValue[] = [];
   if (!p.isKind(TokenKind.RightParen)) {
-    values.push(...p.parseCommaList(() => parseOptionValue(p)));
+    appendAll(values, p.parseCommaList(() => parseOptionValue(p)));
   }
   p.expect(TokenKind.RightParen, "')'");
   return { type: "list", values };

@@ -38,6 +38,8 @@ export class Parser {
   depth = 0;
   /** True while parsing the first statement of a batch, where EXEC is optional. */
   atBatchStart = true;
+  /** Upper-case names of the `@@` variables read so far; see batch-facts.ts. */
+  systemVariables: Set<string> | undefined = undefined;
 
   /** `tokens` must hold significant tokens only, ending with EndOfInput. */
   constructor(text: string, tokens: readonly Token[], options: ParserOptions = {}) {
@@ -45,6 +47,11 @@ export class Parser {
     this.tokens = tokens;
     this.file = options.file;
     this.maxDepth = options.maxDepth ?? 200;
+  }
+
+  noteSystemVariable(name: string): void {
+    this.systemVariables ??= new Set();
+    this.systemVariables.add(name);
   }
 
   // Token tests. They never consume.
@@ -367,19 +374,17 @@ export class Parser {
       this.expect(TokenKind.RightParen, "')'");
     }
 
+    // Built with the position in the literal, like other frequent nodes;
+    // see `finish`.
+    const { start, line, column } = this.tokens[mark]!;
+    const end = this.endAt(mark);
     if (xmlSchemaCollection === undefined) {
-      return this.finish<DataType>(mark, { kind: "DataType", name, parameters });
+      return { kind: "DataType", name, parameters, start, end, line, column };
     }
     if (xmlDocument === undefined) {
-      return this.finish<DataType>(mark, { kind: "DataType", name, parameters, xmlSchemaCollection });
+      return { kind: "DataType", name, parameters, xmlSchemaCollection, start, end, line, column };
     }
-    return this.finish<DataType>(mark, {
-      kind: "DataType",
-      name,
-      parameters,
-      xmlSchemaCollection,
-      xmlDocument,
-    });
+    return { kind: "DataType", name, parameters, xmlSchemaCollection, xmlDocument, start, end, line, column };
   }
 
   private parseDataTypeName(): SchemaObjectName {

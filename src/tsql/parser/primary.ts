@@ -14,7 +14,7 @@ import type {
   VariableReference,
   WhenClause,
 } from "../ast/expressions.js";
-import type { Identifier, SchemaObjectName } from "../ast/node.js";
+import type { Draft, Identifier, SchemaObjectName } from "../ast/node.js";
 import { COLUMN_NAME_KEYWORDS, isReservedKeyword } from "../lexer/keywords.js";
 import { TokenKind } from "../lexer/token.js";
 import { literalFromToken, parseExpression, startsQuery } from "./expressions.js";
@@ -73,6 +73,7 @@ export function parsePrimary(p: Parser): Expression {
     }
     case TokenKind.SystemVariable:
       p.advance();
+      p.noteSystemVariable(t.value);
       return p.finish(mark, { kind: "GlobalVariableReference", name: t.value });
     case TokenKind.SqlcmdVariable:
       p.advance();
@@ -227,14 +228,18 @@ function identifierAt(p: Parser, mark: Mark): Identifier {
 
 function nameFromParts(p: Parser, mark: Mark, parts: Identifier[]): SchemaObjectName {
   const count = parts.length;
-  return p.finish<SchemaObjectName>(mark, {
-    kind: "SchemaObjectName",
-    ...(count >= 4 ? { server: parts[count - 4]! } : {}),
-    ...(count >= 3 ? { database: parts[count - 3]! } : {}),
-    ...(count >= 2 ? { schema: parts[count - 2]! } : {}),
-    name: parts[count - 1]!,
-    partCount: count,
-  });
+  const node = { kind: "SchemaObjectName" } as Draft<SchemaObjectName>;
+  if (count >= 4) node.server = parts[count - 4]!;
+  if (count >= 3) node.database = parts[count - 3]!;
+  if (count >= 2) node.schema = parts[count - 2]!;
+  node.name = parts[count - 1]!;
+  node.partCount = count;
+  const first = p.tokens[mark]!;
+  node.start = first.start;
+  node.end = p.endAt(mark);
+  node.line = first.line;
+  node.column = first.column;
+  return node as SchemaObjectName;
 }
 
 /** Reads `(args)` and the clauses that may follow a call: WITHIN GROUP, OVER. */
@@ -281,16 +286,18 @@ export function parseFunctionCall(p: Parser, mark: Mark, name: SchemaObjectName)
 
   const over = p.eatWord("OVER") ? parseWindowSpecification(p) : undefined;
 
-  return p.finish<FunctionCall>(mark, {
-    kind: "FunctionCall",
-    name,
-    arguments: args,
-    ...(quantifier ? { quantifier } : {}),
-    ...(withinGroup ? { withinGroup } : {}),
-    ...(nullTreatment ? { nullTreatment } : {}),
-    ...(over ? { over } : {}),
-    ...(clauses.length > 0 ? { clauses } : {}),
-  });
+  const node: Draft<FunctionCall> = { kind: "FunctionCall", name, arguments: args };
+  if (quantifier) node.quantifier = quantifier;
+  if (withinGroup) node.withinGroup = withinGroup;
+  if (nullTreatment) node.nullTreatment = nullTreatment;
+  if (over) node.over = over;
+  if (clauses.length > 0) node.clauses = clauses;
+  const first = p.tokens[mark]!;
+  node.start = first.start;
+  node.end = p.endAt(mark);
+  node.line = first.line;
+  node.column = first.column;
+  return node as FunctionCall;
 }
 
 const TRIM_SPECIFIERS = new Set(["LEADING", "TRAILING", "BOTH"]);

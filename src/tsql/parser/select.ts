@@ -6,7 +6,7 @@
  */
 
 import type { Expression } from "../ast/expressions.js";
-import type { Identifier, OptionNode } from "../ast/node.js";
+import type { Draft, Identifier, OptionNode } from "../ast/node.js";
 import type {
   ForClause,
   FrameBound,
@@ -21,6 +21,7 @@ import type {
   QueryParenthesis,
   QuerySpecification,
   QueryTail,
+  SelectColumn,
   SelectElement,
   SelectStatement,
   TopClause,
@@ -39,12 +40,10 @@ import { isBareAlias } from "./aliases.js";
 export function parseSelectStatement(p: Parser, mark: Mark, withClause?: WithClause): SelectStatement {
   const query = parseQueryExpression(p);
   const options = parseOptionClause(p);
-  return p.finish<SelectStatement>(mark, {
-    kind: "SelectStatement",
-    ...(withClause ? { with: withClause } : {}),
-    query,
-    options,
-  });
+  if (withClause) {
+    return p.finish<SelectStatement>(mark, { kind: "SelectStatement", with: withClause, query, options });
+  }
+  return p.finish<SelectStatement>(mark, { kind: "SelectStatement", query, options });
 }
 
 /** Reads a query expression with its ORDER BY, OFFSET and FOR clauses. */
@@ -112,11 +111,11 @@ function parseQueryTail(p: Parser): QueryTail | undefined {
   if (!orderBy && !offset && !forClause) {
     return undefined;
   }
-  return {
-    ...(orderBy ? { orderBy } : {}),
-    ...(offset ? { offset } : {}),
-    ...(forClause ? { forClause } : {}),
-  };
+  const tail: { -readonly [K in keyof QueryTail]: QueryTail[K] } = {};
+  if (orderBy) tail.orderBy = orderBy;
+  if (offset) tail.offset = offset;
+  if (forClause) tail.forClause = forClause;
+  return tail;
 }
 
 function parseQuerySpecification(p: Parser): QuerySpecification {
@@ -145,19 +144,23 @@ function parseQuerySpecification(p: Parser): QuerySpecification {
   const having = p.eatWord("HAVING") ? parseExpression(p) : undefined;
   const windows = p.isWord("WINDOW") && p.isWord("AS", 2) ? parseWindowClause(p) : undefined;
 
-  return p.finish<QuerySpecification>(mark, {
-    kind: "QuerySpecification",
-    ...(quantifier ? { quantifier } : {}),
-    ...(top ? { top } : {}),
-    selectList,
-    ...(into ? { into } : {}),
-    ...(intoFilegroup ? { intoFilegroup } : {}),
-    from,
-    ...(where ? { where } : {}),
-    ...(groupBy ? { groupBy } : {}),
-    ...(having ? { having } : {}),
-    ...(windows ? { windows } : {}),
-  });
+  const node = { kind: "QuerySpecification" } as Draft<QuerySpecification>;
+  if (quantifier) node.quantifier = quantifier;
+  if (top) node.top = top;
+  node.selectList = selectList;
+  if (into) node.into = into;
+  if (intoFilegroup) node.intoFilegroup = intoFilegroup;
+  node.from = from;
+  if (where) node.where = where;
+  if (groupBy) node.groupBy = groupBy;
+  if (having) node.having = having;
+  if (windows) node.windows = windows;
+  const first = p.tokens[mark]!;
+  node.start = first.start;
+  node.end = p.endAt(mark);
+  node.line = first.line;
+  node.column = first.column;
+  return node as QuerySpecification;
 }
 
 /** `TOP (n) [PERCENT] [WITH TIES]`, also the older `TOP n`. */
@@ -207,24 +210,40 @@ function parseSelectElement(p: Parser): SelectElement {
     p.advance();
     const expression = parseExpression(p);
     const aliasStyle = t.kind === TokenKind.String || t.kind === TokenKind.NString ? "string" : "equals";
-    return p.finish(mark, { kind: "SelectColumn", expression, alias, aliasStyle });
+    return selectColumn(p, mark, expression, alias, aliasStyle);
   }
 
   const expression = parseExpression(p);
   if (p.eatWord("AS")) {
     const isString = p.isKind(TokenKind.String) || p.isKind(TokenKind.NString);
     const alias = aliasFromToken(p);
-    return p.finish(mark, { kind: "SelectColumn", expression, alias, aliasStyle: isString ? "string" : "as" });
+    return selectColumn(p, mark, expression, alias, isString ? "string" : "as");
   }
   if (p.isKind(TokenKind.String) || p.isKind(TokenKind.NString)) {
     const alias = aliasFromToken(p);
-    return p.finish(mark, { kind: "SelectColumn", expression, alias, aliasStyle: "string" });
+    return selectColumn(p, mark, expression, alias, "string");
   }
   if (isBareAlias(p)) {
     const alias = p.parseIdentifier();
-    return p.finish(mark, { kind: "SelectColumn", expression, alias, aliasStyle: "bare" });
+    return selectColumn(p, mark, expression, alias, "bare");
   }
-  return p.finish(mark, { kind: "SelectColumn", expression });
+  return selectColumn(p, mark, expression);
+}
+
+/** A select-list column, built with its position in the literal; see `Parser.finish`. */
+function selectColumn(
+  p: Parser,
+  mark: Mark,
+  expression: Expression,
+  alias?: Identifier,
+  aliasStyle?: SelectColumn["aliasStyle"],
+): SelectColumn {
+  const { start, line, column } = p.tokens[mark]!;
+  const end = p.endAt(mark);
+  if (alias === undefined) {
+    return { kind: "SelectColumn", expression, start, end, line, column };
+  }
+  return { kind: "SelectColumn", expression, alias, aliasStyle, start, end, line, column };
 }
 
 /** Reads an alias written as a name or as a string literal. */

@@ -230,6 +230,22 @@ test("GO with invalid counts", () => {
   }
 });
 
+test("GO count reasons", () => {
+  const cases = [
+    ["0", /'0': the count is not a positive integer; use a count from 1 to 2147483647/],
+    ["2147483648", /'2147483648': the count exceeds the maximum 2147483647/],
+    ["1".repeat(60), /'1{40}\.\.\.': the count exceeds the maximum 2147483647/],
+  ] as const;
+
+  for (const [count, message] of cases) {
+    const result = splitBatches(`SELECT 1\nGO ${count}\n`);
+
+    assert.equal(result.diagnostics.length, 1, count);
+    assert.match(result.diagnostics[0]?.message ?? "", message);
+  }
+  assert.equal(splitBatches("SELECT 1\nGO 2147483647\n").batches[0]?.repeat, 2147483647);
+});
+
 test("GO line opening a block comment", () => {
   const result = splitBatches("SELECT 1\nGO /* start\nGO\nend */\nSELECT 2");
 

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { offsetMapper, toOriginalOffset } from "../../../src/tsql/batches/assemble.js";
 import { splitBatches } from "../../../src/tsql/batches/split.js";
 
 function fixture(name: string): string {
@@ -142,4 +143,115 @@ test("sqlcmd fixture", () => {
     ["on error", "setvar", "setvar", "r"],
   );
   assert.deepEqual(result.diagnostics, []);
+});
+
+test("parameter in name position is evidence", () => {
+  const cases = [
+    [
+      "CREATE PROCEDURE <Procedure_Name, sysname, ProcedureName> AS SELECT 1",
+      "CREATE PROCEDURE ProcedureName AS SELECT 1",
+    ],
+    [
+      "DROP TRIGGER <trigger_name, sysname, t> ON DATABASE",
+      "DROP TRIGGER t ON DATABASE",
+    ],
+    [
+      "create or alter proc <name, sysname, p> as select 1",
+      "create or alter proc p as select 1",
+    ],
+    [
+      "CREATE UNIQUE NONCLUSTERED INDEX <ix, sysname, ix1> ON t (a)",
+      "CREATE UNIQUE NONCLUSTERED INDEX ix1 ON t (a)",
+    ],
+    [
+      "DROP TABLE IF EXISTS <table_name, sysname, t> ;",
+      "DROP TABLE IF EXISTS t ;",
+    ],
+    [
+      "CREATE INDEX ix ON <table_name, sysname, t> (a)",
+      "CREATE INDEX ix ON t (a)",
+    ],
+    [
+      "SELECT 1 AS <column_name, sysname, c> FROM t",
+      "SELECT 1 AS c FROM t",
+    ],
+    [
+      "ALTER TABLE t ADD CONSTRAINT <pk, sysname, pk_t> PRIMARY KEY (a)",
+      "ALTER TABLE t ADD CONSTRAINT pk_t PRIMARY KEY (a)",
+    ],
+  ];
+
+  for (const [input, expected] of cases) {
+    const result = splitBatches(input!);
+
+    assert.equal(result.batches[0]?.text, expected, input);
+    assert.equal(result.templateParameters.length, 1, input);
+  }
+});
+
+test("keywords near comparisons are not evidence", () => {
+  const inputs = [
+    "SELECT * FROM t WHERE a<b, c, d>e",
+    "SELECT * FROM t WHERE view_a<b, c, d>on_x",
+    "SELECT * FROM t WHERE USER<b, c, d>e",
+    "SELECT * FROM t WHERE [table]<b, c, d>e",
+    "SELECT * FROM t WHERE created<b, c, d>e",
+    "SELECT * FROM t WHERE x.drop_table<b, c, d>e",
+    "SELECT * FROM t WHERE @on<b, c, d>@as",
+  ];
+
+  for (const input of inputs) {
+    const result = splitBatches(input);
+
+    assert.equal(result.batches[0]?.text, input, input);
+    assert.deepEqual(result.templateParameters, [], input);
+  }
+});
+
+test("parameter name with hyphens", () => {
+  const input = "CREATE QUEUE <queue-name, sysname, q>\n";
+  const result = splitBatches(input);
+
+  assert.equal(result.batches[0]?.text, "CREATE QUEUE q\n");
+  assert.equal(result.templateParameters[0]?.name, "queue-name");
+});
+
+test("many parameters map offsets back", () => {
+  const line = "SELECT <a,int,1> + <b,,22>\n";
+  const input = line.repeat(50);
+  const [batch] = splitBatches(input).batches;
+  const text = batch!.text;
+
+  assert.equal(batch!.replacements.length, 100);
+  // Every character outside a replaced value maps to the same character.
+  let checked = 0;
+  for (let offset = 0; offset < text.length; offset++) {
+    const inValue = batch!.replacements.some((r) => offset >= r.start && offset < r.end);
+    if (inValue) {
+      continue;
+    }
+    assert.equal(input[toOriginalOffset(batch!, offset)], text[offset], `offset ${offset}`);
+    checked++;
+  }
+  assert.equal(checked, 50 * "SELECT  + \n".length);
+
+  // A character of a value maps to the start of its parameter.
+  const value = text.indexOf("22", 60);
+  assert.equal(input.slice(toOriginalOffset(batch!, value)).startsWith("<b,,22>"), true);
+  assert.equal(toOriginalOffset(batch!, text.length), input.length);
+});
+
+test("offsetMapper matches toOriginalOffset", () => {
+  const input = ":setvar V abc\nSELECT <a,int,1>, $(V), <b,,>\n".repeat(20);
+  const [batch] = splitBatches(input).batches;
+  const length = batch!.text.length;
+  const map = offsetMapper(batch!);
+
+  assert.ok(batch!.replacements.length >= 60);
+  for (let offset = 0; offset <= length; offset++) {
+    assert.equal(map(offset), toOriginalOffset(batch!, offset), `offset ${offset}`);
+  }
+  // Going back falls back to the binary search.
+  assert.equal(map(5), toOriginalOffset(batch!, 5));
+  assert.equal(map(length), toOriginalOffset(batch!, length));
 });

@@ -274,6 +274,28 @@ test("explicit UTF-16 aliases take byte order from BOM", () => {
   assert.deepEqual(bare.diagnostics, []);
 });
 
+test("explicit encoding mismatch advice", () => {
+  // ASCII text read as UTF-32LE: every 4 bytes form a code point far above
+  // U+10FFFF.
+  const result = decode(Buffer.from("SELECT 1;\r\n"), { encoding: "utf-32le" });
+  const messages = result.diagnostics.map((d) => d.message);
+
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ["decode.invalid-utf32", "decode.odd-length"],
+  );
+  for (const message of messages) {
+    assert.match(message, /the file may not be in UTF-32LE, the encoding given with --encoding$/);
+    assert.doesNotMatch(message, /pass --encoding/);
+  }
+});
+
+test("explicit code page mismatch advice", () => {
+  const result = decode(Buffer.from([0x41, 0xd2]), { encoding: "windows-1253" });
+
+  assert.match(result.diagnostics[0]?.message ?? "", /the file may not be in windows-1253, the encoding given with --encoding$/);
+});
+
 test("explicit encoding overrides detection", () => {
   // Valid UTF-8 for "é", read as Windows-1252 because the user asked.
   const result = decode(Buffer.from([0xc3, 0xa9]), { encoding: "windows-1252" });

@@ -12,6 +12,7 @@ import { isReservedKeyword } from "../../lexer/keywords.js";
 import { TokenKind } from "../../lexer/token.js";
 import { parseOptionValue } from "../options.js";
 import type { Parser } from "../parser.js";
+import { appendAll } from "../../../util/arrays.js";
 
 /** Reserved words that are option values: `RECOVERY FULL`, `AUTO_CLOSE OFF`. */
 const VALUE_KEYWORDS = new Set(["ON", "OFF", "DEFAULT", "FULL", "NULL", "PRIMARY", "ALL"]);
@@ -311,7 +312,7 @@ export function parseValueList(p: Parser): OptionValue {
   p.expect(TokenKind.LeftParen, "'('");
   const values: OptionValue[] = [];
   if (!p.isKind(TokenKind.RightParen)) {
-    values.push(...p.parseCommaList(() => parseListItem(p)));
+    appendAll(values, p.parseCommaList(() => parseListItem(p)));
   }
   p.expect(TokenKind.RightParen, "')'");
   p.leave();

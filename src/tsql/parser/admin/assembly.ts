@@ -12,6 +12,7 @@ import type { Parser } from "../parser.js";
 import type { StatementContext } from "../registry.js";
 import { parseAdminOptionList } from "./admin-options.js";
 import { parseOwner } from "./clauses.js";
+import { appendAll } from "../../../util/arrays.js";
 
 /**
  * CREATE ASSEMBLY a [AUTHORIZATION o] FROM 'path' | 0x... [, ...] [WITH
@@ -40,11 +41,11 @@ export function parseAssembly(p: Parser, context: StatementContext, create: bool
       if (p.eatWord("ALL")) {
         dropAllFiles = true;
       } else {
-        droppedFiles.push(...p.parseCommaList(() => parseArithmetic(p)));
+        appendAll(droppedFiles, p.parseCommaList(() => parseArithmetic(p)));
       }
     }
     if (p.eatWords("ADD", "FILE", "FROM")) {
-      addedFiles.push(...p.parseCommaList(() => parseAddedFile(p)));
+      appendAll(addedFiles, p.parseCommaList(() => parseAddedFile(p)));
     }
   }
 

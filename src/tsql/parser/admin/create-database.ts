@@ -11,6 +11,7 @@ import type { Parser } from "../parser.js";
 import type { StatementContext } from "../registry.js";
 import { parseAdminOption, parseParenthesizedAdminOptions, parseWithOptions } from "./admin-options.js";
 import { parseDataFileGroups, parseFileDeclarationList } from "./database-files.js";
+import { appendAll } from "../../../util/arrays.js";
 
 export function parseCreateDatabase(p: Parser, context: StatementContext): CreateDatabaseStatement {
   p.expectWord("DATABASE");
@@ -38,7 +39,7 @@ export function parseCreateDatabase(p: Parser, context: StatementContext): Creat
 
   // Azure SQL Database: `( EDITION = 'standard', SERVICE_OBJECTIVE = 'S0' )`.
   if (p.isKind(TokenKind.LeftParen)) {
-    options.push(...parseParenthesizedAdminOptions(p));
+    appendAll(options, parseParenthesizedAdminOptions(p));
   }
 
   let attach: CreateDatabaseStatement["attach"];
@@ -53,7 +54,7 @@ export function parseCreateDatabase(p: Parser, context: StatementContext): Creat
   }
 
   if (p.isWord("WITH")) {
-    options.push(...parseWithOptions(p));
+    appendAll(options, parseWithOptions(p));
   }
 
   return p.finish<CreateDatabaseStatement>(context.mark, {

@@ -9,6 +9,7 @@ import type { Identifier, OptionNode } from "../../ast/node.js";
 import { TokenKind } from "../../lexer/token.js";
 import type { Parser } from "../parser.js";
 import { parseParenthesizedAdminOptions } from "./admin-options.js";
+import { appendAll } from "../../../util/arrays.js";
 
 /** Reads `( NAME = n, FILENAME = 'path', SIZE = s, MAXSIZE = m, FILEGROWTH = g )`. */
 export function parseFileDeclaration(p: Parser): FileDeclaration {
@@ -66,7 +67,7 @@ export function parseDataFileGroups(p: Parser): FileGroupDefinition[] {
   const primaryFiles: FileDeclaration[] = [];
 
   if (p.isKind(TokenKind.LeftParen)) {
-    primaryFiles.push(...parseFileList(p));
+    appendAll(primaryFiles, parseFileList(p));
     groups.push(
       p.finish<FileGroupDefinition>(primaryMark, {
         kind: "FileGroupDefinition",

@@ -19,6 +19,7 @@ import type { StatementContext } from "../registry.js";
 import { parseSelectStatement } from "../select.js";
 import { parseAdminOptionList, parseParenthesizedAdminOptions, parseWithOptions } from "./admin-options.js";
 import { parseOwner } from "./clauses.js";
+import { appendAll } from "../../../util/arrays.js";
 
 type ExternalKind = ExternalObjectStatement["kind"];
 
@@ -71,7 +72,7 @@ export function parseExternalLibraryOrLanguage(
       verbs = ["SET", "ADD"];
     }
     const verb = p.expectOneOf(verbs);
-    content.push(...p.parseCommaList(() => parseFileSpec(p, verb)));
+    appendAll(content, p.parseCommaList(() => parseFileSpec(p, verb)));
   }
   const options: OptionNode[] = p.isWord("WITH") ? parseWithOptions(p) : [];
 

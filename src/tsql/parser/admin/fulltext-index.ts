@@ -15,6 +15,7 @@ import { parseArithmetic } from "../expressions.js";
 import type { Parser } from "../parser.js";
 import type { StatementContext } from "../registry.js";
 import { parseAdminOption, parseWithOptions } from "./admin-options.js";
+import { appendAll } from "../../../util/arrays.js";
 
 export function parseCreateFullTextIndex(p: Parser, context: StatementContext): CreateFullTextIndexStatement {
   p.expectWords("FULLTEXT", "INDEX", "ON");
@@ -137,7 +138,7 @@ export function parseAlterFullTextIndex(p: Parser, context: StatementContext): A
       return p.fail("ENABLE, DISABLE, SET, ADD, ALTER COLUMN, DROP, START, STOP, PAUSE or RESUME");
   }
   if (p.isWord("WITH")) {
-    options.push(...parseWithOptions(p));
+    appendAll(options, parseWithOptions(p));
   }
 
   return p.finish<AlterFullTextIndexStatement>(context.mark, {

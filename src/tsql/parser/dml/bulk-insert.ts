@@ -18,6 +18,7 @@ import { parseOption } from "../options.js";
 import type { Parser } from "../parser.js";
 import type { StatementContext } from "../registry.js";
 import { parseColumnReference } from "./target.js";
+import { appendAll } from "../../../util/arrays.js";
 
 export function parseBulkInsertStatement(
   p: Parser,
@@ -34,7 +35,7 @@ export function parseBulkInsertStatement(
     p.pos += 2;
     do {
       if (p.isWord("ORDER") && p.isKind(TokenKind.LeftParen, 1)) {
-        order.push(...parseOrderOption(p));
+        appendAll(order, parseOrderOption(p));
       } else {
         options.push(parseOption(p));
       }

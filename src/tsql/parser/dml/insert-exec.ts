@@ -19,6 +19,7 @@ import { TokenKind } from "../../lexer/token.js";
 import { isBareAlias } from "../aliases.js";
 import { parseExpression } from "../expressions.js";
 import type { Parser } from "../parser.js";
+import { appendAll } from "../../../util/arrays.js";
 
 /** Token kinds that can begin an argument value. */
 const VALUE_KINDS = new Set([
@@ -115,14 +116,14 @@ function parseProcedureCall(p: Parser, fields: Fields): void {
   }
 
   if (atArgument(p)) {
-    fields.arguments.push(...p.parseCommaList(() => parseArgument(p)));
+    appendAll(fields.arguments, p.parseCommaList(() => parseArgument(p)));
   }
 
   const withOption =
     p.isWords("WITH", "RECOMPILE") || p.isWords("WITH", "RESULT", "SETS");
   if (withOption) {
     p.advance();
-    fields.withOptions.push(...p.parseCommaList(() => parseExecuteOption(p)));
+    appendAll(fields.withOptions, p.parseCommaList(() => parseExecuteOption(p)));
   }
 }
 

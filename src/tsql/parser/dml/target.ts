@@ -26,6 +26,7 @@ import { isBareAlias } from "../aliases.js";
 import { parseExpression, startsQuery } from "../expressions.js";
 import { parseTableHintList } from "../from.js";
 import type { Parser } from "../parser.js";
+import { appendAll } from "../../../util/arrays.js";
 
 const ROWSET_FUNCTIONS = new Set(["OPENQUERY", "OPENROWSET", "OPENDATASOURCE"]);
 
@@ -70,7 +71,7 @@ export function parseDmlTarget(p: Parser, options: TargetOptions): DmlTarget {
   if (hints.length === 0 && alias.alias) {
     // MERGE documents hints before the alias, but some scripts put them
     // after it.
-    hints.push(...parseTargetHints(p, options));
+    appendAll(hints, parseTargetHints(p, options));
   }
   return p.finish<NamedTableReference>(mark, {
     kind: "NamedTableReference",

@@ -16,6 +16,7 @@ import { TokenKind } from "../../lexer/token.js";
 import { parseArithmetic } from "../expressions.js";
 import type { Parser } from "../parser.js";
 import type { StatementContext } from "../registry.js";
+import { appendAll } from "../../../util/arrays.js";
 
 const ORIENTATIONS: readonly FetchOrientation[] = ["NEXT", "PRIOR", "FIRST", "LAST", "ABSOLUTE", "RELATIVE"];
 
@@ -79,7 +80,7 @@ export function parseFetchCursor(p: Parser, context: StatementContext): FetchCur
   const cursor = parseCursorReference(p);
   const into: VariableReference[] = [];
   if (p.eatWord("INTO")) {
-    into.push(...p.parseCommaList(() => parseVariable(p)));
+    appendAll(into, p.parseCommaList(() => parseVariable(p)));
   }
 
   return p.finish<FetchCursorStatement>(context.mark, {

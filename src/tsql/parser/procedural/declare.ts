@@ -5,7 +5,7 @@
  */
 
 import type { Expression } from "../../ast/expressions.js";
-import type { DataType } from "../../ast/node.js";
+import type { DataType, Draft } from "../../ast/node.js";
 import type {
   DeclareCursorStatement,
   DeclareVariableStatement,
@@ -61,14 +61,17 @@ function parseVariableDeclaration(p: Parser): VariableDeclaration {
     }
   }
 
-  return p.finish<VariableDeclaration>(mark, {
-    kind: "VariableDeclaration",
-    name,
-    ...(dataType ? { dataType } : {}),
-    ...(notNull ? { notNull } : {}),
-    ...(value ? { value } : {}),
-    ...(table ? { table } : {}),
-  });
+  const node: Draft<VariableDeclaration> = { kind: "VariableDeclaration", name };
+  if (dataType) node.dataType = dataType;
+  if (notNull) node.notNull = notNull;
+  if (value) node.value = value;
+  if (table) node.table = table;
+  const first = p.tokens[mark]!;
+  node.start = first.start;
+  node.end = p.endAt(mark);
+  node.line = first.line;
+  node.column = first.column;
+  return node as VariableDeclaration;
 }
 
 /**

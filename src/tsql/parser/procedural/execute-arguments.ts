@@ -5,6 +5,7 @@
  */
 
 import type { Expression, Literal } from "../../ast/expressions.js";
+import type { Draft } from "../../ast/node.js";
 import type { ExecuteArgument } from "../../ast/procedural.js";
 import { TokenKind } from "../../lexer/token.js";
 import type { Parser } from "../parser.js";
@@ -96,14 +97,13 @@ function parseExecuteArgument(p: Parser): ExecuteArgument {
   }
   const value = bareWord ? parseBareWord(p) : parseArgumentValue(p);
   const output = p.eatWord("OUTPUT") || p.eatWord("OUT");
-  return p.finish<ExecuteArgument>(mark, {
-    kind: "ExecuteArgument",
-    ...(name ? { name } : {}),
-    value,
-    ...(bareWord ? { bareWord: true } : {}),
-    output,
-    default: false,
-  });
+  const node = { kind: "ExecuteArgument" } as Draft<ExecuteArgument>;
+  if (name) node.name = name;
+  node.value = value;
+  if (bareWord) node.bareWord = true;
+  node.output = output;
+  node.default = false;
+  return p.finish<ExecuteArgument>(mark, node);
 }
 
 /** Reads a constant, a variable or a signed number. SQL Server accepts no expressions here. */

@@ -5,7 +5,7 @@
  */
 
 import type { Expression } from "../../ast/expressions.js";
-import type { SchemaObjectName } from "../../ast/node.js";
+import type { Draft, SchemaObjectName } from "../../ast/node.js";
 import type { ExecuteArgument, ExecuteOption, ExecuteStatement } from "../../ast/procedural.js";
 import { TokenKind } from "../../lexer/token.js";
 import { parseExpression } from "../expressions.js";
@@ -52,16 +52,15 @@ export function parseExecute(p: Parser, context: StatementContext): ExecuteState
   const args = startsArgument(p) ? parseExecuteArguments(p) : [];
   const options = startsExecuteOptions(p) ? parseExecuteOptions(p) : [];
 
-  return p.finish<ExecuteStatement>(context.mark, {
-    kind: "ExecuteStatement",
-    ...(procedure ? { procedure } : {}),
-    ...(procedureVariable ? { procedureVariable } : {}),
-    ...(procedureNumber ? { procedureNumber } : {}),
-    ...(returnStatus ? { returnStatus } : {}),
-    arguments: args,
-    implicit,
-    options,
-  });
+  const node = { kind: "ExecuteStatement" } as Draft<ExecuteStatement>;
+  if (procedure) node.procedure = procedure;
+  if (procedureVariable) node.procedureVariable = procedureVariable;
+  if (procedureNumber) node.procedureNumber = procedureNumber;
+  if (returnStatus) node.returnStatus = returnStatus;
+  node.arguments = args;
+  node.implicit = implicit;
+  node.options = options;
+  return p.finish<ExecuteStatement>(context.mark, node);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 
 import type { Expression } from "../../ast/expressions.js";
+import type { Draft } from "../../ast/node.js";
 import type { AssignmentOperator, CursorDefinition, SetVariableStatement } from "../../ast/procedural.js";
 import type { Statement } from "../../ast/statements.js";
 import { TokenKind } from "../../lexer/token.js";
@@ -51,14 +52,15 @@ function parseSetVariable(p: Parser, context: StatementContext): SetVariableStat
     value = parseExpression(p);
   }
 
-  return p.finish<SetVariableStatement>(context.mark, {
-    kind: "SetVariableStatement",
-    variable,
-    target,
-    operator,
-    ...(value ? { value } : {}),
-    ...(cursor ? { cursor } : {}),
-  });
+  const node: Draft<SetVariableStatement> = { kind: "SetVariableStatement", variable, target, operator };
+  if (value) node.value = value;
+  if (cursor) node.cursor = cursor;
+  const first = p.tokens[context.mark]!;
+  node.start = first.start;
+  node.end = p.endAt(context.mark);
+  node.line = first.line;
+  node.column = first.column;
+  return node as SetVariableStatement;
 }
 
 function assignmentOperator(p: Parser): AssignmentOperator | undefined {

@@ -27,6 +27,7 @@ import {
   parsePrivateKey,
   parseSecurityOption,
 } from "./security-options.js";
+import { appendAll } from "../../../util/arrays.js";
 
 type KeyType = "CERTIFICATE" | "SYMMETRIC KEY" | "ASYMMETRIC KEY";
 
@@ -79,10 +80,10 @@ function parseKeyClauses(p: Parser): KeyClauses {
       p.advance();
       parseWithList(p, clauses);
     } else if (p.isWord("ENCRYPTION")) {
-      clauses.encryptions.push(...parseKeyEncryptionList(p));
+      appendAll(clauses.encryptions, parseKeyEncryptionList(p));
     } else if ((p.isWord("ADD") || p.isWord("DROP")) && p.isWord("ENCRYPTION", 1)) {
       const action = p.advance().value as "ADD" | "DROP";
-      clauses.encryptions.push(...parseKeyEncryptionList(p, action));
+      appendAll(clauses.encryptions, parseKeyEncryptionList(p, action));
     } else if (p.eatWords("REMOVE", "PRIVATE", "KEY")) {
       clauses.removePrivateKey = true;
     } else if (p.isWords("ACTIVE", "FOR")) {
@@ -113,7 +114,7 @@ function parseKeySource(p: Parser): SecurityOption {
 function parseWithList(p: Parser, clauses: KeyClauses): void {
   do {
     if (p.isWords("PRIVATE", "KEY")) {
-      clauses.privateKey.push(...parsePrivateKey(p));
+      appendAll(clauses.privateKey, parsePrivateKey(p));
     } else {
       clauses.options.push(parseSecurityOption(p));
     }
@@ -130,7 +131,7 @@ export function parseBackupCertificate(p: Parser, context: StatementContext): Ba
   if (p.eatWord("WITH")) {
     do {
       if (p.isWords("PRIVATE", "KEY")) {
-        privateKey.push(...parsePrivateKey(p));
+        appendAll(privateKey, parsePrivateKey(p));
       } else {
         options.push(parseSecurityOption(p));
       }

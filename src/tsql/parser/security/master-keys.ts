@@ -10,6 +10,7 @@ import { TokenKind } from "../../lexer/token.js";
 import type { Parser } from "../parser.js";
 import type { StatementContext } from "../registry.js";
 import { hasPassword, parseKeyEncryptionList, parseSecurityOption } from "./security-options.js";
+import { appendAll } from "../../../util/arrays.js";
 
 type MasterKeyKind = MasterKeyStatement["kind"];
 
@@ -30,17 +31,17 @@ function parseMasterKeyClauses(p: Parser, context: StatementContext, kind: Maste
     } else if (p.eatWord("REGENERATE")) {
       regenerate = true;
     } else if (p.isWord("ENCRYPTION") || p.isWord("DECRYPTION")) {
-      encryptions.push(...parseKeyEncryptionList(p));
+      appendAll(encryptions, parseKeyEncryptionList(p));
     } else if ((p.isWord("ADD") || p.isWord("DROP")) && p.isWord("ENCRYPTION", 1)) {
       const action = p.advance().value as "ADD" | "DROP";
-      encryptions.push(...parseKeyEncryptionList(p, action));
+      appendAll(encryptions, parseKeyEncryptionList(p, action));
     } else if ((p.isWord("TO") || p.isWord("FROM")) && p.isKind(TokenKind.Equals, 2)) {
       p.advance();
       options.push(parseSecurityOption(p));
     } else if (p.isWord("WITH") && (p.isWord("ENCRYPTION", 1) || p.isKind(TokenKind.Equals, 2))) {
       p.advance();
       if (!p.isWord("ENCRYPTION")) {
-        options.push(...p.parseCommaList(() => parseSecurityOption(p)));
+        appendAll(options, p.parseCommaList(() => parseSecurityOption(p)));
       }
     } else {
       break;

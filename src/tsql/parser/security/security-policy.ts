@@ -10,6 +10,7 @@ import { parseParenthesizedOptions } from "../options.js";
 import type { Parser } from "../parser.js";
 import { parseArgumentList } from "../primary.js";
 import type { StatementContext } from "../registry.js";
+import { appendAll } from "../../../util/arrays.js";
 
 const BLOCK_OPERATIONS = [
   ["AFTER", "INSERT"],
@@ -28,7 +29,7 @@ export function parseSecurityPolicy(p: Parser, context: StatementContext, isAlte
 
   const predicates: SecurityPredicateAction[] = [];
   if (!isAlter || startsPredicateAction(p)) {
-    predicates.push(...p.parseCommaList(() => parsePredicateAction(p, isAlter)));
+    appendAll(predicates, p.parseCommaList(() => parsePredicateAction(p, isAlter)));
   }
   const options = p.eatWord("WITH") ? parseParenthesizedOptions(p) : [];
   const notForReplication = p.eatWords("NOT", "FOR", "REPLICATION");

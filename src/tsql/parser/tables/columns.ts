@@ -5,7 +5,7 @@
  * <computed_column_definition> (Transact-SQL), SQL Server 2022.
  */
 
-import type { DataType, Identifier, OptionNode } from "../../ast/node.js";
+import type { DataType, Draft, Identifier, OptionNode } from "../../ast/node.js";
 import type { Expression } from "../../ast/expressions.js";
 import type {
   ColumnDefinition,
@@ -64,13 +64,10 @@ export function parseColumnDefinition(p: Parser): ColumnDefinition {
     // Each call consumed one option.
   }
 
-  return p.finish<ColumnDefinition>(mark, {
-    kind: "ColumnDefinition",
-    name,
-    ...(dataType ? { dataType } : {}),
-    ...(computed ? { computed } : {}),
-    ...state,
-  });
+  const node = { kind: "ColumnDefinition", name } as Draft<ColumnDefinition>;
+  if (dataType) node.dataType = dataType;
+  if (computed) node.computed = computed;
+  return p.finish<ColumnDefinition>(mark, Object.assign(node, state));
 }
 
 /** Reads one column option into `state`; returns false when none follows. */

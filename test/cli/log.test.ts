@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { createLogger } from "../../src/cli/log.js";
+
+function capture() {
+  const chunks: string[] = [];
+  return { stream: { write: (text: string) => chunks.push(text) }, chunks };
+}
+
+describe("logger", () => {
+  it("escapes control characters in messages", () => {
+    const { stream, chunks } = capture();
+    const logger = createLogger(stream as never, { now: () => new Date(0) });
+    logger.warn("skipped \u001b[31mred\u001b]0;title\u0007.sql");
+    assert.equal(chunks.length, 1);
+    assert.ok(!chunks[0]!.includes("\u001b"), JSON.stringify(chunks[0]));
+    assert.ok(!chunks[0]!.includes("\u0007"), JSON.stringify(chunks[0]));
+    assert.match(chunks[0]!, /skipped \?\[31mred\?\]0;title\?\.sql\n$/);
+  });
+
+  it("keeps line breaks of multi-line messages", () => {
+    const { stream, chunks } = capture();
+    createLogger(stream as never, { now: () => new Date(0) }).error("first\nsecond");
+    assert.match(chunks[0]!, /first\nsecond\n$/);
+  });
+
+  it("drops info lines when quiet", () => {
+    const { stream, chunks } = capture();
+    const logger = createLogger(stream as never, { quiet: true });
+    logger.info("hidden");
+    logger.warn("shown");
+    assert.equal(chunks.length, 1);
+  });
+});
