@@ -106,7 +106,7 @@ export function assessCommand(
     .option("--config <file>", "catalog overrides as JSON (see docs/catalog.md)")
     .option("-j, --jobs <n>", "worker threads (default: number of cores, less one when a store is written)")
     .option("-q, --quiet", "no progress and no info logs; warnings and errors still show")
-    .option("--max-file-size <bytes>", "skip larger files; K, M and G suffixes work", "50MB")
+    .option("--max-file-size <bytes>", "skip larger files; K, M and G suffixes work", "16MB")
     .action(async (paths: string[], raw: RawAssessOptions) => {
       host.exit(await run(assessOptionsFrom(paths, raw, host.ctx)));
     });
@@ -119,6 +119,12 @@ export function assessCommand(
     "sqlcmd_export | infio assess - --store none",
   ]);
 }
+
+/**
+ * Most worker threads `--jobs` accepts. Each worker holds its own copy of
+ * the parser and catalog, so workers beyond the cores only add memory.
+ */
+export const MAX_JOBS = 64;
 
 /**
  * Picks the number of worker threads: one per core, but one fewer when a
@@ -173,7 +179,7 @@ export function assessOptionsFrom(
     variables,
     ...(raw.failOn === undefined ? {} : { failOn: parseFailOn(raw.failOn) }),
     ...(raw.config === undefined ? {} : { config: resolve(ctx.cwd, raw.config) }),
-    jobs: raw.jobs === undefined ? defaultJobs(raw.store) : parseInteger("--jobs", raw.jobs, 1),
+    jobs: raw.jobs === undefined ? defaultJobs(raw.store) : parseInteger("--jobs", raw.jobs, 1, MAX_JOBS),
     quiet: raw.quiet === true,
     maxFileSize: parseByteSize("--max-file-size", raw.maxFileSize),
   };

@@ -54,10 +54,11 @@ export function parseVariable(
 }
 
 /** Parses a whole number of at least `min`. */
-export function parseInteger(option: string, value: string, min: number): number {
+export function parseInteger(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`invalid ${option} '${value}'; pass a whole number of at least ${min}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`invalid ${option} '${value}'; pass a whole number ${range}`);
   }
   return n;
 }

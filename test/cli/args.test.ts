@@ -64,7 +64,7 @@ const ASSESS_DEFAULTS: AssessOptions = {
   variables: {},
   jobs: Math.max(1, availableParallelism() - 1),
   quiet: false,
-  maxFileSize: 50 * 1024 * 1024,
+  maxFileSize: 16 * 1024 * 1024,
 };
 
 describe("infio assess: arguments to options", () => {
@@ -112,6 +112,7 @@ describe("infio assess: arguments to options", () => {
     [["assess", "db", "--var", "novalue"], /invalid --var 'novalue'/],
     [["assess", "db", "--fail-on", "bad"], /invalid --fail-on 'bad'.*notSupported/],
     [["assess", "db", "--jobs", "0"], /invalid --jobs '0'/],
+    [["assess", "db", "--jobs", "65"], /invalid --jobs .65.; pass a whole number from 1 to 64/],
     [["assess", "db", "--max-file-size", "lots"], /invalid --max-file-size 'lots'/],
     [["assess", "-", "-"], /standard input \(-\) can be given only once/],
     [["assess", "db", "--compare", "oracle@19"], /--compare: invalid target 'oracle@19'/],

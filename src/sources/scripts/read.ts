@@ -11,8 +11,12 @@ import type { SkippedInput } from "../../assessment/model.js";
 import { looksBinary } from "../../tsql/decode/binary.js";
 import { cannotRead } from "./walk.js";
 
-/** Default of `--max-file-size`: scripts past 50 MB are data dumps. */
-export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+/**
+ * Default of `--max-file-size`. Scripts past 16 MB are mostly data dumps,
+ * and a parsed file takes several times its size in memory (about 120
+ * bytes per byte for a file of one-line statements such as `SELECT 1;`).
+ */
+export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
 
 export type ReadScriptResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
