@@ -6,9 +6,10 @@
  * prints one of their syntax trees and one of the findings' statuses.
  * Changes that should only make the parser or the analysis faster must
  * leave the findings and tree hashes as they were. The hashes cover the
- * order in which findings are reported, which the pipeline keeps for
- * findings at the same position, and the order of each node's keys, which
- * sets the order of the walk; a key whose value is undefined counts.
+ * order in which findings are reported, because the pipeline keeps it for
+ * findings at the same position. They also cover the order of each node's
+ * keys, which sets the order of the walk, and keys whose value is
+ * undefined.
  *
  * Usage: node dist/bench/findings-hash.js [--lines N]
  *   --lines  lines of generated corpus to include (default 100,000)

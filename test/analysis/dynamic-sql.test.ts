@@ -51,6 +51,12 @@ describe("dynamic-sql detector", () => {
     assert.deepEqual(findings, ["dynamic_sql.exec_string 23:1", "dynamic_sql.unresolved 23:1"]);
   });
 
+  it("treats += growth past the limit as unresolved", () => {
+    const doublings = Array.from({ length: 21 }, () => "SET @s += @s").join("\n");
+    const sql = `DECLARE @s nvarchar(max) = N'CHECKPOINT;'\n${doublings}\nEXEC (@s)`;
+    assert.deepEqual(allFindings(sql, PREFIXES), ["dynamic_sql.exec_string 23:1", "dynamic_sql.unresolved 23:1"]);
+  });
+
   it("keeps the enclosing procedure as the object of nested findings", () => {
     const sql = "CREATE PROCEDURE dbo.p AS\nEXEC ('CHECKPOINT')";
     const checkpoint = analyzeBatches(parse(sql).batches, sql).occurrences.filter((o) => o.featureId === "statement.checkpoint");

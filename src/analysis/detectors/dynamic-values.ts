@@ -7,10 +7,10 @@
  * follow the control flow.
  *
  * The tracker does not walk the batch itself. The detector's walk records
- * the few nodes that matter (branches on the way in and out, assignments
- * after their children) as events, in walk order; an EXEC then replays the
- * events recorded since the previous EXEC. A batch without an EXEC costs
- * one array push per recorded node.
+ * the few nodes that matter as events, in walk order: branches on the way
+ * in and out, and assignments after their children. An EXEC then replays
+ * the events recorded since the previous EXEC. A batch without an EXEC
+ * costs one array push per recorded node.
  */
 
 import type { Expression } from "../../tsql/ast/expressions.js";
@@ -122,7 +122,9 @@ function assign(node: Node & Record<string, unknown>, values: Values): void {
       values.set(name, assigned);
     } else if (operator === "+=") {
       const before = values.get(name);
-      values.set(name, before === undefined || assigned === undefined ? undefined : before + assigned);
+      const known = before !== undefined && assigned !== undefined;
+      const fits = known && before.length + assigned.length <= MAX_DYNAMIC_SQL_LENGTH;
+      values.set(name, fits ? before + assigned : undefined);
     } else {
       values.set(name, undefined);
     }

@@ -9,8 +9,8 @@ import type { Node, SchemaObjectName } from "../../tsql/ast/node.js";
 
 /**
  * The name `baseName` read last. Up to six detectors visit each function
- * call one after another and each asks for its name, so one entry saves
- * most of the lower-casing.
+ * call one after another and each reads its name, so one entry saves most
+ * of the lower-casing.
  */
 let lastName: SchemaObjectName | undefined;
 let lastBaseName = "";

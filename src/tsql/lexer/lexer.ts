@@ -90,7 +90,7 @@ export class LazyTokens {
     this.lexer = new Lexer(text, options);
   }
 
-  /** The token at index `i`, or undefined past the EndOfInput token. */
+  /** Returns the token at index `i`, lexing up to it, or undefined past the EndOfInput token. */
   at(i: number): Token | undefined {
     return this.lexer.tokenAt(i);
   }

@@ -230,7 +230,7 @@ function parseSelectElement(p: Parser): SelectElement {
   return selectColumn(p, mark, expression);
 }
 
-/** A select-list column, built with its position in the literal; see `Parser.finish`. */
+/** Builds a select-list column with its position in the literal, as `Parser.finish` explains. */
 function selectColumn(
   p: Parser,
   mark: Mark,
