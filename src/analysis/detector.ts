@@ -7,7 +7,7 @@
 import type { AnalysisContext } from "./context.js";
 
 // Visitors take the concrete node interface of their kind; the walker only
-// knows the kind string, so the parameter type is checked at the detector.
+// has only the kind string, so the parameter type is checked at the detector.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Visitor = (node: any, context: AnalysisContext) => void;
 

@@ -74,7 +74,7 @@ export const LEAF_KINDS: readonly LeafNode["kind"][] = [
   "DefaultExpression",
 ];
 
-/** What the walker does at a node of one kind. */
+/** The walker's plan for nodes of one kind: visitors and object type. */
 interface KindActions {
   readonly enter: Visitor[];
   readonly leave: Visitor[];

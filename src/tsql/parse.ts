@@ -34,7 +34,7 @@ export interface ParseResult {
   readonly batches: Batch[];
   /**
    * Diagnostics in source order. Past `maxDiagnostics` the rest are
-   * dropped and one `parse.too-many-diagnostics` diagnostic says how many.
+   * dropped and one `parse.too-many-diagnostics` diagnostic counts them.
    */
   readonly diagnostics: Diagnostic[];
   readonly commands: SqlcmdCommand[];

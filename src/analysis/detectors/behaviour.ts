@@ -2,7 +2,7 @@
  * Behaviour differences: code that runs on the target but can give other
  * results. Constructs that recur in ordinary code (string comparisons,
  * concatenation, ORDER BY) are reported once per object, at their first
- * use, so the finding says "this object depends on it" without repeating;
+ * use, so the finding means "this object depends on it" without repeating;
  * rarer ones (STR, TOP without ORDER BY, @@ROWCOUNT after a statement that
  * resets it, parsing @@VERSION) are reported where they occur.
  */

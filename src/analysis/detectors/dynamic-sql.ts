@@ -2,7 +2,7 @@
  * Dynamic SQL: `EXEC ('...')`, `EXEC (@sql)`, `INSERT ... EXEC (...)` and
  * `EXEC sp_executesql N'...'`. When the string is known (a literal, or
  * literals and variables whose values the batch sets in straight-line code)
- * it is analysed as nested code; anything else is one finding that asks for
+ * it is analysed as nested code. Anything else is one finding that needs
  * a manual review. Positions inside a single literal map back to the
  * literal's characters; positions in a string built from several pieces map
  * to the EXEC.

@@ -18,16 +18,16 @@ import type { Node } from "../../tsql/ast/node.js";
 import { forEachNode } from "./support.js";
 
 /**
- * Longest dynamic SQL string the tracker builds, in characters. Longer
- * values count as unknown, so a string doubled in a loop of assignments
- * becomes one review finding instead of exhausting memory.
+ * Maximum length of a dynamic SQL string the tracker builds, in
+ * characters. Longer values count as unknown, so a string doubled by a run
+ * of assignments becomes one review finding instead of exhausting memory.
  */
 export const MAX_DYNAMIC_SQL_LENGTH = 1_000_000;
 
 /** Lower-case variable name to its value; undefined when not known. */
 export type Values = Map<string, string | undefined>;
 
-/** The string an expression evaluates to, when its parts are all known. */
+/** Evaluates a string expression when all its parts are known; undefined otherwise. */
 export function evaluate(expression: Expression | undefined, values: ReadonlyMap<string, string | undefined>): string | undefined {
   if (expression === undefined) {
     return undefined;
@@ -176,7 +176,7 @@ export class ValueTracker {
     this.record(node, ASSIGN);
   }
 
-  /** The values known at the point the walk has reached. */
+  /** Variable values known at the point the walk has reached. */
   valuesNow(): ReadonlyMap<string, string | undefined> {
     for (; this.replayed < this.nodes.length; this.replayed++) {
       this.replay(this.replayed);
@@ -196,7 +196,7 @@ export class ValueTracker {
     const top = this.frames[this.frames.length - 1]!;
 
     if (type === ENTER) {
-      // Code inside sees what was known before it, minus what a loop changes.
+      // Code inside starts from what was known before it, minus what a loop changes.
       const values: Values = new Map(top.values);
       if (node.kind === "WhileStatement") {
         forget(values, this.assignedInBranch(index));

@@ -11,7 +11,7 @@ import type { AnalysisContext } from "../context.js";
 import type { Detector } from "../detector.js";
 import { shortText } from "./source-words.js";
 
-/** Longest identifier PostgreSQL keeps, in bytes of its UTF-8 encoding. */
+/** Maximum identifier length PostgreSQL keeps, in bytes of its UTF-8 encoding. */
 const MAX_IDENTIFIER_BYTES = 63;
 
 function visitIdentifier(node: Identifier, context: AnalysisContext): void {

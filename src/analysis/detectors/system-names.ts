@@ -1,5 +1,5 @@
 /**
- * How system objects are named: catalog views and DMVs (`sys.objects`,
+ * Names of system objects: catalog views and DMVs (`sys.objects`,
  * `INFORMATION_SCHEMA.TABLES`, the compatibility views such as
  * `sysobjects`), system procedures (`sp_`, `xp_`) and the msdb tables.
  */
@@ -32,7 +32,7 @@ function startsWithSys(text: string): boolean {
   );
 }
 
-/** The catalog id of a catalog view or DMV name, or undefined for other names. */
+/** Returns the catalog id of a catalog view or DMV name, or undefined for other names. */
 export function catalogViewId(name: SchemaObjectName): string | undefined {
   const schema = schemaOf(name);
   // Every id below needs the schema sys or INFORMATION_SCHEMA, or a name
@@ -60,7 +60,7 @@ export function catalogViewId(name: SchemaObjectName): string | undefined {
   return undefined;
 }
 
-/** Whether a procedure name is a system procedure: sp_ or xp_ in sys, dbo or no schema. */
+/** Tests whether a procedure name is a system procedure: sp_ or xp_ in sys, dbo or no schema. */
 export function isSystemProcedure(name: SchemaObjectName): boolean {
   const schema = schemaOf(name);
   const object = baseName(name);
@@ -70,7 +70,7 @@ export function isSystemProcedure(name: SchemaObjectName): boolean {
   return object.startsWith("sp_") || object.startsWith("xp_");
 }
 
-/** Whether the system-object detector reports this name. */
+/** Tests whether the system-object detector reports this name. */
 export function isSystemObject(name: SchemaObjectName): boolean {
   return SYSTEM_DATABASES.has(databaseOf(name)) && (catalogViewId(name) !== undefined || isSystemProcedure(name));
 }
