@@ -4,6 +4,12 @@
  * docs/output.md and schema/assessment.schema.json.
  */
 
+import type {
+  CollectionProblem,
+  InventoryItem,
+  ServerHeader,
+} from "../sources/sqlserver/collected.js";
+
 /** How a feature fares on the chosen target. */
 export type FindingStatus =
   | "supported"
@@ -262,4 +268,15 @@ export interface Assessment {
   readonly effort?: EffortBreakdown;
   /** Present when the run or the report was given `--compare`. */
   readonly comparison?: TargetComparison;
+  /** Present when the source was a live server or a bundle collected from one. */
+  readonly live?: LiveSource;
+}
+
+/** What was read from a live SQL Server, besides its code. */
+export interface LiveSource {
+  readonly server: ServerHeader;
+  /** Items by inventory part name (`databases`, `tables`, ...), in collection order. */
+  readonly inventory: Readonly<Record<string, readonly InventoryItem[]>>;
+  /** Parts, databases and modules that could not be read, with the reason. */
+  readonly problems: readonly CollectionProblem[];
 }
