@@ -33,3 +33,18 @@ export interface SqlReader {
   /** Reads a small result whole. */
   all(query: CatalogQuery, parameters?: QueryParameters): Promise<Row[]>;
 }
+
+/** Readers for one server, a database at a time. */
+export interface ServerSession {
+  /** Server as the user named it. */
+  readonly server: string;
+  /**
+   * Returns a reader whose connections open `database` (master when
+   * omitted). Rejects with a `SqlServerError` of kind
+   * `database-unavailable` when the login cannot open it.
+   */
+  reader(database?: string): Promise<SqlReader>;
+  /** Closes the connections of one database once it has been read. */
+  release(database: string): Promise<void>;
+  close(): Promise<void>;
+}
