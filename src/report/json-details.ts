@@ -1,5 +1,6 @@
 /**
- * Records of `overrides`, `effort` and `comparison` in `assessment.json`.
+ * Records of `overrides`, `effort`, `comparison` and `live` in
+ * `assessment.json`.
  * Each builder copies only the fields of the schema, in a fixed order, so
  * the file matches schema/assessment.schema.json whatever the object
  * carries.
@@ -19,6 +20,11 @@ import type {
   RateOverrideRecord,
   TargetComparison,
 } from "../assessment/model.js";
+import type {
+  CollectionProblem,
+  InventoryItem,
+  ServerHeader,
+} from "../sources/sqlserver/collected.js";
 
 export function overridesRecord(o: AppliedOverrides): object {
   return {
@@ -120,4 +126,35 @@ function rates(r: EffortRates): object {
 
 function range(r: EffortRange): EffortRange {
   return { low: r.low, high: r.high };
+}
+
+export function serverRecord(s: ServerHeader): object {
+  return {
+    address: s.address,
+    name: s.name,
+    version: s.version,
+    edition: s.edition,
+    collectedAt: s.collectedAt,
+    tlsVerificationDisabled: s.tlsVerificationDisabled,
+  };
+}
+
+export function problemRecord(p: CollectionProblem): object {
+  return {
+    part: p.part,
+    ...(p.database === undefined ? {} : { database: p.database }),
+    reason: p.reason,
+    message: p.message,
+  };
+}
+
+/**
+ * Returns the JSON text of an inventory item as it is, every field kept.
+ * Parts write plain JSON; a bigint that slipped through becomes a decimal
+ * string instead of failing the whole report.
+ */
+export function inventoryItemText(item: InventoryItem): string {
+  return JSON.stringify(item, (_, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
 }

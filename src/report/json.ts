@@ -1,8 +1,8 @@
 /**
  * Renders `assessment.json`. The layout keeps large files usable with line
  * tools: the header and summary are indented, and each finding, parse
- * error, object, unit and skipped input is one compact object on its own
- * line. Fields come out in a fixed order and only the fields of the
+ * error, object, unit, skipped input, inventory item and collection
+ * problem is one compact object on its own line. Fields come out in a fixed order and only the fields of the
  * contract are written, so the output always matches
  * schema/assessment.schema.json whatever the object carries.
  */
@@ -13,6 +13,7 @@ import type {
   Assessment,
   AssessmentSummary,
   Finding,
+  LiveSource,
   ParseErrorRecord,
   SkippedInput,
 } from "../assessment/model.js";
@@ -23,9 +24,12 @@ import {
   featureComparisonRecord,
   featureEffortRecord,
   fileEffortRecord,
+  inventoryItemText,
   objectEffortRecord,
   objectTypeEffortRecord,
   overridesRecord,
+  problemRecord,
+  serverRecord,
 } from "./json-details.js";
 
 /** Renders the text of `assessment.json`, ending in a newline. */
@@ -61,8 +65,8 @@ export function* jsonParts(a: Assessment): Generator<string> {
 }
 
 /**
- * Yields `overrides`, `effort` and `comparison` when the assessment has
- * them, each followed by a comma. Their lists have a record per line, as
+ * Yields `overrides`, `effort`, `comparison` and `live` when the assessment
+ * has them, each followed by a comma. Their lists have a record per line, as
  * the top-level lists do, because the effort by object can be long.
  */
 function* detailMembers(a: Assessment): Generator<string> {
@@ -102,6 +106,39 @@ function* detailMembers(a: Assessment): Generator<string> {
     yield* recordLines("changed", c.changed, featureComparisonRecord, 2);
     yield "\n  },\n";
   }
+
+  if (a.live !== undefined) {
+    yield* liveMember(a.live);
+  }
+}
+
+/**
+ * Yields `live`: the server header on one line, each inventory part as an
+ * array with an item per line, and the problems a line each. Items are
+ * copied with all their fields, because each part has its own.
+ */
+function* liveMember(live: LiveSource): Generator<string> {
+  yield member("live", "{\n");
+  yield member("server", JSON.stringify(serverRecord(live.server)), 2) + ",\n";
+
+  const parts = Object.entries(live.inventory);
+  if (parts.length === 0) {
+    yield member("inventory", "{},\n", 2);
+  } else {
+    yield member("inventory", "{\n", 2);
+    let first = true;
+    for (const [name, items] of parts) {
+      if (!first) {
+        yield ",\n";
+      }
+      yield* recordLines(name, items, inventoryItemText, 3);
+      first = false;
+    }
+    yield "\n    },\n";
+  }
+
+  yield* recordLines("problems", live.problems, problemRecord, 2);
+  yield "\n  },\n";
 }
 
 /** Returns `"name": value` indented by `depth` levels of two spaces. */

@@ -10,21 +10,31 @@
  * inputs are warnings in `invocations[0].toolExecutionNotifications`.
  * The applied overrides and the version comparison, when present, are in
  * `run.properties` with the fields they have in assessment.json.
+ *
+ * For a live server, each collection problem is a warning in
+ * `toolExecutionNotifications` too, and the server header is in
+ * `run.properties.server`. Collecting with the certificate check turned
+ * off is a warning in `toolConfigurationNotifications`, which the SARIF
+ * 2.1.0 schema describes as conditions relevant to the tool's
+ * configuration.
  */
 
 import type {
   Assessment,
   Finding,
+  LiveSource,
   ParseErrorRecord,
   SkippedInput,
   TargetComparison,
 } from "../assessment/model.js";
+import type { CollectionProblem } from "../sources/sqlserver/collected.js";
 import { FINDING_STATUSES } from "../assessment/model.js";
 import type { FeatureLookup } from "./features.js";
 import {
   comparisonRecord,
   featureComparisonRecord,
   overridesRecord,
+  serverRecord,
 } from "./json-details.js";
 import { artifactLocation, SOURCE_ROOT_BASE_ID } from "./sarif-uri.js";
 import type { SarifLevel } from "./sarif-rules.js";
@@ -211,13 +221,59 @@ function invocation(a: Assessment): object {
   const hasTimes =
     !Number.isNaN(end.getTime()) && end.getTime() >= start.getTime();
 
+  const problems = a.live?.problems ?? [];
+  const configuration = a.live === undefined ? [] : configurationNotifications(a.live);
+
   return {
     executionSuccessful: true,
     ...(hasTimes
       ? { startTimeUtc: start.toISOString(), endTimeUtc: end.toISOString() }
       : {}),
-    toolExecutionNotifications: a.skipped.map(skippedNotification),
+    toolExecutionNotifications: [
+      ...a.skipped.map(skippedNotification),
+      ...problems.map(problemNotification),
+    ],
+    ...(configuration.length === 0
+      ? {}
+      : { toolConfigurationNotifications: configuration }),
   };
+}
+
+/**
+ * Returns a collection problem as a notification. It has no location,
+ * because a catalog view or a database is no artifact, so the part and
+ * database go in its properties.
+ */
+function problemNotification(p: CollectionProblem): object {
+  const where = p.database === undefined ? p.part : `${p.part} in ${p.database}`;
+  return {
+    level: "warning",
+    message: { text: p.message === "" ? `not read: ${where}: ${p.reason}` : p.message },
+    properties: {
+      part: p.part,
+      ...(p.database === undefined ? {} : { database: p.database }),
+      reason: p.reason,
+    },
+  };
+}
+
+function configurationNotifications(live: LiveSource): object[] {
+  if (!live.server.tlsVerificationDisabled) {
+    return [];
+  }
+
+  return [
+    {
+      level: "warning",
+      message: {
+        text:
+          `certificate verification was turned off for this collection: ` +
+          `the TLS certificate of ${live.server.address} was not checked, ` +
+          `so nothing shows that the data came from that server`,
+      },
+      properties: { tlsVerificationDisabled: true },
+    },
+  ];
 }
 
 function skippedNotification(s: SkippedInput): object {
@@ -243,6 +299,7 @@ function runProperties(a: Assessment): object {
     findingsByStatus,
     ...(a.overrides === undefined ? {} : { overrides: overridesRecord(a.overrides) }),
     ...(a.comparison === undefined ? {} : { comparison: comparisonProperty(a.comparison) }),
+    ...(a.live === undefined ? {} : { server: serverRecord(a.live.server) }),
   };
 }
 

@@ -8,6 +8,7 @@ import addFormatsModule from "ajv-formats";
 import type { Assessment } from "../../src/assessment/model.js";
 import { renderJson } from "../../src/report/json.js";
 import { sampleAssessment } from "./sample-assessment.js";
+import { HOSTILE_DATABASE, liveAssessment, sampleLive } from "./sample-live.js";
 import { assertSnapshot, repositoryPath } from "./snapshot.js";
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -31,9 +32,9 @@ function errorsOf(value: unknown): string {
   return JSON.stringify(validate.errors, null, 2);
 }
 
-/** Returns a copy of the sample with the given change applied to its JSON. */
+/** Returns a copy of the live sample with the given change applied to its JSON. */
 function mutated(change: (json: Record<string, any>) => void): unknown {
-  const json = JSON.parse(renderJson(sampleAssessment()));
+  const json = JSON.parse(renderJson(liveAssessment()));
   change(json);
   return json;
 }
@@ -127,6 +128,77 @@ describe("renderJson", () => {
   });
 });
 
+describe("renderJson live server", () => {
+  it("matches the snapshot", () => {
+    assertSnapshot("assessment-live.json", renderJson(liveAssessment()));
+  });
+
+  it("validates against the schema", () => {
+    const json = JSON.parse(renderJson(liveAssessment()));
+    assert.ok(validate(json), errorsOf(json));
+  });
+
+  it("validates with certificate checks off and nothing read", () => {
+    const base = sampleLive();
+    const a = liveAssessment({
+      server: { ...base.server, tlsVerificationDisabled: true },
+      inventory: {},
+      problems: [],
+    });
+    const text = renderJson(a);
+    const json = JSON.parse(text);
+    assert.ok(text.includes('    "inventory": {},\n'));
+    assert.equal(json.live.server.tlsVerificationDisabled, true);
+    assert.ok(validate(json), errorsOf(json));
+  });
+
+  it("copies the live source as it is", () => {
+    const json = JSON.parse(renderJson(liveAssessment()));
+    assert.deepEqual(json.live, sampleLive());
+  });
+
+  it("leaves live out for scripts", () => {
+    const json = JSON.parse(renderJson(sampleAssessment()));
+    assert.equal("live" in json, false);
+  });
+
+  it("keeps the order of the parts", () => {
+    const json = JSON.parse(renderJson(liveAssessment()));
+    assert.deepEqual(Object.keys(json.live.inventory), Object.keys(sampleLive().inventory));
+  });
+
+  it("puts one inventory item and problem on each line", () => {
+    const lines = renderJson(liveAssessment()).split("\n");
+    const live = sampleLive();
+    const items = Object.values(live.inventory).reduce((sum, list) => sum + list.length, 0);
+    assert.equal(lines.filter((l) => /^        \{/.test(l)).length, items);
+    assert.equal(lines.filter((l) => l.startsWith('      {"part":')).length, live.problems.length);
+  });
+
+  it("keeps hostile names as JSON text", () => {
+    const json = JSON.parse(renderJson(liveAssessment()));
+    assert.equal(json.live.inventory.tables[3].database, HOSTILE_DATABASE);
+  });
+
+  it("writes a stray bigint as a string", () => {
+    const a = liveAssessment({ inventory: { tables: [{ rows: 2n ** 64n }] } });
+    const json = JSON.parse(renderJson(a));
+    assert.equal(json.live.inventory.tables[0].rows, "18446744073709551616");
+  });
+
+  it("writes only the contract fields of the header and problems", () => {
+    const live = sampleLive();
+    const a = liveAssessment({
+      server: { ...live.server, password: "secret" } as typeof live.server,
+      problems: [{ ...live.problems[0]!, stack: "at x" } as (typeof live.problems)[0]],
+    });
+    const json = JSON.parse(renderJson(a));
+    assert.equal(json.live.server.password, undefined);
+    assert.equal(json.live.problems[0].stack, undefined);
+    assert.ok(validate(json), errorsOf(json));
+  });
+});
+
 describe("assessment schema", () => {
   const cases: [string, (json: Record<string, any>) => void][] = [
     ["a missing status key", (j) => delete j.summary.findingsByStatus.unknown],
@@ -150,6 +222,17 @@ describe("assessment schema", () => {
     ["effort without its rates", (j) => delete j.effort.rates],
     ["a negative feature effort", (j) => (j.effort.byFeature[0].total.low = -1)],
     ["an effort object without its type", (j) => delete j.effort.byObject[0].objectType],
+    ["a live server without its edition", (j) => delete j.live.server.edition],
+    ["a live server with an extra field", (j) => (j.live.server.port = 1433)],
+    ["a certificate flag that is a string", (j) => (j.live.server.tlsVerificationDisabled = "no")],
+    ["a collection time that is not a date", (j) => (j.live.server.collectedAt = "today")],
+    ["an inventory part that is not an array", (j) => (j.live.inventory.tables = {})],
+    ["an inventory item that is not an object", (j) => (j.live.inventory.tables[0] = "Pallet")],
+    ["an inventory database that is not a string", (j) => (j.live.inventory.tables[0].database = 5)],
+    ["a problem without a reason", (j) => delete j.live.problems[0].reason],
+    ["a problem with an empty part", (j) => (j.live.problems[0].part = "")],
+    ["a problem with an extra field", (j) => (j.live.problems[0].stack = "x")],
+    ["live without problems", (j) => delete j.live.problems],
   ];
 
   for (const [name, change] of cases) {

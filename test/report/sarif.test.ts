@@ -11,6 +11,7 @@ import { PARSE_ERROR_RULE_ID } from "../../src/report/sarif-rules.js";
 import { renderSarif } from "../../src/report/sarif.js";
 import { artifactLocation } from "../../src/report/sarif-uri.js";
 import { sampleAssessment, sampleFeatures } from "./sample-assessment.js";
+import { HOSTILE_DATABASE, liveAssessment, sampleLive } from "./sample-live.js";
 import { assertSnapshot } from "./snapshot.js";
 
 // Both packages are CommonJS, so under NodeNext their default exports
@@ -219,6 +220,66 @@ describe("renderSarif", () => {
     const log = render({ ...sampleAssessment(), startedAt: "not a time" });
     assert.equal(log.runs[0].invocations[0].startTimeUtc, undefined);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  });
+});
+
+describe("renderSarif live server", () => {
+  it("matches the snapshot", () => {
+    const text = renderSarif(liveAssessment(), { features: sampleFeatures });
+    assertSnapshot("assessment-live.sarif", text);
+  });
+
+  it("validates against the SARIF 2.1.0 schema", () => {
+    const base = sampleLive();
+    for (const tlsVerificationDisabled of [false, true]) {
+      const log = render(liveAssessment({ server: { ...base.server, tlsVerificationDisabled } }));
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    }
+  });
+
+  it("reports each problem as a warning after the skipped inputs", () => {
+    const a = liveAssessment();
+    const notifications = render(a).runs[0].invocations[0].toolExecutionNotifications;
+    const problems = notifications.slice(a.skipped.length);
+    assert.equal(notifications.length, a.skipped.length + a.live!.problems.length);
+    assert.deepEqual(
+      problems.map((n: any) => n.level),
+      a.live!.problems.map(() => "warning"),
+    );
+    assert.equal(problems[0].message.text, a.live!.problems[0]!.message);
+    assert.deepEqual(problems[0].properties, { part: "logins", reason: "permission-denied" });
+    assert.deepEqual(problems[2].properties, {
+      part: "inventory.database-users",
+      database: HOSTILE_DATABASE,
+      reason: "timeout",
+    });
+  });
+
+  it("names the part of a problem without a message", () => {
+    const problem = { part: "agent", database: "msdb", reason: "failed", message: "" };
+    const log = render(liveAssessment({ problems: [problem] }));
+    const last = log.runs[0].invocations[0].toolExecutionNotifications.at(-1);
+    assert.equal(last.message.text, "not read: agent in msdb: failed");
+  });
+
+  it("warns of a collection without certificate checks", () => {
+    const base = sampleLive();
+    const a = liveAssessment({ server: { ...base.server, tlsVerificationDisabled: true } });
+    const notifications = render(a).runs[0].invocations[0].toolConfigurationNotifications;
+    assert.equal(notifications.length, 1);
+    assert.equal(notifications[0].level, "warning");
+    assert.match(notifications[0].message.text, /^certificate verification was turned off for this collection/);
+    assert.ok(notifications[0].message.text.includes(base.server.address));
+  });
+
+  it("has no configuration warning when verified", () => {
+    const invocation = render(liveAssessment()).runs[0].invocations[0];
+    assert.equal(invocation.toolConfigurationNotifications, undefined);
+  });
+
+  it("puts the server header in the run properties", () => {
+    const properties = render(liveAssessment()).runs[0].properties;
+    assert.deepEqual(properties.server, sampleLive().server);
   });
 });
 

@@ -29,6 +29,14 @@ export interface HtmlLimits {
   readonly effortRows: number;
   /** Feature groups drawn in the chart; the rest make one "other" bar. */
   readonly chartGroups: number;
+  /** Rows listed per inventory part, shared fairly among its databases. */
+  readonly inventoryRowsPerPart: number;
+  /** Table cells of the whole inventory section, shared fairly among parts. */
+  readonly inventoryCells: number;
+  /** Columns of one inventory table; further fields are named only. */
+  readonly inventoryColumns: number;
+  /** Characters shown of one inventory value; longer ones are cut. */
+  readonly inventoryValueChars: number;
 }
 
 /**
@@ -49,4 +57,8 @@ export const DEFAULT_HTML_LIMITS: HtmlLimits = {
   tableRows: 2_000,
   effortRows: 25,
   chartGroups: 12,
+  inventoryRowsPerPart: 500,
+  inventoryCells: 50_000,
+  inventoryColumns: 40,
+  inventoryValueChars: 200,
 };

@@ -19,11 +19,15 @@ import { renderComparison } from "./comparison.js";
 import { renderEffort } from "./effort.js";
 import { escapeClipped } from "./escape.js";
 import { renderFindings } from "./findings.js";
+import { renderInventory } from "./inventory.js";
+import type { InventoryPartInfo } from "./inventory-plan.js";
+import { planInventory, registeredParts } from "./inventory-plan.js";
 import type { FeatureBlock, FindingsPlan } from "./findings-plan.js";
 import { planFindings } from "./findings-plan.js";
 import type { HtmlLimits } from "./limits.js";
 import { DEFAULT_HTML_LIMITS } from "./limits.js";
 import { renderOverrides } from "./overrides.js";
+import { renderNotRead, renderServer } from "./server.js";
 import { STYLESHEET } from "./styles.js";
 import { renderHeader, renderSummary } from "./summary.js";
 import {
@@ -40,6 +44,8 @@ export interface HtmlOptions {
   readonly features?: FeatureLookup;
   /** Overrides of the caps in DEFAULT_HTML_LIMITS. */
   readonly limits?: Partial<HtmlLimits>;
+  /** Inventory parts in report order; the registry of this infio version by default. */
+  readonly inventoryParts?: readonly InventoryPartInfo[];
 }
 
 const STYLE_HASH = createHash("sha256").update(STYLESHEET).digest("base64");
@@ -58,10 +64,24 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
     limits,
   );
 
+  // Only an assessment of a live server has the server and inventory.
+  const live =
+    a.live === undefined
+      ? undefined
+      : {
+          source: a.live,
+          plan: planInventory(
+            a.live,
+            options.inventoryParts ?? registeredParts(),
+            limits,
+          ),
+        };
+
   const body = [
     renderHeader(a, limits),
-    navigation(),
+    navigation(live !== undefined),
     `<main>`,
+    ...(live ? [renderServer(live.source, live.plan, limits)] : []),
     renderSummary(a, findingsPlan, limits),
     renderCharts(a, findingsPlan, limits),
     renderEffort(a, findingsPlan, limits),
@@ -72,6 +92,8 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
     renderUnits(a, limits),
     renderParseErrors(a, codePlan, limits),
     renderSkipped(a, limits),
+    ...(live ? [renderInventory(live.plan, limits)] : []),
+    ...(live ? [renderNotRead(live.source, live.plan, limits)] : []),
     renderCodeView(codePlan, limits),
     `<footer><p><small>Written by infio ` +
       `${escapeClipped(a.infioVersion, limits.textChars)}.</small></p></footer>`,
@@ -98,8 +120,16 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
   ].join("\n");
 }
 
-function navigation(): string {
+function navigation(live: boolean): string {
+  const serverLinks = live ? [["server", "Server"]] : [];
+  const inventoryLinks = live
+    ? [
+        ["inventory", "Inventory"],
+        ["not-read", "Not read"],
+      ]
+    : [];
   const links = [
+    ...serverLinks,
     ["summary", "Summary"],
     ["charts", "Charts"],
     ["effort", "Effort"],
@@ -110,6 +140,7 @@ function navigation(): string {
     ["files", "Files"],
     ["parse-errors", "Parse errors"],
     ["skipped", "Skipped inputs"],
+    ...inventoryLinks,
     ["code", "Code"],
   ].map(([id, name]) => `<a href="#${id}">${name}</a>`);
 

@@ -14,10 +14,11 @@ const MONOSPACE = `ui-monospace,"Cascadia Mono",Consolas,Menlo,monospace`;
 
 export const STYLESHEET = `
 :root{color-scheme:light dark;--fg:#1b1b1b;--bg:#fff;--muted:#5f6368;
---line:#d0d4d9;--hit:#fff3c4;--mark:#ffd54f;--target:#1565c0;--panel:#f5f6f8}
+--line:#d0d4d9;--hit:#fff3c4;--mark:#ffd54f;--target:#1565c0;--panel:#f5f6f8;
+--warn:#b3261e;--warn-bg:#fdecea}
 @media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--bg:#15171a;
 --muted:#9aa0a6;--line:#3c4043;--hit:#3d3514;--mark:#8a6d00;
---target:#8ab4f8;--panel:#1f2226}}
+--target:#8ab4f8;--panel:#1f2226;--warn:#f28b82;--warn-bg:#3b1d1b}}
 *{box-sizing:border-box}
 body{margin:0;color:var(--fg);background:var(--bg);
 font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
@@ -48,6 +49,12 @@ details.status{border:1px solid var(--line);border-radius:4px;
 padding:4px 12px;margin:8px 0}
 details.status>summary{font-weight:600}
 details>summary{cursor:pointer}
+details.part{border:1px solid var(--line);border-radius:4px;
+padding:4px 12px;margin:6px 0}
+table.inventory{font-size:.9em}
+table.inventory td{overflow-wrap:anywhere}
+.warning{border:1px solid var(--warn);border-left-width:6px;
+background:var(--warn-bg);padding:8px 12px}
 .feature{margin-left:8px}
 .feature:target{outline:2px solid var(--target);outline-offset:4px}
 svg.chart{max-width:100%;height:auto}
