@@ -9,7 +9,6 @@
 import type { AnalysisContext } from "../context.js";
 import type { Detector } from "../detector.js";
 import { findToken } from "./source-words.js";
-import type { InsertExecSource } from "../../tsql/ast/dml.js";
 import type { ColumnReference, ComparisonExpression, SqlcmdVariableReference } from "../../tsql/ast/expressions.js";
 import type { ErrorStatement } from "../../tsql/ast/node.js";
 import type { ExecuteStatement } from "../../tsql/ast/procedural.js";
@@ -47,7 +46,7 @@ function rowset(node: TableValuedFunctionReference, context: AnalysisContext): v
   }
 }
 
-function numbered(node: ExecuteStatement | InsertExecSource, context: AnalysisContext): void {
+function numbered(node: ExecuteStatement, context: AnalysisContext): void {
   if (node.procedure !== undefined && node.procedureNumber !== undefined) {
     context.report(node.procedure, "syntax.numbered_procedure_call", `EXEC ${node.procedure.name.value};${node.procedureNumber}`);
   }
@@ -76,7 +75,6 @@ export const deprecatedDetector: Detector = {
     ErrorStatement: error,
     TableValuedFunctionReference: rowset,
     ExecuteStatement: numbered,
-    InsertExecSource: numbered,
     ColumnReference: pseudoColumn,
     SqlcmdVariableReference: sqlcmd,
   },

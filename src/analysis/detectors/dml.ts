@@ -68,7 +68,7 @@ function insert(node: InsertStatement, context: AnalysisContext): void {
     context.report(source, "dml.values.insert_multi_row", "INSERT ... VALUES with several rows");
   } else if (source.kind === "DefaultValuesInsertSource") {
     context.report(source, "dml.insert.default_values", "INSERT ... DEFAULT VALUES");
-  } else if (source.kind === "InsertExecSource") {
+  } else if (source.kind === "ExecuteStatement") {
     context.report(source, "dml.insert.exec", "INSERT ... EXEC");
   }
 }

@@ -10,7 +10,6 @@
 
 import type { AnalysisContext, PositionMap } from "../context.js";
 import type { Detector, Visitor } from "../detector.js";
-import type { InsertExecSource } from "../../tsql/ast/dml.js";
 import type { Expression, Literal } from "../../tsql/ast/expressions.js";
 import type { Node, SchemaObjectName } from "../../tsql/ast/node.js";
 import type { ExecuteStatement } from "../../tsql/ast/procedural.js";
@@ -116,29 +115,14 @@ function execute(node: ExecuteStatement, context: AnalysisContext): void {
     // Runs on a linked server, in that server's dialect.
     return;
   }
+  const exec = node.insertSource === true ? "INSERT ... EXEC" : "EXEC";
   if (node.strings !== undefined) {
-    context.report(node, "dynamic_sql.exec_string", "EXEC (string)");
-    analyze(node, node.strings, context, "EXEC (...)");
+    context.report(node, "dynamic_sql.exec_string", `${exec} (string)`);
+    analyze(node, node.strings, context, `${exec} (...)`);
     return;
   }
   if (isExecuteSql(node.procedure)) {
-    context.report(node.procedure!, "sysproc.sp_executesql", "EXEC sp_executesql");
-    const statement = statementArgument(node.arguments);
-    analyze(node, statement === undefined ? [] : [statement], context, "sp_executesql");
-  }
-}
-
-function insertExec(node: InsertExecSource, context: AnalysisContext): void {
-  if (node.linkedServer !== undefined || node.dataSource !== undefined) {
-    return;
-  }
-  if (node.command !== undefined) {
-    context.report(node, "dynamic_sql.exec_string", "INSERT ... EXEC (string)");
-    analyze(node, [node.command], context, "INSERT ... EXEC (...)");
-    return;
-  }
-  if (isExecuteSql(node.procedure)) {
-    context.report(node.procedure!, "sysproc.sp_executesql", "INSERT ... EXEC sp_executesql");
+    context.report(node.procedure!, "sysproc.sp_executesql", `${exec} sp_executesql`);
     const statement = statementArgument(node.arguments);
     analyze(node, statement === undefined ? [] : [statement], context, "sp_executesql");
   }
@@ -162,7 +146,6 @@ export const dynamicSqlDetector: Detector = {
     ...enterVisitors,
     Batch: batch,
     ExecuteStatement: execute,
-    InsertExecSource: insertExec,
   },
   leave: leaveVisitors,
 };

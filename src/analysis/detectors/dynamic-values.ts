@@ -63,7 +63,6 @@ export const ASSIGNING_KINDS: readonly string[] = [
   "SelectAssignment",
   "FetchCursorStatement",
   "ExecuteArgument",
-  "InsertExecArgument",
 ];
 
 /** Adds the names of the variables that `node` itself assigns to `names`. */
@@ -82,8 +81,7 @@ function addAssigned(node: Node, names: string[]): void {
     case "FetchCursorStatement":
       for (const target of record["into"] as { name: string }[]) names.push(target.name.toLowerCase());
       break;
-    case "ExecuteArgument":
-    case "InsertExecArgument": {
+    case "ExecuteArgument": {
       const value = record["value"] as { kind: string; name: string } | undefined;
       if (record["output"] === true && value?.kind === "VariableReference") names.push(value.name.toLowerCase());
       break;
@@ -105,7 +103,7 @@ function forget(values: Values, names: readonly string[]): void {
 }
 
 /** Nodes that assign variables in ways the tracker does not follow. */
-const FORGETTING: ReadonlySet<string> = new Set(["SelectAssignment", "FetchCursorStatement", "ExecuteArgument", "InsertExecArgument"]);
+const FORGETTING: ReadonlySet<string> = new Set(["SelectAssignment", "FetchCursorStatement", "ExecuteArgument"]);
 
 /** Applies the assignment a node makes, after its children were visited. */
 function assign(node: Node & Record<string, unknown>, values: Values): void {

@@ -6,7 +6,6 @@
 
 import type { AnalysisContext } from "../context.js";
 import type { Detector } from "../detector.js";
-import type { InsertExecSource } from "../../tsql/ast/dml.js";
 import type { FunctionCall } from "../../tsql/ast/expressions.js";
 import type { Node, SchemaObjectName } from "../../tsql/ast/node.js";
 import type { ExecuteStatement, UseStatement } from "../../tsql/ast/procedural.js";
@@ -48,22 +47,13 @@ function table(node: NamedTableReference, context: AnalysisContext): void {
 }
 
 function execute(node: ExecuteStatement, context: AnalysisContext): void {
+  const exec = node.insertSource === true ? "INSERT ... EXEC" : "EXEC";
   if (node.procedure !== undefined) {
-    reportName(node.procedure, context, "reference.cross_database_exec", "in EXEC");
+    reportName(node.procedure, context, "reference.cross_database_exec", `in ${exec}`);
   }
   if (node.at !== undefined) {
     const target = node.at.dataSource ? `DATA_SOURCE ${node.at.name.value}` : node.at.name.value;
-    context.report(node.at.name, "reference.exec_at", `EXEC (...) AT ${target}`);
-  }
-}
-
-function insertExec(node: InsertExecSource, context: AnalysisContext): void {
-  if (node.procedure !== undefined) {
-    reportName(node.procedure, context, "reference.cross_database_exec", "in INSERT ... EXEC");
-  }
-  const at = node.linkedServer ?? node.dataSource;
-  if (at !== undefined) {
-    context.report(at, "reference.exec_at", `INSERT ... EXEC (...) AT ${at.value}`);
+    context.report(node.at.name, "reference.exec_at", `${exec} (...) AT ${target}`);
   }
 }
 
@@ -87,7 +77,6 @@ export const referenceDetector: Detector = {
   visitors: {
     NamedTableReference: table,
     ExecuteStatement: execute,
-    InsertExecSource: insertExec,
     FunctionCall: functionCall,
     BulkOpenRowset: (node: Node, context: AnalysisContext) => context.report(node, "reference.openrowset", "OPENROWSET(BULK ...)"),
     UseStatement: (node: UseStatement, context: AnalysisContext) => context.report(node, "statement.use", `USE ${node.database.value}`),

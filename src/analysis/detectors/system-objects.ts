@@ -6,7 +6,6 @@
 
 import type { AnalysisContext } from "../context.js";
 import type { Detector } from "../detector.js";
-import type { InsertExecSource } from "../../tsql/ast/dml.js";
 import type { FunctionCall, GlobalVariableReference } from "../../tsql/ast/expressions.js";
 import type { SchemaObjectName } from "../../tsql/ast/node.js";
 import type { ExecuteStatement } from "../../tsql/ast/procedural.js";
@@ -70,9 +69,6 @@ export const systemObjectDetector: Detector = {
   visitors: {
     GlobalVariableReference: globalVariable,
     ExecuteStatement: (node: ExecuteStatement, context: AnalysisContext) => {
-      if (node.procedure !== undefined) procedure(node.procedure, context);
-    },
-    InsertExecSource: (node: InsertExecSource, context: AnalysisContext) => {
       if (node.procedure !== undefined) procedure(node.procedure, context);
     },
     NamedTableReference: (node: NamedTableReference, context: AnalysisContext) => view(node.name, context, "catalog view"),

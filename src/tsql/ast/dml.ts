@@ -11,6 +11,7 @@ import type {
   VariableReference,
 } from "./expressions.js";
 import type { Identifier, Node, OptionNode, SchemaObjectName } from "./node.js";
+import type { ExecuteStatement } from "./procedural.js";
 import type {
   NamedTableReference,
   OrderByItem,
@@ -86,7 +87,8 @@ export type InsertSource =
   | ValuesInsertSource
   | DefaultValuesInsertSource
   | SelectInsertSource
-  | InsertExecSource;
+  /** `INSERT ... EXEC`: the EXECUTE statement's node, with `insertSource` set. */
+  | ExecuteStatement;
 
 /** `VALUES (...), (...)`: one expression list per row. */
 export interface ValuesInsertSource extends Node {
@@ -101,57 +103,6 @@ export interface DefaultValuesInsertSource extends Node {
 export interface SelectInsertSource extends Node {
   readonly kind: "SelectInsertSource";
   readonly query: QueryExpression;
-}
-
-/**
- * `EXEC[UTE]` as the row source of INSERT: a procedure call, or a command
- * string run locally or on a linked server with AT.
- */
-export interface InsertExecSource extends Node {
-  readonly kind: "InsertExecSource";
-  /** `@status = procedure ...`. */
-  readonly returnStatus?: VariableReference;
-  /** The procedure when named directly. */
-  readonly procedure?: SchemaObjectName;
-  /** `;number` of a numbered procedure group. */
-  readonly procedureNumber?: number;
-  /** `EXEC @name_variable ...`, a procedure whose name is in a variable. */
-  readonly procedureVariable?: VariableReference;
-  /** The command of `EXEC ( string_expression ... )`. */
-  readonly command?: Expression;
-  /**
-   * Procedure arguments, or the values for the `?` markers of a command
-   * run with AT.
-   */
-  readonly arguments: readonly InsertExecArgument[];
-  /** `AS LOGIN = '...'` or `AS USER = '...'` of a command string. */
-  readonly executeAs?: {
-    readonly type: "LOGIN" | "USER";
-    readonly name: string;
-  };
-  /** `AT linked_server` of a command string. */
-  readonly linkedServer?: Identifier;
-  /** `AT DATA_SOURCE name` (SQL Server 2019 and later). */
-  readonly dataSource?: Identifier;
-  /** Options after WITH: `RECOMPILE`, or the text of `RESULT SETS ...`. */
-  readonly withOptions: readonly string[];
-}
-
-/**
- * One argument of INSERT ... EXEC:
- * `[@name =] { value | @var [OUTPUT] | DEFAULT }`.
- */
-export interface InsertExecArgument extends Node {
-  readonly kind: "InsertExecArgument";
-  /** Parameter name with its `@`, when passed by name. */
-  readonly name?: string;
-  /**
-   * The value. DEFAULT becomes a DefaultExpression and a bare word a
-   * ColumnReference.
-   */
-  readonly value: Expression;
-  /** `OUTPUT` or `OUT` after a variable. */
-  readonly output: boolean;
 }
 
 export interface UpdateStatement extends Node, DmlClauses {

@@ -246,7 +246,8 @@ export interface SetIdentityInsertStatement extends Node {
 
 /**
  * A procedure call (`EXEC [@rc =] proc args`, or without EXEC as the first
- * statement of a batch) or the execution of a string (`EXEC (@sql)`).
+ * statement of a batch) or the execution of a string (`EXEC (@sql)`). Also
+ * the row source of `INSERT ... EXEC`, marked with `insertSource`.
  */
 export interface ExecuteStatement extends Node {
   readonly kind: "ExecuteStatement";
@@ -266,6 +267,11 @@ export interface ExecuteStatement extends Node {
   readonly at?: { readonly dataSource: boolean; readonly name: Identifier };
   /** True when the call has no EXEC keyword. */
   readonly implicit: boolean;
+  /**
+   * True when the EXECUTE is the row source of `INSERT ... EXEC`, nested in
+   * an InsertStatement, rather than a statement of its own.
+   */
+  readonly insertSource?: true;
   readonly options: readonly ExecuteOption[];
 }
 

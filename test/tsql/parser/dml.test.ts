@@ -6,7 +6,6 @@ import type {
   BulkInsertStatement,
   DeleteStatement,
   FunctionCallSetClause,
-  InsertExecSource,
   InsertMergeAction,
   InsertStatement,
   MergeStatement,
@@ -26,6 +25,7 @@ import type {
   VariableReference,
 } from "../../../src/tsql/ast/expressions.js";
 import type { SchemaObjectName } from "../../../src/tsql/ast/node.js";
+import type { ExecuteStatement } from "../../../src/tsql/ast/procedural.js";
 import type {
   NamedTableReference,
   TableReference,
@@ -186,73 +186,83 @@ describe("INSERT", () => {
 });
 
 describe("INSERT ... EXECUTE", () => {
+  /** The row source, which must be the EXECUTE statement's node. */
+  function execSource(text: string): ExecuteStatement {
+    const s = only<InsertStatement>(text);
+    assert.equal(s.source.kind, "ExecuteStatement");
+    const source = s.source as ExecuteStatement;
+    assert.equal(source.insertSource, true);
+    assert.equal(source.implicit, false);
+    return source;
+  }
+
   it("reads named, OUTPUT and DEFAULT arguments", () => {
-    const s = only<InsertStatement>(
+    const source = execSource(
       "INSERT INTO #t EXEC @rc = dbo.GetStock @Id = 3, @Count OUTPUT, " +
         "@Mode = DEFAULT, 'x' WITH RECOMPILE",
     );
-    const source = s.source as InsertExecSource;
-    assert.equal(source.kind, "InsertExecSource");
-    assert.equal(source.returnStatus?.name, "@rc");
+    assert.equal(source.returnStatus, "@rc");
     assert.equal(nameText(source.procedure!), "dbo.GetStock");
     assert.deepEqual(
-      source.arguments.map((a) => [a.name ?? null, a.value.kind, a.output]),
+      source.arguments.map((a) => [a.name ?? null, a.value?.kind ?? null, a.output, a.default]),
       [
-        ["@Id", "Literal", false],
-        [null, "VariableReference", true],
-        ["@Mode", "DefaultExpression", false],
-        [null, "Literal", false],
+        ["@Id", "Literal", false, false],
+        [null, "VariableReference", true, false],
+        ["@Mode", null, false, true],
+        [null, "Literal", false, false],
       ],
     );
-    assert.deepEqual(source.withOptions, ["RECOMPILE"]);
+    assert.deepEqual(source.options.map((o) => o.name), ["RECOMPILE"]);
+  });
+
+  it("starts the source at EXEC", () => {
+    const s = only<InsertStatement>("INSERT INTO #t\n  EXECUTE sp_who");
+    assert.equal(s.source.line, 2);
+    assert.equal(s.source.column, 3);
+    assert.equal(s.end, s.source.end);
   });
 
   it("reads a procedure name in a variable", () => {
-    const s = only<InsertStatement>("INSERT INTO #t EXECUTE @proc");
-    const source = s.source as InsertExecSource;
-    assert.equal(source.procedureVariable?.name, "@proc");
+    const source = execSource("INSERT INTO #t EXECUTE @proc");
+    assert.equal(source.procedureVariable, "@proc");
     assert.equal(source.procedure, undefined);
     assert.deepEqual(source.arguments, []);
   });
 
-  it("reads a bare word argument as a value", () => {
-    const s = only<InsertStatement>("INSERT #db EXEC sp_helpdb master");
-    const source = s.source as InsertExecSource;
-    assert.equal(
-      columnText(source.arguments[0]!.value as ColumnReference),
-      "master",
-    );
+  it("reads a bare word argument as a string", () => {
+    const source = execSource("INSERT #db EXEC sp_helpdb master");
+    const [argument] = source.arguments;
+    assert.equal(argument?.bareWord, true);
+    assert.equal(literal(argument?.value), "master");
   });
 
   it("reads a numbered procedure", () => {
-    const s = only<InsertStatement>("INSERT #t EXEC dbo.Orders;2 7");
-    const source = s.source as InsertExecSource;
-    assert.equal(source.procedureNumber, 2);
+    const source = execSource("INSERT #t EXEC dbo.Orders;2 7");
+    assert.equal(source.procedureNumber, "2");
     assert.equal(source.arguments.length, 1);
   });
 
   it("reads a command string run on a linked server", () => {
-    const s = only<InsertStatement>(
-      "INSERT #t EXEC ('SELECT ?' + @tail, 4) AT RemoteSrv",
-    );
-    const source = s.source as InsertExecSource;
-    assert.equal(source.command?.kind, "BinaryExpression");
+    const source = execSource("INSERT #t EXEC ('SELECT ?' + @tail, 4) AT RemoteSrv");
+    assert.deepEqual(source.strings?.map((e) => e.kind), ["Literal", "VariableReference"]);
     assert.equal(source.arguments.length, 1);
-    assert.equal(source.linkedServer?.value, "RemoteSrv");
+    assert.equal(source.at?.dataSource, false);
+    assert.equal(source.at?.name.value, "RemoteSrv");
   });
 
   it("reads AS USER and AT DATA_SOURCE", () => {
-    const user = only<InsertStatement>(
-      "INSERT #t EXEC (@sql) AS USER = 'reader'",
-    );
-    assert.deepEqual((user.source as InsertExecSource).executeAs, {
-      type: "USER",
-      name: "reader",
-    });
-    const data = only<InsertStatement>(
-      "INSERT #t EXEC ('SELECT 1') AT DATA_SOURCE Poly",
-    );
-    assert.equal((data.source as InsertExecSource).dataSource?.value, "Poly");
+    const user = execSource("INSERT #t EXEC (@sql) AS USER = 'reader'");
+    assert.equal(user.asContext?.type, "USER");
+    assert.equal(literal(user.asContext?.name), "reader");
+    const data = execSource("INSERT #t EXEC ('SELECT 1') AT DATA_SOURCE Poly");
+    assert.equal(data.at?.dataSource, true);
+    assert.equal(data.at?.name.value, "Poly");
+  });
+
+  it("rejects an expression as an argument, as SQL Server does", () => {
+    const result = parse("INSERT #t EXEC dbo.p GETDATE()");
+    assert.equal(result.diagnostics.length, 1);
+    assert.match(result.diagnostics[0]!.message, /EXEC takes no expressions or function calls as arguments/);
   });
 
   it("ends the argument list at the next statement", () => {
@@ -262,9 +272,15 @@ describe("INSERT ... EXECUTE", () => {
       ["InsertStatement", "SelectStatement"],
     );
     assert.deepEqual(
-      ((list[0] as InsertStatement).source as InsertExecSource).arguments,
+      ((list[0] as InsertStatement).source as ExecuteStatement).arguments,
       [],
     );
+  });
+
+  it("leaves a standalone EXEC unmarked", () => {
+    const [exec] = statements("EXEC sp_who");
+    assert.equal(exec?.kind, "ExecuteStatement");
+    assert.equal((exec as ExecuteStatement).insertSource, undefined);
   });
 });
 

@@ -19,13 +19,13 @@ import type { Expression } from "../../ast/expressions.js";
 import { TokenKind } from "../../lexer/token.js";
 import { parseExpression, startsQuery } from "../expressions.js";
 import type { Parser } from "../parser.js";
+import { parseExecuteInsertSource } from "../procedural/execute.js";
 import type { StatementContext } from "../registry.js";
 import {
   parseOptionClause,
   parseQueryExpression,
   parseTopClause,
 } from "../select.js";
-import { parseInsertExecSource } from "./insert-exec.js";
 import { parseOutputClauses } from "./output.js";
 import { atColumnList, parseColumnList, parseDmlTarget } from "./target.js";
 
@@ -71,7 +71,7 @@ function parseInsertSource(p: Parser): InsertSource {
     });
   }
   if (p.isWord("EXEC") || p.isWord("EXECUTE")) {
-    return parseInsertExecSource(p);
+    return parseExecuteInsertSource(p);
   }
   if (startsQuery(p) && !p.isWord("WITH")) {
     const query = parseQueryExpression(p);

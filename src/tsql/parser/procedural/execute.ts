@@ -1,7 +1,7 @@
 /**
- * EXECUTE of procedures and of strings, and the procedure call without
- * EXEC at the start of a batch. Reference: "EXECUTE (Transact-SQL)",
- * SQL Server 2022.
+ * EXECUTE of procedures and of strings, the procedure call without EXEC at
+ * the start of a batch, and EXECUTE as the row source of `INSERT ... EXEC`.
+ * Reference: "EXECUTE (Transact-SQL)", SQL Server 2022.
  */
 
 import type { Expression } from "../../ast/expressions.js";
@@ -18,13 +18,18 @@ import { parseExecuteOptions, startsExecuteOptions } from "./result-sets.js";
  * Reads `EXEC [@rc =] {proc | @procVar} [;n] [args] [WITH ...]` or
  * `EXEC (string [+ ...] [, args]) [AS ...] [AT ...]`. With
  * `context.implicitExecute` the statement starts at the procedure name.
+ * `insertSource` marks the node as the row source of `INSERT ... EXEC`.
  */
-export function parseExecute(p: Parser, context: StatementContext): ExecuteStatement {
+export function parseExecute(
+  p: Parser,
+  context: StatementContext,
+  insertSource = false,
+): ExecuteStatement {
   const implicit = context.implicitExecute === true;
   if (!implicit) {
     p.expectOneOf(["EXEC", "EXECUTE"]);
     if (p.isKind(TokenKind.LeftParen)) {
-      return parseExecuteString(p, context);
+      return parseExecuteString(p, context, insertSource);
     }
   }
 
@@ -59,8 +64,17 @@ export function parseExecute(p: Parser, context: StatementContext): ExecuteState
   if (returnStatus) node.returnStatus = returnStatus;
   node.arguments = args;
   node.implicit = implicit;
+  if (insertSource) node.insertSource = true;
   node.options = options;
   return p.finish<ExecuteStatement>(context.mark, node);
+}
+
+/**
+ * Reads EXECUTE as the row source of `INSERT ... EXEC`, at the EXEC
+ * keyword: every form of the statement, with the same node.
+ */
+export function parseExecuteInsertSource(p: Parser): ExecuteStatement {
+  return parseExecute(p, { mark: p.mark() }, true);
 }
 
 /**
@@ -68,7 +82,11 @@ export function parseExecute(p: Parser, context: StatementContext): ExecuteState
  * DATA_SOURCE name] [WITH ...]`. The pieces joined by `+` are kept apart
  * so the analysis can parse literal dynamic SQL.
  */
-function parseExecuteString(p: Parser, context: StatementContext): ExecuteStatement {
+function parseExecuteString(
+  p: Parser,
+  context: StatementContext,
+  insertSource: boolean,
+): ExecuteStatement {
   p.expect(TokenKind.LeftParen, "'('");
   const strings = splitConcatenation(parseExpression(p));
   const args: ExecuteArgument[] = p.eat(TokenKind.Comma) ? parseExecuteArguments(p) : [];
@@ -100,6 +118,7 @@ function parseExecuteString(p: Parser, context: StatementContext): ExecuteStatem
     ...(asContext ? { asContext } : {}),
     ...(at ? { at } : {}),
     implicit: false,
+    ...(insertSource ? { insertSource: true as const } : {}),
     options,
   });
 }
