@@ -5,11 +5,20 @@
  * thread whose only job is this file.
  */
 
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 import type { SkippedInput } from "../../assessment/model.js";
 import { looksBinary } from "../../tsql/decode/binary.js";
+import { SPECIAL_FILE, specialFileKind, specialFileMessage } from "./file-kinds.js";
 import { cannotRead } from "./walk.js";
+
+/**
+ * Flags for opening a script. With O_NONBLOCK, opening a named pipe returns
+ * at once instead of waiting for a writer, in case a pipe took the place of
+ * a file after the walk. The flag changes nothing for regular files.
+ * Windows has no such flag, so the constant is undefined there.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
  * Default of `--max-file-size`. Scripts past 16 MB are mostly data dumps,
@@ -34,13 +43,17 @@ export function readScript(
 ): ReadScriptResult {
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
     return unreadable(name, displayPath, error);
   }
 
   try {
     const info = fstatSync(fd);
+    const kind = specialFileKind(info);
+    if (kind !== undefined) {
+      return skip(name, SPECIAL_FILE, specialFileMessage(displayPath, kind, false));
+    }
     if (!info.isFile()) {
       return skip(name, "unreadable", `cannot read '${displayPath}': it is not a regular file; pass the files or folders to assess`);
     }

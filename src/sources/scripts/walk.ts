@@ -2,8 +2,9 @@
  * Streams the script files under the paths the user gave: files as they
  * are, folders recursively in a fixed order (entries sorted by code point),
  * standard input as `-`. Only paths and sizes are held, never contents, so
- * a walk of any size uses little memory. File system errors become skipped
- * inputs and the walk goes on.
+ * a walk of any size uses little memory. File system errors, broken links
+ * and special files (pipes, sockets, devices) become skipped inputs and the
+ * walk goes on; nothing is opened here but folders.
  */
 
 import type { Dirent } from "node:fs";
@@ -16,6 +17,12 @@ import {
   SKIPPED_FOLDERS,
   SQL_EXTENSIONS,
 } from "./extensions.js";
+import {
+  brokenLinkMessage,
+  SPECIAL_FILE,
+  specialFileKind,
+  specialFileMessage,
+} from "./file-kinds.js";
 import type { GlobMatcher } from "./glob.js";
 import { sourcePrefix, STDIN_NAME, unitName } from "./names.js";
 
@@ -99,10 +106,15 @@ class SourceWalk {
     const info = await statOrError(root);
     const rootName = sourcePrefix(this.#given);
     if (info instanceof Error) {
-      yield skipped(rootName, "unreadable", cannotRead(this.#given, info));
+      yield skipped(rootName, "unreadable", await unreadableMessage(root, this.#given, info));
       return;
     }
 
+    const kind = specialFileKind(info);
+    if (kind !== undefined) {
+      yield skipped(rootName, SPECIAL_FILE, specialFileMessage(this.#given, kind, true));
+      return;
+    }
     if (!info.isDirectory()) {
       // A file named on the command line is assessed whatever its name.
       const entry = await this.#file(root, "", info.size);
@@ -160,14 +172,19 @@ class SourceWalk {
       const info = await statOrError(path);
       if (info instanceof Error) {
         // A broken link may have been a file the user left out on purpose.
-        if (this.#choose(relative, entry.name) === "assess") {
-          yield skipped(this.#name(relative), "unreadable", cannotRead(this.#displayPath(relative), info));
+        if (this.#listed(relative, entry.name)) {
+          const message = await unreadableMessage(path, this.#displayPath(relative), info);
+          yield skipped(this.#name(relative), "unreadable", message);
         }
         return;
       }
       isFolder = info.isDirectory();
-      if (!isFolder && !info.isFile()) {
-        // Sockets, pipes and devices hold no scripts.
+      const kind = specialFileKind(info);
+      if (kind !== undefined) {
+        if (this.#listed(relative, entry.name)) {
+          const message = specialFileMessage(this.#displayPath(relative), kind, false);
+          yield skipped(this.#name(relative), SPECIAL_FILE, message);
+        }
         return;
       }
       size = info.size;
@@ -220,6 +237,19 @@ class SourceWalk {
       return include.some((m) => m.matches(relative)) ? "assess" : "excluded";
     }
     return hasSqlExtension(name) ? "assess" : "not-sql";
+  }
+
+  /**
+   * Decides whether a path that cannot be assessed (a broken link, a pipe)
+   * is listed as skipped. It is, unless --include or --exclude leave it
+   * out, and then it is counted as excluded.
+   */
+  #listed(relative: string, name: string): boolean {
+    if (this.#choose(relative, name) === "excluded") {
+      this.#counts.excluded++;
+      return false;
+    }
+    return true;
   }
 
   #excluded(relative: string): boolean {
@@ -275,6 +305,11 @@ async function statOrError(path: string) {
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/** Builds the message for a path that `stat` failed on, naming a broken link's target. */
+async function unreadableMessage(path: string, displayPath: string, error: Error): Promise<string> {
+  return (await brokenLinkMessage(path, displayPath, error)) ?? cannotRead(displayPath, error);
 }
 
 /** Builds a pattern that includes files like `name`, by extension if it has one. */
