@@ -53,8 +53,23 @@ export interface CollectedModule {
   /** `sys.objects.type`, e.g. `P`, `FN`, `TR`; empty when not an object. */
   readonly typeCode: string;
   readonly origin: ModuleOrigin;
-  /** NULL in sys.sql_modules: created WITH ENCRYPTION, so unreadable. */
+  /**
+   * NULL in sys.sql_modules: created WITH ENCRYPTION, so unreadable. The
+   * collector yields such a module with a null definition and no problem
+   * item, so the pipeline counts it once, as unreadable. A definition
+   * hidden because the login lacks VIEW DEFINITION is not a module item
+   * but a problem of reason `permission-denied`.
+   */
   readonly definition: string | null;
+  /**
+   * `uses_quoted_identifier` of sys.sql_modules: QUOTED_IDENTIFIER when
+   * the module was created. When false, `"text"` in the definition is a
+   * string, so the parser must start with QUOTED_IDENTIFIER OFF. Absent
+   * for code that is not a module (rebuilt tables, Agent job steps).
+   */
+  readonly usesQuotedIdentifier?: boolean;
+  /** `uses_ansi_nulls` of sys.sql_modules: ANSI_NULLS when the module was created. */
+  readonly usesAnsiNulls?: boolean;
 }
 
 /** A part of the inventory, a database or a module that could not be read. */
@@ -62,7 +77,15 @@ export interface CollectionProblem {
   /** Inventory part or query id, e.g. `agent` or `inventory.agent-jobs`. */
   readonly part: string;
   readonly database?: string;
-  /** `permission-denied`, `database-unavailable`, `encrypted`, `failed`, `timeout`. */
+  /**
+   * A SqlServerErrorKind (`permission-denied`, `database-unavailable`,
+   * `timeout`, `connection-lost`, `failed`, ...), or one of the
+   * collector's own: `not-found` (a database named in the filter does not
+   * exist), `permission-missing` (the permission check found a permission
+   * missing, so parts will be incomplete) and `over-privileged` (a
+   * warning: the login is sysadmin or can change the server or a
+   * database; nothing is missing).
+   */
   readonly reason: string;
   /** A full sentence naming the server, the database and the fix. */
   readonly message: string;

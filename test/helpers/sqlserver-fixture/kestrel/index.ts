@@ -6,10 +6,43 @@
  */
 
 import type { FixtureServer } from "../fixture.js";
+import { AGENT } from "./agent.js";
 import { mergeAreas, type FixtureArea } from "./area.js";
+import { CLR } from "./clr.js";
+import { CREDENTIALS } from "./credentials.js";
+import { DATABASES_AREA } from "./databases.js";
+import { DATABASE_MAIL } from "./database-mail.js";
+import { ENDPOINTS } from "./endpoints.js";
+import { EXTENDED_EVENTS } from "./extended-events.js";
+import { FULL_TEXT } from "./full-text.js";
+import { INSTANCE_AREA } from "./instance.js";
+import { LINKED_SERVERS } from "./linked-servers.js";
+import { LOGIN_PERMISSIONS } from "./login-permissions.js";
+import { MODULES } from "./modules.js";
+import { SCHEMA_AREA } from "./schema.js";
+import { SECURITY } from "./security.js";
+import { SERVER_TRIGGERS } from "./server-triggers.js";
+import { SERVICE_BROKER } from "./service-broker.js";
 
-/** Areas in a fixed order; each helper file adds its own. */
-const AREAS: readonly FixtureArea[] = [];
+/** Areas in a fixed order; each file of this folder adds its views. */
+const AREAS: readonly FixtureArea[] = [
+  INSTANCE_AREA,
+  DATABASES_AREA,
+  SCHEMA_AREA,
+  SECURITY,
+  AGENT,
+  LINKED_SERVERS,
+  CLR,
+  SERVICE_BROKER,
+  FULL_TEXT,
+  DATABASE_MAIL,
+  SERVER_TRIGGERS,
+  ENDPOINTS,
+  CREDENTIALS,
+  EXTENDED_EVENTS,
+  MODULES,
+  LOGIN_PERMISSIONS,
+];
 
 export const KESTREL_DATABASES = ["master", "tempdb", "model", "msdb", "KestrelColdChain", "Archive"];
 
