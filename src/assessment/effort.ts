@@ -1,9 +1,12 @@
 /**
- * The effort model. Fixing a feature costs a learning cost once (finding
- * the remedy, designing and testing it) plus a smaller cost for every
- * occurrence (applying it again), both by complexity and both as a
+ * The effort model. Fixing a feature costs a learning cost once: finding
+ * the remedy, designing and testing it. Each further detail of the same
+ * feature (another option of ALTER DATABASE, another HASHBYTES algorithm)
+ * adds a smaller learning cost, and every occurrence adds the cost of
+ * applying the known fix again. Each cost depends on complexity and is a
  * low-high range of hours. So the same fix repeated 300 times adds 300
- * small costs to one learning cost instead of 300 independent problems.
+ * small costs to one learning cost, and 35 options of one statement share
+ * one learning cost.
  */
 
 import type { Catalog } from "../catalog/catalog.js";
@@ -138,23 +141,32 @@ export class EffortEstimator {
     const repeatSum = { low: 0, high: 0 };
     const byFeature: FeatureEffort[] = [];
 
-    for (const f of this.features.values()) {
-      const learning = this.learningRate(f.featureId, f.complexity);
-      const perOccurrence = this.occurrenceRates[f.complexity];
-      learningSum.low += learning.low;
-      learningSum.high += learning.high;
-      repeatSum.low += f.occurrences * perOccurrence.low;
-      repeatSum.high += f.occurrences * perOccurrence.high;
+    for (const details of this.detailsByFeature()) {
+      details.forEach((f, index) => {
+        // The first detail carries the feature's learning cost; the others
+        // share most of it and add the smaller detail rate.
+        const basis = index === 0 ? "feature" : "detail";
+        const learning =
+          basis === "feature"
+            ? this.learningRate(f.featureId, f.complexity)
+            : this.catalog.detailRates[f.complexity];
+        const perOccurrence = this.occurrenceRates[f.complexity];
+        learningSum.low += learning.low;
+        learningSum.high += learning.high;
+        repeatSum.low += f.occurrences * perOccurrence.low;
+        repeatSum.high += f.occurrences * perOccurrence.high;
 
-      byFeature.push({
-        ...f,
-        title: this.title(f.featureId, f.detail),
-        learning: { low: learning.low, high: learning.high },
-        perOccurrence: { low: perOccurrence.low, high: perOccurrence.high },
-        total: {
-          low: round(learning.low + f.occurrences * perOccurrence.low),
-          high: round(learning.high + f.occurrences * perOccurrence.high),
-        },
+        byFeature.push({
+          ...f,
+          title: this.title(f.featureId, f.detail),
+          learningBasis: basis,
+          learning: { low: learning.low, high: learning.high },
+          perOccurrence: { low: perOccurrence.low, high: perOccurrence.high },
+          total: {
+            low: round(learning.low + f.occurrences * perOccurrence.low),
+            high: round(learning.high + f.occurrences * perOccurrence.high),
+          },
+        });
       });
     }
     byFeature.sort(
@@ -174,6 +186,7 @@ export class EffortEstimator {
       repeat: roundRange(repeatSum),
       rates: {
         learning: copyRates(this.catalog.rates),
+        perDetail: copyRates(this.catalog.detailRates),
         perOccurrence: copyRates(this.occurrenceRates),
       },
       byFeature,
@@ -181,6 +194,36 @@ export class EffortEstimator {
       byFile: this.fileRows(),
       byObjectType: this.objectTypeRows(),
     };
+  }
+
+  /**
+   * Groups the tallies by feature id. In each group the detail with the
+   * highest learning cost comes first, then the one with most occurrences,
+   * then code-unit order of the detail. So the detail that carries the
+   * feature's learning cost does not depend on the order of the findings.
+   */
+  private detailsByFeature(): FeatureTally[][] {
+    const groups = new Map<string, FeatureTally[]>();
+    for (const f of this.features.values()) {
+      const group = groups.get(f.featureId);
+      if (group === undefined) {
+        groups.set(f.featureId, [f]);
+      } else {
+        group.push(f);
+      }
+    }
+
+    const learningOf = (f: FeatureTally) => this.learningRate(f.featureId, f.complexity);
+    for (const group of groups.values()) {
+      group.sort(
+        (a, b) =>
+          learningOf(b).high - learningOf(a).high ||
+          learningOf(b).low - learningOf(a).low ||
+          b.occurrences - a.occurrences ||
+          compareCodeUnits(a.detail ?? "", b.detail ?? ""),
+      );
+    }
+    return [...groups.values()];
   }
 
   private objectRows(): ObjectEffort[] {

@@ -60,7 +60,10 @@ export interface ParseErrorRecord {
 /** A file that was not assessed, with the reason and the fix. */
 export interface SkippedInput {
   readonly file: string;
-  /** `not-sql`, `unreadable`, `binary`, `too-large`, `undecodable`, `empty`. */
+  /**
+   * `not-sql`, `unreadable`, `special-file`, `binary`, `too-large`,
+   * `undecodable`, `empty`, `failed`.
+   */
   readonly reason: string;
   readonly message: string;
 }
@@ -117,7 +120,17 @@ export interface FeatureEffort {
   readonly title: string;
   readonly complexity: Complexity;
   readonly occurrences: number;
-  /** Charged once: finding the remedy, designing and testing it. */
+  /**
+   * `feature` when `learning` is the feature's learning cost (its first
+   * detail), `detail` when it is the smaller cost of a further detail.
+   * Absent in assessments stored before the detail rate existed, which
+   * charged the full learning cost to every detail.
+   */
+  readonly learningBasis?: "feature" | "detail";
+  /**
+   * Charged once: finding the remedy, designing and testing it; for a
+   * further detail, adapting that remedy to the detail.
+   */
   readonly learning: EffortRange;
   /** Charged for every occurrence: applying the known fix again. */
   readonly perOccurrence: EffortRange;
@@ -164,13 +177,15 @@ export interface ObjectTypeEffort {
  */
 export interface EffortBreakdown {
   readonly total: EffortRange;
-  /** Sum of the learning costs, one per distinct feature and detail. */
+  /** Sum of the learning costs: one per feature id, plus one per further detail. */
   readonly learning: EffortRange;
   /** Sum of the per-occurrence costs. */
   readonly repeat: EffortRange;
   /** The rates the estimate used, after `--config` overrides. */
   readonly rates: {
     readonly learning: EffortRates;
+    /** Absent in assessments stored before the detail rate existed. */
+    readonly perDetail?: EffortRates;
     readonly perOccurrence: EffortRates;
   };
   readonly byFeature: readonly FeatureEffort[];
@@ -206,9 +221,12 @@ export type FeatureOverrideRecord = {
     }
 );
 
-/** One changed effort rate; `learning` rates are the catalog's `rates`. */
+/**
+ * One changed effort rate: `learning` is the config file's `rates`,
+ * `perDetail` its `detailRates` and `perOccurrence` its `occurrenceRates`.
+ */
 export interface RateOverrideRecord {
-  readonly rates: "learning" | "perOccurrence";
+  readonly rates: "learning" | "perDetail" | "perOccurrence";
   readonly complexity: Complexity;
   readonly from: EffortRange;
   readonly to: EffortRange;

@@ -29,6 +29,8 @@ import type {
 export interface OverrideChanges {
   readonly applied: readonly AppliedOverride[];
   readonly rateChanges: readonly RateChange[];
+  /** Absent when the caller changes no detail rate. */
+  readonly detailRateChanges?: readonly RateChange[];
   readonly occurrenceRateChanges: readonly RateChange[];
 }
 
@@ -44,6 +46,7 @@ export function recordOverrides(
   const features = changes.applied.map((o) => featureRecord(o, target, base));
   const rates = [
     ...changes.rateChanges.map((c) => rateRecord("learning", c)),
+    ...(changes.detailRateChanges ?? []).map((c) => rateRecord("perDetail", c)),
     ...changes.occurrenceRateChanges.map((c) => rateRecord("perOccurrence", c)),
   ];
 
@@ -78,13 +81,20 @@ export function overridesFromRecords(records: AppliedOverrides): CatalogOverride
   });
 
   const rates: Record<string, EffortRange> = {};
+  const detailRates: Record<string, EffortRange> = {};
   for (const r of records.rates) {
     if (r.rates === "learning") {
       rates[r.complexity] = range(r.to);
+    } else if (r.rates === "perDetail") {
+      detailRates[r.complexity] = range(r.to);
     }
   }
 
-  return { features, rates };
+  return {
+    features,
+    rates,
+    ...(Object.keys(detailRates).length === 0 ? {} : { detailRates }),
+  };
 }
 
 function featureRecord(

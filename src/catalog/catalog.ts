@@ -27,9 +27,25 @@ export const DEFAULT_EFFORT_RATES: EffortRates = Object.freeze({
   high: Object.freeze({ low: 4, high: 16 }),
 });
 
+/**
+ * Learning cost of each further detail of a feature already learnt, by the
+ * detail's complexity. It is about a quarter of the learning cost, because
+ * the details of one feature (the options of ALTER DATABASE, the
+ * algorithms of HASHBYTES) share most of the research, design and tests.
+ * An estimate to start from, like the learning cost.
+ */
+export const DEFAULT_DETAIL_RATES: EffortRates = Object.freeze({
+  low: Object.freeze({ low: 0.1, high: 0.25 }),
+  medium: Object.freeze({ low: 0.25, high: 1 }),
+  high: Object.freeze({ low: 1, high: 4 }),
+});
+
 export interface Catalog {
   readonly entries: ReadonlyMap<string, FeatureEntry>;
+  /** Learning cost by complexity, charged once per feature id. */
   readonly rates: EffortRates;
+  /** Learning cost of each further detail of a feature, by complexity. */
+  readonly detailRates: EffortRates;
 }
 
 export interface Classification {
@@ -51,6 +67,7 @@ export interface Classification {
 export function createCatalog(
   entries: readonly FeatureEntry[] = ALL_FEATURES,
   rates: EffortRates = DEFAULT_EFFORT_RATES,
+  detailRates: EffortRates = DEFAULT_DETAIL_RATES,
 ): Catalog {
   const map = new Map<string, FeatureEntry>();
 
@@ -58,7 +75,7 @@ export function createCatalog(
     if (!map.has(entry.id)) map.set(entry.id, entry);
   }
 
-  return { entries: map, rates };
+  return { entries: map, rates, detailRates };
 }
 
 let builtIn: Catalog | undefined;

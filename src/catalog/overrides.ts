@@ -36,6 +36,7 @@ export interface FeatureOverride {
 export interface CatalogOverrides {
   readonly features?: readonly FeatureOverride[];
   readonly rates?: Partial<Record<string, EffortHours>>;
+  readonly detailRates?: Partial<Record<string, EffortHours>>;
 }
 
 /** One change that an override made to a feature, as the config file set it. */
@@ -66,6 +67,8 @@ export interface OverrideResult {
   readonly applied: readonly AppliedOverride[];
   /** Changes to the catalog's rates, which the effort model charges once per feature. */
   readonly rates: readonly RateChange[];
+  /** Changes to the rates of each further detail of a feature. */
+  readonly detailRates: readonly RateChange[];
   readonly errors: readonly string[];
 }
 
@@ -86,7 +89,8 @@ export function applyOverrides(
 ): OverrideResult {
   const applied: AppliedOverride[] = [];
   const rates = applyRateTable(catalog.rates, overrides.rates ?? {}, "rates");
-  const errors: string[] = [...rates.errors];
+  const detailRates = applyRateTable(catalog.detailRates, overrides.detailRates ?? {}, "detailRates");
+  const errors: string[] = [...rates.errors, ...detailRates.errors];
   const entries = new Map(catalog.entries);
 
   for (const override of overrides.features ?? []) {
@@ -109,9 +113,10 @@ export function applyOverrides(
   }
 
   return {
-    catalog: createCatalog([...entries.values()], rates.rates),
+    catalog: createCatalog([...entries.values()], rates.rates, detailRates.rates),
     applied,
     rates: rates.changes,
+    detailRates: detailRates.changes,
     errors,
   };
 }
@@ -253,8 +258,8 @@ function recordChanges(
 }
 
 /**
- * Applies a rate table from the config file, for example `rates` or
- * `occurrenceRates`, to `current`. `option` names the table in messages.
+ * Applies a rate table from the config file, for example `rates`,
+ * `detailRates` or `occurrenceRates`, to `current`. `option` names the table in messages.
  * Bad entries are returned as errors that quote the value; good entries
  * still apply.
  */

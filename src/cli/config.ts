@@ -2,6 +2,7 @@
  * `--config FILE`: catalog overrides and effort rates as JSON, for example
  * `{"features": [{"featureId": "dml.top", "status": "reviewManually"}],
  *   "rates": {"medium": {"low": 2, "high": 6}},
+ *   "detailRates": {"medium": {"low": 0.5, "high": 1.5}},
  *   "occurrenceRates": {"medium": {"low": 0.5, "high": 1}}}`.
  * See docs/catalog.md.
  */
@@ -21,16 +22,18 @@ import { UsageError } from "./errors.js";
 
 export interface LoadedConfig {
   readonly catalog: Catalog;
-  /** `features` and `rates` of the file, which the workers apply again. */
+  /** `features`, `rates` and `detailRates` of the file, which the workers apply again. */
   readonly overrides?: CatalogOverrides;
   readonly applied: readonly AppliedOverride[];
   /** Changes to the learning rates (`rates`). */
   readonly rateChanges: readonly RateChange[];
+  /** Changes to the rates of further details (`detailRates`). */
+  readonly detailRateChanges: readonly RateChange[];
   readonly occurrenceRates: RateTable;
   readonly occurrenceRateChanges: readonly RateChange[];
 }
 
-const KEYS = ["features", "rates", "occurrenceRates"];
+const KEYS = ["features", "rates", "detailRates", "occurrenceRates"];
 
 /** Reads and applies the config file; throws UsageError on any problem. */
 export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
@@ -39,6 +42,7 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
       catalog: defaultCatalog(),
       applied: [],
       rateChanges: [],
+      detailRateChanges: [],
       occurrenceRates: DEFAULT_OCCURRENCE_RATES,
       occurrenceRateChanges: [],
     };
@@ -62,7 +66,8 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
   if (!isConfig(json)) {
     throw new UsageError(
       `--config '${path}' must hold a JSON object with "features" (an ` +
-        'array), "rates" and "occurrenceRates" (objects), each optional; ' +
+        'array), "rates", "detailRates" and "occurrenceRates" (objects), ' +
+        "each optional; " +
         `found keys ${keysOf(json)}; see docs/catalog.md`,
     );
   }
@@ -70,6 +75,7 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
   const overrides: CatalogOverrides = {
     ...(json.features === undefined ? {} : { features: json.features }),
     ...(json.rates === undefined ? {} : { rates: json.rates }),
+    ...(json.detailRates === undefined ? {} : { detailRates: json.detailRates }),
   };
   const result = applyOverrides(defaultCatalog(), overrides);
   const occurrence = applyRateTable(
@@ -90,6 +96,7 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
     overrides,
     applied: result.applied,
     rateChanges: result.rates,
+    detailRateChanges: result.detailRates,
     occurrenceRates: occurrence.rates,
     occurrenceRateChanges: occurrence.changes,
   };
@@ -109,10 +116,9 @@ function isConfig(value: unknown): value is ConfigFile {
     v.features === undefined ||
     (Array.isArray(v.features) &&
       v.features.every((f) => typeof f === "object" && f !== null && !Array.isArray(f)));
-  const rates =
-    v.rates === undefined ||
-    (typeof v.rates === "object" && v.rates !== null && !Array.isArray(v.rates));
-  return known && features && rates;
+  const table = (t: unknown) =>
+    t === undefined || (typeof t === "object" && t !== null && !Array.isArray(t));
+  return known && features && table(v.rates) && table(v.detailRates);
 }
 
 function keysOf(value: unknown): string {

@@ -63,6 +63,7 @@ export function effortHeadRecord(e: EffortBreakdown): Record<string, object> {
     repeat: range(e.repeat),
     rates: {
       learning: rates(e.rates.learning),
+      ...(e.rates.perDetail === undefined ? {} : { perDetail: rates(e.rates.perDetail) }),
       perOccurrence: rates(e.rates.perOccurrence),
     },
   };
@@ -75,6 +76,7 @@ export function featureEffortRecord(f: FeatureEffort): object {
     title: f.title,
     complexity: f.complexity,
     occurrences: f.occurrences,
+    ...(f.learningBasis === undefined ? {} : { learningBasis: f.learningBasis }),
     learning: range(f.learning),
     perOccurrence: range(f.perOccurrence),
     total: range(f.total),

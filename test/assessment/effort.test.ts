@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { DEFAULT_EFFORT_RATES, defaultCatalog } from "../../src/catalog/catalog.js";
+import { DEFAULT_DETAIL_RATES, DEFAULT_EFFORT_RATES, defaultCatalog } from "../../src/catalog/catalog.js";
 import { applyOverrides } from "../../src/catalog/overrides.js";
 import { DEFAULT_OCCURRENCE_RATES, EffortEstimator, UNLISTED_OBJECT_TYPE } from "../../src/assessment/effort.js";
 import type { AssessedObject, EffortRange, Finding } from "../../src/assessment/model.js";
@@ -56,6 +56,82 @@ describe("effort estimator", () => {
       ])
       .report();
     assert.equal(report.byFeature.length, 2);
+  });
+
+  it("charges further details of a feature the detail rate", () => {
+    const report = new EffortEstimator()
+      .addAll([
+        finding({ featureId: "builtin.function.hashbytes", detail: "md2", complexity: "medium" }),
+        finding({ featureId: "builtin.function.hashbytes", detail: "md5", complexity: "medium" }),
+      ])
+      .report();
+    const byDetail = new Map(report.byFeature.map((f) => [f.detail, f]));
+    assert.equal(byDetail.get("md2")?.learningBasis, "feature");
+    assert.deepEqual(byDetail.get("md2")?.learning, DEFAULT_EFFORT_RATES.medium);
+    assert.equal(byDetail.get("md5")?.learningBasis, "detail");
+    assert.deepEqual(byDetail.get("md5")?.learning, DEFAULT_DETAIL_RATES.medium);
+    assert.deepEqual(report.learning, {
+      low: DEFAULT_EFFORT_RATES.medium.low + DEFAULT_DETAIL_RATES.medium.low,
+      high: DEFAULT_EFFORT_RATES.medium.high + DEFAULT_DETAIL_RATES.medium.high,
+    });
+  });
+
+  it("35 options of ALTER DATABASE cost one learning and 34 detail rates", () => {
+    const findings = Array.from({ length: 35 }, (_, i) =>
+      finding({ featureId: "database.alter", detail: `option_${String(i).padStart(2, "0")}`, line: i + 1 }),
+    );
+    const report = new EffortEstimator().addAll(findings).report();
+    // 0.25 + 34 × 0.1 and 1 + 34 × 0.25 hours.
+    assert.deepEqual(report.learning, { low: 3.65, high: 9.5 });
+    assert.equal(report.byFeature.filter((f) => f.learningBasis === "feature").length, 1);
+    assert.equal(report.byFeature.filter((f) => f.learningBasis === "detail").length, 34);
+  });
+
+  it("gives the feature's learning cost to its most complex detail", () => {
+    const details = [
+      finding({ featureId: "statement.dbcc", detail: "checkdb", complexity: "low" }),
+      finding({ featureId: "statement.dbcc", detail: "checkdb", complexity: "low", line: 2 }),
+      finding({ featureId: "statement.dbcc", detail: "page", complexity: "high" }),
+      finding({ featureId: "statement.dbcc", detail: "shrinkfile", complexity: "medium" }),
+    ];
+    const forward = new EffortEstimator().addAll(details).report();
+    const backward = new EffortEstimator().addAll([...details].reverse()).report();
+    assert.deepEqual(backward, forward, "the result does not depend on finding order");
+
+    const lead = forward.byFeature.filter((f) => f.learningBasis === "feature");
+    assert.deepEqual(lead.map((f) => f.detail), ["page"]);
+    assert.deepEqual(forward.learning, {
+      low: DEFAULT_EFFORT_RATES.high.low + DEFAULT_DETAIL_RATES.low.low + DEFAULT_DETAIL_RATES.medium.low,
+      high: DEFAULT_EFFORT_RATES.high.high + DEFAULT_DETAIL_RATES.low.high + DEFAULT_DETAIL_RATES.medium.high,
+    });
+  });
+
+  it("breaks a tie of complexity by occurrences, then by detail", () => {
+    const report = new EffortEstimator()
+      .addAll([
+        finding({ featureId: "set.option", detail: "b" }),
+        finding({ featureId: "set.option", detail: "c" }),
+        finding({ featureId: "set.option", detail: "c", line: 2 }),
+        finding({ featureId: "set.option", detail: "a" }),
+      ])
+      .report();
+    const basis = Object.fromEntries(report.byFeature.map((f) => [f.detail, f.learningBasis]));
+    assert.deepEqual(basis, { a: "detail", b: "detail", c: "feature" });
+  });
+
+  it("charges a feature id once however many statuses its details have", () => {
+    const report = new EffortEstimator()
+      .addAll([
+        finding({ featureId: "builtin.function.convert", detail: "style_130", status: "reviewManually" }),
+        finding({ featureId: "builtin.function.convert", detail: "style_1", status: "reviewSemantics" }),
+        finding({ featureId: "builtin.function.convert", detail: "style_2", status: "supported" }),
+      ])
+      .report();
+    assert.equal(report.byFeature.length, 2);
+    assert.deepEqual(report.learning, {
+      low: DEFAULT_EFFORT_RATES.low.low + DEFAULT_DETAIL_RATES.low.low,
+      high: DEFAULT_EFFORT_RATES.low.high + DEFAULT_DETAIL_RATES.low.high,
+    });
   });
 
   it("skips supported and ignored findings", () => {
@@ -172,7 +248,21 @@ describe("effort estimator", () => {
 
     it("lists the rates it used", () => {
       assert.deepEqual(report.rates.learning, DEFAULT_EFFORT_RATES);
+      assert.deepEqual(report.rates.perDetail, DEFAULT_DETAIL_RATES);
       assert.deepEqual(report.rates.perOccurrence, DEFAULT_OCCURRENCE_RATES);
+
+      const details = applyOverrides(defaultCatalog(), { detailRates: { medium: { low: 0, high: 0.5 } } }).catalog;
+      const withDetails = new EffortEstimator({ catalog: details })
+        .addAll([
+          finding({ featureId: "builtin.function.hashbytes", detail: "md2", complexity: "medium" }),
+          finding({ featureId: "builtin.function.hashbytes", detail: "md4", complexity: "medium" }),
+        ])
+        .report();
+      assert.deepEqual(withDetails.rates.perDetail?.medium, { low: 0, high: 0.5 });
+      assert.deepEqual(withDetails.learning, {
+        low: DEFAULT_EFFORT_RATES.medium.low,
+        high: DEFAULT_EFFORT_RATES.medium.high + 0.5,
+      });
 
       const edited = applyOverrides(defaultCatalog(), { rates: { low: { low: 2, high: 3 } } }).catalog;
       const perOccurrence = { ...DEFAULT_OCCURRENCE_RATES, low: { low: 0.5, high: 0.75 } };

@@ -22,6 +22,7 @@ const OVERRIDES = {
     { featureId: "statement.checkpoint", effortHours: { low: 2, high: 3 } },
   ],
   rates: { medium: { low: 2, high: 6 } },
+  detailRates: { low: { low: 0, high: 0.5 } },
 };
 
 function recorded(at: Target) {
@@ -31,7 +32,12 @@ function recorded(at: Target) {
   return {
     catalog: result.catalog,
     records: recordOverrides(
-      { applied: result.applied, rateChanges: result.rates, occurrenceRateChanges: occurrence.changes },
+      {
+        applied: result.applied,
+        rateChanges: result.rates,
+        detailRateChanges: result.detailRates,
+        occurrenceRateChanges: occurrence.changes,
+      },
       at,
     ),
   };
@@ -48,10 +54,11 @@ describe("override records", () => {
     ]);
   });
 
-  it("record learning and per-occurrence rate changes", () => {
+  it("record learning, detail and per-occurrence rate changes", () => {
     const { records } = recorded(target("babelfish@5.5"));
     assert.deepEqual(records?.rates, [
       { rates: "learning", complexity: "medium", from: { low: 1, high: 4 }, to: { low: 2, high: 6 } },
+      { rates: "perDetail", complexity: "low", from: { low: 0.1, high: 0.25 }, to: { low: 0, high: 0.5 } },
       { rates: "perOccurrence", complexity: "high", from: { low: 1, high: 4 }, to: { low: 2, high: 5 } },
     ]);
   });
@@ -78,6 +85,7 @@ describe("override records", () => {
       assert.deepEqual(classify(id, detail, at, rebuilt.catalog), classify(id, detail, at, catalog), id);
     }
     assert.deepEqual(rebuilt.catalog.rates, catalog.rates);
+    assert.deepEqual(rebuilt.catalog.detailRates, catalog.detailRates);
   });
 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { classify, defaultCatalog } from "../../src/catalog/catalog.js";
+import { classify, DEFAULT_DETAIL_RATES, defaultCatalog } from "../../src/catalog/catalog.js";
 import { applyOverrides } from "../../src/catalog/overrides.js";
 
 const latest = { product: "babelfish" as const, version: "5.6.0" };
@@ -53,6 +53,20 @@ describe("applyOverrides", () => {
     assert.equal(checkpoint.complexity, "high");
     assert.deepEqual(checkpoint.effortHours, { low: 2, high: 3 });
     assert.deepEqual(classify("x.unknown", undefined, latest, result.catalog).effortHours, { low: 5, high: 6 });
+  });
+
+  it("changes the detail rates and rejects bad ones", () => {
+    const result = applyOverrides(defaultCatalog(), {
+      detailRates: { high: { low: 0.5, high: 2 }, medium: { low: 2, high: 1 } },
+    });
+    assert.equal(result.errors.length, 1);
+    assert.match(result.errors[0]!, /^detailRates: effort rate for 'medium' is invalid \(\{"low":2,"high":1\}\)/);
+    assert.deepEqual(result.detailRates, [
+      { complexity: "high", from: DEFAULT_DETAIL_RATES.high, to: { low: 0.5, high: 2 } },
+    ]);
+    assert.deepEqual(result.catalog.detailRates.high, { low: 0.5, high: 2 });
+    assert.deepEqual(result.catalog.detailRates.medium, DEFAULT_DETAIL_RATES.medium);
+    assert.deepEqual(result.catalog.rates, defaultCatalog().rates, "learning rates are apart");
   });
 
   it("overrides one detail variant only", () => {

@@ -311,9 +311,18 @@ describe("renderHtml effort, comparison and overrides", () => {
     const effort = section(render(), "effort");
     const total = `${formatCount(a.effort!.total.low)}–${formatCount(a.effort!.total.high)} h`;
     assert.ok(effort.includes(`Estimated effort: ${total}`), effort.slice(0, 400));
-    assert.match(effort, /Learning: [\d.,]+–[\d.,]+ h, charged once per distinct feature/);
+    assert.match(effort, /Learning: [\d.,]+–[\d.,]+ h, charged once per feature, with a smaller charge for each further detail/);
+    assert.match(effort, /<th>Learning, once per feature<\/th><th>Each further detail<\/th><th>Per occurrence<\/th>/);
+    assert.match(effort, /<td>high<\/td><td class="num">4–16 h<\/td><td class="num">1–4 h<\/td><td class="num">1–3 h<\/td>/);
+  });
+
+  it("leaves out the detail rate of an assessment stored without it", () => {
+    const a = sampleAssessment();
+    const { perDetail: _dropped, ...rates } = a.effort!.rates;
+    const older = { ...a, effort: { ...a.effort!, rates } };
+    const effort = section(renderHtml(older, { features: sampleFeatures, sources: sampleSources() }), "effort");
     assert.match(effort, /<th>Learning, once per feature<\/th><th>Per occurrence<\/th>/);
-    assert.match(effort, /<td>high<\/td><td class="num">4–16 h<\/td><td class="num">1–3 h<\/td>/);
+    assert.doesNotMatch(effort, /Each further detail/);
   });
 
   it("lists features with learning and repeat cost", () => {

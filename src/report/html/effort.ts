@@ -1,6 +1,7 @@
 /**
  * The "Effort" section: the estimate split into learning costs (once per
- * distinct feature) and repeat costs (per occurrence), the rates used, and
+ * feature, less for each further detail) and repeat costs (per
+ * occurrence), the rates used, and
  * the features, objects, object types and files that cost the most.
  */
 
@@ -34,8 +35,10 @@ export function renderEffort(
   parts.push(
     `<p class="lead">Estimated effort: ${hoursText(e.total)} ` +
       `(${daysText(e.total)}). Learning: ${hoursText(e.learning)}, charged ` +
-      `once per distinct feature. Repeat: ${hoursText(e.repeat)}, charged ` +
-      `per occurrence. An estimate, not a quote.</p>`,
+      `once per feature, with a smaller charge for each further detail of ` +
+      `it. Repeat: ${hoursText(e.repeat)}, charged per occurrence. An ` +
+      `estimate from starting rates, not a quote; calibrate the rates ` +
+      `with <code>--config</code>.</p>`,
     ratesTable(e),
     `<h3>Features by effort</h3>`,
     featureTable(e, plan, limits),
@@ -52,14 +55,19 @@ export function renderEffort(
 }
 
 function ratesTable(e: EffortBreakdown): string {
+  // Assessments stored before the detail rate existed have no such column.
+  const perDetail = e.rates.perDetail;
   const rows = (["low", "medium", "high"] as const).map(
     (c) =>
       `<tr><td>${c}</td><td class="num">${hoursText(e.rates.learning[c])}</td>` +
+      (perDetail === undefined ? "" : `<td class="num">${hoursText(perDetail[c])}</td>`) +
       `<td class="num">${hoursText(e.rates.perOccurrence[c])}</td></tr>`,
   );
   return (
     `<h3>Rates used</h3><table class="counts"><thead><tr><th>Complexity</th>` +
-    `<th>Learning, once per feature</th><th>Per occurrence</th></tr></thead>` +
+    `<th>Learning, once per feature</th>` +
+    (perDetail === undefined ? "" : `<th>Each further detail</th>`) +
+    `<th>Per occurrence</th></tr></thead>` +
     `<tbody>\n${rows.join("\n")}\n</tbody></table>` +
     `<p><small>A feature with its own effort in the catalog uses it as its ` +
     `learning cost instead of the rate.</small></p>`
@@ -86,7 +94,8 @@ function featureTable(
       `<tr><td>${titleLine(f.title, f.featureId, limits)}${linked}${detail}</td>` +
       `<td>${clip(f.complexity)}</td>` +
       `<td class="num">${formatCount(f.occurrences)}</td>` +
-      `<td class="num">${hoursText(f.learning)}</td>` +
+      `<td class="num">${hoursText(f.learning)}` +
+      `${f.learningBasis === "detail" ? "<br><small>further detail</small>" : ""}</td>` +
       `<td class="num">${hoursText(f.perOccurrence)}</td>` +
       `<td class="num">${hoursText(repeat)}</td>` +
       `<td class="num">${hoursText(f.total)}</td></tr>`

@@ -7,6 +7,7 @@ import type {
   Assessment,
   EffortRange,
   FeatureOverrideRecord,
+  RateOverrideRecord,
 } from "../../assessment/model.js";
 import { statusLabel } from "../status.js";
 import { hoursText, table } from "./effort.js";
@@ -32,7 +33,7 @@ export function renderOverrides(a: Assessment, limits: HtmlLimits): string {
   );
   const rateRows = o.rates.map(
     (r) =>
-      `<tr><td>${r.rates === "learning" ? "Learning, once per feature" : "Per occurrence"}</td>` +
+      `<tr><td>${RATE_NAMES[r.rates]}</td>` +
       `<td>${escapeHtml(r.complexity)}</td>` +
       `<td class="num">${hoursText(r.from)}</td><td class="num">${hoursText(r.to)}</td></tr>`,
   );
@@ -58,6 +59,12 @@ export function renderOverrides(a: Assessment, limits: HtmlLimits): string {
   );
   return parts.join("\n");
 }
+
+const RATE_NAMES: Readonly<Record<RateOverrideRecord["rates"], string>> = {
+  learning: "Learning, once per feature",
+  perDetail: "Each further detail",
+  perOccurrence: "Per occurrence",
+};
 
 function fieldName(r: FeatureOverrideRecord): string {
   switch (r.field) {
