@@ -24,9 +24,34 @@ function getWalker(): Walker {
 
 /** Analyses the batches of one unit whose source text is `text`. */
 export function analyzeBatches(batches: readonly Batch[], text: string, options: ParseOptions = {}): UnitAnalysis {
-  const context = new AnalysisContext(text, { nested: nestedAnalyzer(options) });
-  getWalker().walk(batches, context);
-  return { occurrences: context.occurrences, objects: context.objects };
+  const analyzer = new UnitAnalyzer(text, options);
+  for (const batch of batches) {
+    analyzer.add(batch);
+  }
+  return analyzer.result();
+}
+
+/**
+ * Analyses the batches of one unit one at a time, in source order, as
+ * `parseEachBatch` produces them, so that no batch needs to be kept after
+ * its walk. The occurrences are the same as those of `analyzeBatches`.
+ */
+export class UnitAnalyzer {
+  private readonly context: AnalysisContext;
+  private readonly walker = getWalker();
+
+  /** `text` is the unit's source text; `options` are those it was parsed with. */
+  constructor(text: string, options: ParseOptions = {}) {
+    this.context = new AnalysisContext(text, { nested: nestedAnalyzer(options) });
+  }
+
+  add(batch: Batch): void {
+    this.walker.walk(batch, this.context);
+  }
+
+  result(): UnitAnalysis {
+    return { occurrences: this.context.occurrences, objects: this.context.objects };
+  }
 }
 
 /**

@@ -42,6 +42,23 @@ export interface ParseResult {
 }
 
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const batches: Batch[] = [];
+  const rest = parseEachBatch(text, options, (batch) => batches.push(batch));
+  return { batches, ...rest };
+}
+
+/**
+ * Parses like {@link parse} but passes each batch to `onBatch` as soon as
+ * it is parsed, in source order, and keeps none. A caller that analyses
+ * each batch and drops it holds one batch's tree at a time instead of the
+ * whole script's, so most trees die young and cost the garbage collector
+ * little.
+ */
+export function parseEachBatch(
+  text: string,
+  options: ParseOptions,
+  onBatch: (batch: Batch) => void,
+): Omit<ParseResult, "batches"> {
   const split = splitBatches(text, {
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.variables === undefined ? {} : { variables: options.variables }),
@@ -49,7 +66,6 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     ...(options.templateParameters === undefined ? {} : { templateParameters: options.templateParameters }),
   });
 
-  const batches: Batch[] = [];
   const diagnostics: Diagnostic[] = [...split.diagnostics];
   let quotedIdentifier = options.quotedIdentifier ?? true;
 
@@ -59,14 +75,14 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       ...(options.file === undefined ? {} : { file: options.file }),
       ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
     });
-    batches.push(result.batch);
     appendAll(diagnostics, result.diagnostics);
     quotedIdentifier = result.quotedIdentifier;
+    onBatch(result.batch);
   }
 
   diagnostics.sort((a, b) => a.start - b.start);
   const limited = limitDiagnostics(diagnostics, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, options.file);
-  return { batches, diagnostics: limited, commands: split.commands, templateParameters: split.templateParameters };
+  return { diagnostics: limited, commands: split.commands, templateParameters: split.templateParameters };
 }
 
 /**
