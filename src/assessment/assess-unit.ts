@@ -3,19 +3,32 @@
  * Pure apart from its input bytes, so worker threads can run it.
  */
 
-import { analyzeBatches } from "../analysis/analyze.js";
+import { UnitAnalyzer } from "../analysis/analyze.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Target } from "../catalog/targets.js";
-import { decode } from "../tsql/decode/decode.js";
-import { parse } from "../tsql/parse.js";
+import { decode, type DecodeResult } from "../tsql/decode/decode.js";
+import { parseEachBatch } from "../tsql/parse.js";
 import { classifyOccurrences } from "./classify.js";
 import type { AssessedObject, AssessedUnit, Finding, ParseErrorRecord } from "./model.js";
 
-export interface UnitInput {
-  /** Path relative to the assessed root, or `database.schema.name` of a module. */
-  readonly file: string;
-  readonly bytes: Uint8Array;
-}
+/** A script's bytes, or the text of a module read from a server. */
+export type UnitInput =
+  | {
+      /** Path relative to the assessed root. */
+      readonly file: string;
+      readonly bytes: Uint8Array;
+    }
+  | {
+      /** The module's unit name, e.g. `database.schema.name`. */
+      readonly file: string;
+      /**
+       * The definition as SQL Server stores it: already decoded, and with
+       * no sqlcmd commands or template parameters left to replace.
+       */
+      readonly text: string;
+      /** QUOTED_IDENTIFIER when the module was created; ON when absent. */
+      readonly quotedIdentifier?: boolean;
+    };
 
 export interface UnitOptions {
   readonly target: Target;
@@ -36,14 +49,40 @@ export interface UnitResult {
 }
 
 export function assessUnit(input: UnitInput, options: UnitOptions): UnitResult {
-  const decoded = decode(input.bytes, {
+  const decoded = decodeInput(input, options);
+
+  // A module's definition is stored after sqlcmd and SSMS replaced their
+  // variables, so `$(name)` and `<name, type, value>` in it are plain text.
+  const isModule = "text" in input;
+  const variables = isModule ? undefined : options.variables;
+  const analyzer = new UnitAnalyzer(decoded.text, {
     file: input.file,
-    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(variables === undefined ? {} : { variables }),
   });
-  const parsed = parse(decoded.text, {
-    file: input.file,
-    ...(options.variables === undefined ? {} : { variables: options.variables }),
-  });
+
+  // Each batch is analysed as soon as it is parsed and then dropped, so
+  // the garbage collector never has to copy a whole script's tree.
+  let batches = 0;
+  let statements = 0;
+  let batchesWithErrors = 0;
+  const parsed = parseEachBatch(
+    decoded.text,
+    {
+      file: input.file,
+      ...(isModule
+        ? { sqlcmd: false, templateParameters: "keep" as const, quotedIdentifier: input.quotedIdentifier ?? true }
+        : {}),
+      ...(variables === undefined ? {} : { variables }),
+    },
+    (batch) => {
+      batches++;
+      statements += batch.statements.length;
+      if (batch.errorCount > 0) {
+        batchesWithErrors++;
+      }
+      analyzer.add(batch);
+    },
+  );
 
   // Decoding warnings (a fallback code page, invalid bytes replaced) are
   // listed with the parse errors: they change what the code says.
@@ -59,19 +98,7 @@ export function assessUnit(input: UnitInput, options: UnitOptions): UnitResult {
     code: d.code,
   }));
 
-  let statements = 0;
-  let batchesWithErrors = 0;
-  for (const batch of parsed.batches) {
-    statements += batch.statements.length;
-    if (batch.errorCount > 0) {
-      batchesWithErrors++;
-    }
-  }
-
-  const analysis = analyzeBatches(parsed.batches, decoded.text, {
-    file: input.file,
-    ...(options.variables === undefined ? {} : { variables: options.variables }),
-  });
+  const analysis = analyzer.result();
   const findings = classifyOccurrences(analysis.occurrences, input.file, options.target, options.catalog);
   const objects: AssessedObject[] = analysis.objects.map((o) => ({ ...o, file: input.file }));
 
@@ -80,8 +107,8 @@ export function assessUnit(input: UnitInput, options: UnitOptions): UnitResult {
       file: input.file,
       encoding: decoded.encoding,
       lines: countLines(decoded.text),
-      bytes: input.bytes.length,
-      batches: parsed.batches.length,
+      bytes: decoded.bytes,
+      batches,
       batchesWithErrors,
       statements,
     },
@@ -90,6 +117,32 @@ export function assessUnit(input: UnitInput, options: UnitOptions): UnitResult {
     objects,
     text: decoded.text,
   };
+}
+
+/**
+ * Decodes a script's bytes. A module's text is taken as it is and counted
+ * as UTF-16LE, the encoding of nvarchar, so its size is what SQL Server's
+ * DATALENGTH(definition) returns.
+ */
+function decodeInput(
+  input: UnitInput,
+  options: UnitOptions,
+): DecodeResult & { readonly bytes: number } {
+  if ("text" in input) {
+    return {
+      text: input.text,
+      encoding: "utf-16le",
+      bom: false,
+      diagnostics: [],
+      bytes: input.text.length * 2,
+    };
+  }
+
+  const decoded = decode(input.bytes, {
+    file: input.file,
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+  });
+  return { ...decoded, bytes: input.bytes.length };
 }
 
 /** Counts lines as editors do: a final line break does not start another line. */

@@ -1,5 +1,6 @@
 /**
- * Runs an assessment of script files: walks the sources, assesses units in
+ * Runs an assessment of script files, or of the items collected from a
+ * live server (feed-collected.ts): walks the sources, assesses units in
  * worker threads, and streams the results into the store writer in walk
  * order, whatever order the workers finish in. At most `maxInFlight` units
  * are read, assessed or waiting at a time, so memory does not grow with the
@@ -14,10 +15,12 @@ import type { CatalogOverrides } from "../catalog/overrides.js";
 import { formatTarget, type Target } from "../catalog/targets.js";
 import type { GlobMatcher } from "../sources/scripts/glob.js";
 import { newWalkCounts, walkSources, type WalkCounts } from "../sources/scripts/walk.js";
+import type { CollectedItem } from "../sources/sqlserver/collected.js";
 import { decodeFindings } from "../store/finding-chunks.js";
 import type { AssessmentWriter, Store } from "../store/index.js";
 import { TargetComparer } from "./compare.js";
 import type { RateTable } from "./effort.js";
+import { feedCollected, LiveRecorder } from "./feed-collected.js";
 import type {
   AppliedOverrides,
   AssessedObject,
@@ -36,8 +39,16 @@ export interface RunOptions {
   readonly id: string;
   readonly startedAt: Date;
   readonly infioVersion: string;
-  /** Paths as the user gave them; `-` is standard input. */
+  /**
+   * Paths as the user gave them; `-` is standard input. With `collected`,
+   * the server's address, which is all the assessment keeps of the source.
+   */
   readonly sources: readonly string[];
+  /**
+   * Items collected from a live server or read from a bundle, assessed
+   * instead of walking `sources`.
+   */
+  readonly collected?: AsyncIterable<CollectedItem>;
   readonly target: Target;
   /** The catalog with `overrides` applied, for the summary's effort. */
   readonly catalog: Catalog;
@@ -94,7 +105,10 @@ const IN_FLIGHT_PER_WORKER = 4;
 
 export async function runAssessment(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const totals = options.onProgress === undefined ? undefined : await scanTotals(options);
+  const totals =
+    options.onProgress === undefined || options.collected !== undefined
+      ? undefined
+      : await scanTotals(options);
 
   let writer: AssessmentWriter;
   try {
@@ -117,17 +131,33 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
     ...(options.variables === undefined ? {} : { variables: options.variables }),
   });
   const sink = new Sink(options, writer, totals);
+  const live =
+    options.collected === undefined
+      ? undefined
+      : new LiveRecorder(writer, sink, options.sources[0] ?? "");
   // Stopping the pool ends the files in flight at once, so an interrupt
   // does not wait for a large file to finish.
   const stop = (): void => void pool.close();
   options.signal?.addEventListener("abort", stop, { once: true });
 
   try {
-    await feed(options, pool, sink);
+    if (options.collected === undefined || live === undefined) {
+      await feed(options, pool, sink);
+    } else {
+      await feedCollected(options.collected, {
+        pool,
+        sink,
+        live,
+        maxInFlight: Math.max(2, pool.size * IN_FLIGHT_PER_WORKER),
+        server: options.sources[0] ?? "",
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+    }
     if (options.signal?.aborted === true) {
       await writer.abort();
       return { ok: false, aborted: true, error: "the run was interrupted" };
     }
+    const liveSource = live?.result();
 
     const effort = sink.summary.effort();
     const summary = sink.summary.build(Math.round(performance.now() - started), effort);
@@ -152,6 +182,7 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
         parseErrors: sink.parseErrors,
         skipped: sink.skipped,
         ...details,
+        ...(liveSource === undefined ? {} : { live: liveSource }),
       },
       texts: sink.texts,
       counts: sink.counts,

@@ -1,6 +1,7 @@
 /**
  * One unit of work for the worker pool: read a script (or take the bytes
- * of standard input), check it, assess it, and order its rows by position.
+ * of standard input, or a module's text), check it, assess it, and order
+ * its rows by position.
  * Runs in a worker thread; everything it returns is structured-cloneable.
  */
 
@@ -8,7 +9,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import type { Target } from "../catalog/targets.js";
 import { checkScriptBytes, readScript } from "../sources/scripts/read.js";
 import { encodeFindings, type FindingChunk } from "../store/finding-chunks.js";
-import { assessUnit } from "./assess-unit.js";
+import { assessUnit, type UnitResult } from "./assess-unit.js";
 import type {
   AssessedObject,
   AssessedUnit,
@@ -27,6 +28,10 @@ export interface UnitTask {
   readonly displayPath?: string;
   /** Bytes already read, for standard input. */
   readonly bytes?: Uint8Array;
+  /** A module's definition read from a server; nothing is read or decoded. */
+  readonly text?: string;
+  /** QUOTED_IDENTIFIER the module was created with, for `text`; ON when absent. */
+  readonly quotedIdentifier?: boolean;
   /** Whether to return the decoded text, for a code view of unsaved input. */
   readonly keepText?: boolean;
 }
@@ -66,6 +71,10 @@ export interface UnitTaskOptions {
 const MAX_REPLACEMENT_RATIO = 0.1;
 
 export function runUnitTask(task: UnitTask, options: UnitTaskOptions): UnitOutcome {
+  if (task.text !== undefined) {
+    return runModuleTask(task, task.text, options);
+  }
+
   const where = task.displayPath ?? task.path ?? task.name;
   const read =
     task.bytes !== undefined
@@ -94,6 +103,42 @@ export function runUnitTask(task: UnitTask, options: UnitTaskOptions): UnitOutco
     };
   }
 
+  return unitOutcome(task, result);
+}
+
+/**
+ * Assesses a module's text. The size limit applies as to files, because a
+ * parsed unit takes several times its size in memory. The encoding and
+ * binary checks do not apply, because the text was never bytes of a file.
+ */
+function runModuleTask(task: UnitTask, text: string, options: UnitTaskOptions): UnitOutcome {
+  const bytes = text.length * 2;
+  if (bytes > options.maxFileSize) {
+    return {
+      seq: task.seq,
+      kind: "skipped",
+      skipped: {
+        file: task.name,
+        reason: "too-large",
+        message:
+          `module ${task.name} is ${bytes} bytes, over the limit of ` +
+          `${options.maxFileSize}; pass --max-file-size with a larger value to assess it`,
+      },
+    };
+  }
+
+  const result = assessUnit(
+    {
+      file: task.name,
+      text,
+      ...(task.quotedIdentifier === undefined ? {} : { quotedIdentifier: task.quotedIdentifier }),
+    },
+    { target: options.target, catalog: options.catalog },
+  );
+  return unitOutcome(task, result);
+}
+
+function unitOutcome(task: UnitTask, result: UnitResult): UnitOutcome {
   return {
     seq: task.seq,
     kind: "unit",

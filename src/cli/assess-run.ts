@@ -18,12 +18,14 @@ import type { CliContext } from "./context.js";
 import {
   EXIT_FAILURE,
   EXIT_FINDINGS,
-  EXIT_INTERRUPTED,
   EXIT_OK,
   UsageError,
 } from "./errors.js";
+import { openCollectedSource } from "./collected-source.js";
 import { featureLookup } from "./feature-lookup.js";
+import { watchInterrupts, type InterruptWatch } from "./interrupts.js";
 import { createLogger, type Logger } from "./log.js";
+import { prepareOutDir, removeCreatedFolders, removeCreatedFoldersOnExit } from "./out-dir.js";
 import { createProgress, formatCount, type ProgressDisplay } from "./progress.js";
 import { SourceTexts, originsOf } from "./source-texts.js";
 import { closeQuietly, openCliStore } from "./store-access.js";
@@ -44,6 +46,10 @@ export async function executeAssess(options: AssessOptions, ctx: CliContext): Pr
   }
   const config = await loadConfig(options.config);
   await checkPaths(options.paths, ctx.cwd);
+  // Checked before the run, so that a bad --out fails in a second rather
+  // than after a long assessment.
+  const outDir = await prepareOutDir(options.out);
+  const dropExitHook = removeCreatedFoldersOnExit(outDir.created);
 
   // The display starts with the run, so that opening the store does not
   // count towards the time the estimate is based on.
@@ -55,31 +61,66 @@ export async function executeAssess(options: AssessOptions, ctx: CliContext): Pr
     beforeWrite: () => progress.display.clear(),
     afterWrite: () => progress.display.redraw(),
   });
+  const interrupts = watchInterrupts(ctx, (signal) => {
+    log.warn(`${signal} received; stopping`);
+  });
 
-  const store = await openCliStore(options.store, options.dataDir, log);
+  let code: number = EXIT_FAILURE;
   try {
-    progress.display = createProgress(ctx.stderr, { quiet: options.quiet });
-    return await assessWithStore(options, ctx, store, log, progress.display, config, include, exclude);
+    const store = await openCliStore(options.store, options.dataDir, log);
+    try {
+      progress.display = createProgress(ctx.stderr, { quiet: options.quiet });
+      const run = { options, ctx, store, log, progress: progress.display, interrupts };
+      code = await assessWithStore(run, config, include, exclude);
+      return code;
+    } finally {
+      progress.display.stop();
+      await closeQuietly(store, log);
+    }
   } finally {
-    progress.display.stop();
-    await closeQuietly(store, log);
+    interrupts.stop();
+    dropExitHook();
+    if (code !== EXIT_OK && code !== EXIT_FINDINGS) {
+      // Only folders this run created and left empty are removed.
+      await removeCreatedFolders(outDir.created);
+    }
   }
 }
 
+/** The state of one run of `infio assess`: options, store, logger, progress and interrupts. */
+interface AssessRun {
+  readonly options: AssessOptions;
+  readonly ctx: CliContext;
+  readonly store: Store;
+  readonly log: Logger;
+  readonly progress: ProgressDisplay;
+  readonly interrupts: InterruptWatch;
+}
+
 async function assessWithStore(
-  options: AssessOptions,
-  ctx: CliContext,
-  store: Store,
-  log: Logger,
-  progress: ProgressDisplay,
+  run: AssessRun,
   config: Awaited<ReturnType<typeof loadConfig>>,
   include: ReturnType<typeof parseGlob>[],
   exclude: ReturnType<typeof parseGlob>[],
 ): Promise<number> {
+  const { options, ctx, store, log, progress, interrupts } = run;
+  if (interrupts.signal.aborted) {
+    log.warn("interrupted before the assessment started; nothing of it was stored");
+    return interrupts.exitCode();
+  }
+
+  // Connecting (or opening the bundle) comes first: a failure there ends
+  // the run before anything is stored.
+  const collected =
+    options.collected === undefined
+      ? undefined
+      : await openCollectedSource(options.collected, ctx, log, interrupts.signal);
+
   const startedAt = new Date();
   const id = newAssessmentId(startedAt);
+  const what = collected === undefined ? `${options.paths.length} path(s)` : `server '${collected.sources[0]}'`;
   log.info(
-    `assessment ${id} started: ${options.paths.length} path(s), target ` +
+    `assessment ${id} started: ${what}, target ` +
       `${formatTarget(options.target)}` +
       (options.compare === undefined ? "" : ` compared with ${formatTarget(options.compare)}`) +
       `, store ${store.location}, ${options.jobs} worker(s)`,
@@ -90,6 +131,7 @@ async function assessWithStore(
   }
   for (const [name, changes] of [
     ["rates", config.rateChanges],
+    ["detailRates", config.detailRateChanges],
     ["occurrenceRates", config.occurrenceRateChanges],
   ] as const) {
     for (const c of changes) {
@@ -100,12 +142,6 @@ async function assessWithStore(
     }
   }
   const appliedOverrides = recordOverrides(config, options.target);
-
-  const controller = new AbortController();
-  const removeHandler = ctx.onInterrupt(() => {
-    log.warn("interrupted; stopping and removing what was stored of this run");
-    controller.abort();
-  });
 
   let skippedLogged = 0;
   const onSkipped = (s: SkippedInput): void => {
@@ -122,7 +158,8 @@ async function assessWithStore(
     id,
     startedAt,
     infioVersion: infioVersion(),
-    sources: options.paths,
+    sources: collected?.sources ?? options.paths,
+    ...(collected === undefined ? {} : { collected: collected.items }),
     target: options.target,
     catalog: config.catalog,
     ...(config.overrides === undefined ? {} : { overrides: config.overrides }),
@@ -138,16 +175,16 @@ async function assessWithStore(
     cwd: ctx.cwd,
     store,
     readStdin: ctx.readStdin,
-    signal: controller.signal,
+    signal: interrupts.signal,
     ...(options.quiet ? {} : { onProgress: (p) => progress.update(p) }),
     onSkipped,
-  }).finally(removeHandler);
+  }).finally(() => collected?.close());
   progress.stop();
 
   if (!result.ok) {
     if (result.aborted) {
       log.warn(`assessment ${id} interrupted; nothing of it was stored`);
-      return EXIT_INTERRUPTED;
+      return interrupts.exitCode();
     }
     log.error(`assessment ${id} failed: ${result.error}`);
     return EXIT_FAILURE;
@@ -159,7 +196,9 @@ async function assessWithStore(
     log.info(comparisonLine(a.comparison));
   }
 
-  const sources = new SourceTexts(a.units, originsOf(a.sources, ctx.cwd), ctx.cwd, result.texts);
+  // A server's modules cannot be read again: their texts came with the result.
+  const origins = collected === undefined ? originsOf(a.sources, ctx.cwd) : [];
+  const sources = new SourceTexts(a.units, origins, ctx.cwd, result.texts);
   let written: string[];
   try {
     written = await writeReports(a, {
@@ -167,10 +206,18 @@ async function assessWithStore(
       formats: options.formats,
       features: featureLookup(config.catalog),
       sources,
+      signal: interrupts.signal,
     });
   } catch (error) {
+    const kept =
+      store.kind === "none"
+        ? "; nothing was stored, so run the assessment again"
+        : `; the assessment is stored, run 'infio report ${id}' to write them`;
+    if (interrupts.signal.aborted) {
+      log.warn(`interrupted while writing the reports; no report file was written${kept}`);
+      return interrupts.exitCode();
+    }
     const reason = error instanceof Error ? error.message : String(error);
-    const kept = store.kind === "none" ? "" : `; the assessment is stored, run 'infio report ${id}' to try again`;
     log.error(`cannot write the reports to '${options.out}': ${reason}${kept}`);
     return EXIT_FAILURE;
   }
@@ -204,7 +251,7 @@ function logTotals(
   const findings = Object.values(s.findingsByStatus).reduce((x, y) => x + y, 0);
   log.info(
     `assessment ${a.id} done in ${(s.elapsedMs / 1000).toFixed(1)} s: ` +
-      `${formatCount(s.files)} files, ${formatCount(s.lines)} lines, ` +
+      `${formatCount(s.files)} ${a.live === undefined ? "files" : "modules"}, ${formatCount(s.lines)} lines, ` +
       `${formatCount(findings)} findings (${formatCount(s.findingsByStatus.notSupported)} not supported), ` +
       `${formatCount(a.parseErrors.length)} parse errors`,
   );
@@ -219,7 +266,7 @@ function logTotals(
   if (counts.excluded > 0) {
     log.info(`${formatCount(counts.excluded)} file(s) left out by --include or --exclude`);
   }
-  if (s.files === 0) {
+  if (s.files === 0 && a.live === undefined) {
     log.warn("no SQL file was assessed; check the paths, or pass --include for other file names");
   }
 }

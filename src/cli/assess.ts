@@ -1,6 +1,7 @@
 /**
- * `infio assess PATH...`: assesses scripts, stores the assessment and writes
- * the reports. Parsing (arguments to AssessOptions) is apart from running
+ * `infio assess PATH...`, `infio assess --server HOST` and `infio assess
+ * --bundle FILE`: assesses scripts, a live server or a bundle, stores the
+ * assessment and writes the reports. Parsing (arguments to AssessOptions) is apart from running
  * (runAssess), so each can be tested alone.
  */
 
@@ -15,6 +16,9 @@ import { collect, DATA_DIR_HELP, STORE_HELP, withExamples, type CommandHost } fr
 import { resolveDataDir } from "./data-dir.js";
 import { UsageError } from "./errors.js";
 import { executeAssess } from "./assess-run.js";
+import { assessSourceFrom, type CollectedSourceOptions, type RawSourceOptions } from "./assess-source.js";
+import { addBundleKeyOptions } from "./bundle-keys.js";
+import { addConnectionOptions } from "./live-options.js";
 import {
   parseByteSize,
   parseFailOn,
@@ -26,8 +30,10 @@ import {
 import type { CliContext } from "./context.js";
 
 export interface AssessOptions {
-  /** Paths as given; `-` is standard input. */
+  /** Paths as given; `-` is standard input. Empty for a server or a bundle. */
   readonly paths: readonly string[];
+  /** A live server or a bundle; absent for scripts. */
+  readonly collected?: CollectedSourceOptions;
   /** Report folder, absolute. */
   readonly out: string;
   readonly formats: readonly ReportFormat[];
@@ -49,17 +55,13 @@ export interface AssessOptions {
 
 export type AssessRun = (options: AssessOptions) => Promise<number>;
 
-interface RawAssessOptions {
+interface RawAssessOptions extends RawSourceOptions {
   out: string;
   format: string;
   target: string;
   compare?: string;
   store: string;
   dataDir?: string;
-  include: string[];
-  exclude: string[];
-  encoding?: string;
-  var: string[];
   failOn?: string;
   config?: string;
   jobs?: string;
@@ -75,16 +77,19 @@ export function assessCommand(
   run: AssessRun = (options) => executeAssess(options, host.ctx),
 ): Command {
   const command = new Command("assess")
-    .summary("assess T-SQL scripts and write the reports")
+    .summary("assess T-SQL scripts, a SQL Server or a bundle and write the reports")
     .description(
-      "Assess T-SQL scripts for migration to Babelfish or PostgreSQL: read " +
-        "every file, classify each feature for the target, store the " +
-        "assessment and write the reports. Prints the assessment id and the " +
-        "report folder on stdout; progress and logs go to stderr.\n\n" +
+      "Assess T-SQL scripts, or a live SQL Server, for migration to Babelfish " +
+        "or PostgreSQL: read every file or module, classify each feature for " +
+        "the target, store the assessment and write the reports. A server is " +
+        "read with catalog queries only, over TLS with the certificate " +
+        "verified; --bundle assesses what 'infio collect' wrote. Prints the " +
+        "assessment id and the report folder on stdout; progress and logs go " +
+        "to stderr.\n\n" +
         "Exit codes: 0 done, 1 failure, 2 invalid usage, 3 findings at or " +
-        "above --fail-on, 130 interrupted.",
+        "above --fail-on, 130 interrupted (Ctrl+C), 143 stopped by SIGTERM.",
     )
-    .argument("<paths...>", "script files or folders (searched recursively); - reads standard input")
+    .argument("[paths...]", "script files or folders (searched recursively); - reads standard input")
     .option("-o, --out <dir>", "folder for the report files", DEFAULT_OUT)
     .option("-f, --format <list>", "report formats, comma-separated: json, html, csv, sarif", DEFAULT_FORMATS)
     .option("-t, --target <target>", "babelfish, babelfish@VERSION, postgresql or postgresql@MAJOR", "babelfish")
@@ -106,10 +111,13 @@ export function assessCommand(
     .option("--config <file>", "catalog overrides as JSON (see docs/catalog.md)")
     .option("-j, --jobs <n>", "worker threads (default: number of cores, less one when a store is written)")
     .option("-q, --quiet", "no progress and no info logs; warnings and errors still show")
-    .option("--max-file-size <bytes>", "skip larger files; K, M and G suffixes work", "16MB")
-    .action(async (paths: string[], raw: RawAssessOptions) => {
-      host.exit(await run(assessOptionsFrom(paths, raw, host.ctx)));
-    });
+    .option("--max-file-size <bytes>", "skip larger files and modules; K, M and G suffixes work", "16MB");
+  addConnectionOptions(command);
+  command.option("--bundle <file>", "assess a bundle that 'infio collect' wrote");
+  addBundleKeyOptions(command, "read");
+  command.action(async (paths: string[], raw: RawAssessOptions) => {
+    host.exit(await run(assessOptionsFrom(paths, raw, host.ctx)));
+  });
 
   return withExamples(command, [
     "infio assess ./database",
@@ -117,6 +125,11 @@ export function assessCommand(
     "infio assess ./sql --exclude 'archive/**' --var DatabaseName=Sales --fail-on notSupported",
     "infio assess ./database --target babelfish@4.4 --compare babelfish@5.5",
     "sqlcmd_export | infio assess - --store none",
+    "infio assess --server sql01.corp.example,1433 --user infio_reader --password-env INFIO_SQL_PASSWORD",
+    "infio assess --server 'sql01\\PROD' --user infio_reader --database Sales --database Billing --tls strict",
+    "infio assess --connection-string 'Server=sql01;User ID=infio_reader;Encrypt=Strict' --password-file ~/.infio-sql",
+    "infio assess --server sql01 --secret-arn arn:aws:secretsmanager:eu-west-1:123456789012:secret:infio-sql-AbCdEf",
+    "infio assess --bundle sql01.infio --key-file ./master.key",
   ]);
 }
 
@@ -159,20 +172,23 @@ export function assessOptionsFrom(
   }
 
   const encoding = raw.encoding?.trim();
+  const dataDir = resolveDataDir({
+    ...(raw.dataDir === undefined ? {} : { flag: raw.dataDir }),
+    env: ctx.env,
+    platform: ctx.platform,
+    homedir: ctx.homedir,
+    cwd: ctx.cwd,
+  });
+  const collected = assessSourceFrom(paths, raw, dataDir, ctx);
   return {
     paths,
+    ...(collected === undefined ? {} : { collected }),
     out: resolve(ctx.cwd, raw.out),
     formats: parseFormats(raw.format),
     target: target.target,
     ...(compare === undefined ? {} : { compare }),
     store: raw.store,
-    dataDir: resolveDataDir({
-      ...(raw.dataDir === undefined ? {} : { flag: raw.dataDir }),
-      env: ctx.env,
-      platform: ctx.platform,
-      homedir: ctx.homedir,
-      cwd: ctx.cwd,
-    }),
+    dataDir,
     include: raw.include,
     exclude: raw.exclude,
     ...(encoding === undefined || encoding === "" ? {} : { encoding }),

@@ -3,6 +3,8 @@
  * run commands in-process with captured output and a fake environment.
  */
 
+import type { TerminalInput, TerminalOutput } from "../security/secrets/prompt.js";
+
 export interface OutputStream {
   write(text: string): unknown;
   /** True when the stream is a terminal; progress bars need one. */
@@ -10,6 +12,9 @@ export interface OutputStream {
   /** Terminal width in characters, when known. */
   readonly columns?: number;
 }
+
+/** The signals that stop a run cleanly. */
+export type InterruptSignal = "SIGINT" | "SIGTERM";
 
 export interface CliContext {
   readonly stdout: OutputStream;
@@ -21,8 +26,13 @@ export interface CliContext {
   readonly platform: NodeJS.Platform;
   readonly homedir: string;
   /**
-   * Calls `handler` on an interrupt (Ctrl+C); returns a function that
-   * removes it.
+   * The terminal that password prompts read without echo; absent when
+   * standard input is not a terminal.
    */
-  readonly onInterrupt: (handler: () => void) => () => void;
+  readonly terminal?: { readonly input: TerminalInput; readonly output: TerminalOutput };
+  /**
+   * Calls `handler` on an interrupt (Ctrl+C, SIGTERM) with the signal's
+   * name; returns a function that removes it.
+   */
+  readonly onInterrupt: (handler: (signal: InterruptSignal) => void) => () => void;
 }

@@ -9,6 +9,13 @@ export const EXIT_USAGE = 2;
 export const EXIT_FINDINGS = 3;
 /** Interrupted by Ctrl+C (SIGINT), as shells report 128 + signal 2. */
 export const EXIT_INTERRUPTED = 130;
+/** Stopped by SIGTERM (a service manager, `kill`), as shells report 128 + signal 15. */
+export const EXIT_TERMINATED = 143;
+
+/** Returns the exit code for a run stopped by `signal`. */
+export function interruptExitCode(signal: "SIGINT" | "SIGTERM"): number {
+  return signal === "SIGTERM" ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+}
 
 /** A bad argument or option value; the message says what to pass instead. */
 export class UsageError extends Error {

@@ -11,10 +11,19 @@ import { Command, CommanderError } from "commander";
 
 import { assessCommand } from "./assess.js";
 import { auditCommand } from "./audit.js";
+import { collectCommand } from "./collect.js";
 import type { CommandHost } from "./command.js";
-import type { CliContext } from "./context.js";
+import type { CliContext, InterruptSignal } from "./context.js";
 import { diffCommand } from "./diff.js";
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, FailureError, UsageError } from "./errors.js";
+import { grantScriptCommand } from "./grant-script.js";
+import {
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  FailureError,
+  interruptExitCode,
+  UsageError,
+} from "./errors.js";
 import { keysCommand } from "./keys.js";
 import { listCommand } from "./list.js";
 import { reportCommand } from "./report.js";
@@ -52,6 +61,8 @@ export function buildProgram(
 function defaultCommands(host: CommandHost): Command[] {
   return [
     assessCommand(host),
+    collectCommand(host),
+    grantScriptCommand(host),
     reportCommand(host),
     listCommand(host),
     showCommand(host),
@@ -128,18 +139,24 @@ export function processContext(): CliContext {
     cwd: process.cwd(),
     platform: process.platform,
     homedir: homedir(),
+    // Prompts go to stderr, because stdout carries results.
+    ...(process.stdin.isTTY ? { terminal: { input: process.stdin, output: process.stderr } } : {}),
     onInterrupt: (handler) => {
       let interrupted = false;
-      const listener = () => {
-        // A second Ctrl+C stops at once, like most command-line tools.
+      const listener = (signal: InterruptSignal) => {
+        // A second signal stops at once, like most command-line tools.
         if (interrupted) {
-          process.exit(130);
+          process.exit(interruptExitCode(signal));
         }
         interrupted = true;
-        handler();
+        handler(signal);
       };
       process.on("SIGINT", listener);
-      return () => process.off("SIGINT", listener);
+      process.on("SIGTERM", listener);
+      return () => {
+        process.off("SIGINT", listener);
+        process.off("SIGTERM", listener);
+      };
     },
   };
 }

@@ -19,8 +19,10 @@ import {
 import type { CliContext } from "./context.js";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "./errors.js";
 import { featureLookup } from "./feature-lookup.js";
+import { watchInterrupts } from "./interrupts.js";
 import { storeOptionsFrom } from "./list.js";
 import { createLogger, type Logger } from "./log.js";
+import { prepareOutDir, removeCreatedFolders } from "./out-dir.js";
 import { SourceTexts, originsOf } from "./source-texts.js";
 import { readAssessments } from "./store-access.js";
 import { parseFormats, type ReportFormat } from "./values.js";
@@ -117,7 +119,12 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
   const [stored] = await readAssessments(options.store, options.dataDir, [options.id], log);
   const a = options.compare === undefined ? stored : withComparison(stored, options.compare, log);
 
-  const sources = new SourceTexts(a.units, originsOf(a.sources, ctx.cwd), ctx.cwd);
+  // NOTE: the store keeps no module definitions, so the code view of a
+  // live server's assessment shows no code here. Its source is no path.
+  const origins = a.live === undefined ? originsOf(a.sources, ctx.cwd) : [];
+  const sources = new SourceTexts(a.units, origins, ctx.cwd);
+  const outDir = await prepareOutDir(options.out);
+  const interrupts = watchInterrupts(ctx, (signal) => log.warn(`${signal} received; stopping`));
   let written: string[];
   try {
     written = await writeReports(a, {
@@ -126,17 +133,30 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
       // Overrides change no title or link, so the built-in catalog serves.
       features: featureLookup(defaultCatalog()),
       sources,
+      signal: interrupts.signal,
     });
   } catch (error) {
+    await removeCreatedFolders(outDir.created);
+    if (interrupts.signal.aborted) {
+      log.warn("interrupted; no report file was written");
+      return interrupts.exitCode();
+    }
     const reason = error instanceof Error ? error.message : String(error);
     log.error(`cannot write the reports to '${options.out}': ${reason}; pass a writable --out`);
     return EXIT_FAILURE;
+  } finally {
+    interrupts.stop();
   }
 
   for (const path of written) {
     log.info(`wrote ${path}`);
   }
-  if (sources.missingCount > 0) {
+  if (sources.missingCount > 0 && a.live !== undefined) {
+    log.warn(
+      "the code view shows no module code: the store keeps no module definitions; " +
+        "assess the server or its bundle again for a report with code",
+    );
+  } else if (sources.missingCount > 0) {
     log.warn(
       `${sources.missingCount} script(s) are gone or changed since the assessment; ` +
         "the code view leaves them out (run from the folder the assessment was run in)",

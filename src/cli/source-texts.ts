@@ -76,7 +76,9 @@ export class SourceTexts extends Map<string, string> {
 
     const path = resolve(this.#cwd, located);
     try {
-      if (statSync(path).size !== unit.bytes) {
+      // A pipe put in the file's place would block the read forever.
+      const info = statSync(path);
+      if (!info.isFile() || info.size !== unit.bytes) {
         return undefined;
       }
       const bytes = readFileSync(path);

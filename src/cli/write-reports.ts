@@ -1,7 +1,14 @@
-/** Writes the chosen report formats of one assessment into a folder. */
+/**
+ * Writes the chosen report formats of one assessment into a folder. Each
+ * file is written under a temporary name and renamed once every format is
+ * written, so a failure or an interrupt leaves the folder as it was: no
+ * partial file, and earlier reports of the same names untouched.
+ */
 
-import { mkdir, open } from "node:fs/promises";
-import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { unlinkSync } from "node:fs";
+import { open, rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 
 import type { Assessment } from "../assessment/model.js";
 import {
@@ -11,6 +18,7 @@ import {
   sarifParts,
   type FeatureLookup,
 } from "../report/index.js";
+import { makeFolder } from "./out-dir.js";
 import type { ReportFormat } from "./values.js";
 
 /** File name of each format; the HTML page refers to the others by these. */
@@ -27,27 +35,96 @@ export interface WriteReportsOptions {
   readonly features?: FeatureLookup;
   /** Source text by unit name, for the HTML code view. */
   readonly sources?: ReadonlyMap<string, string>;
+  /** Aborting stops the writing and removes the temporary files. */
+  readonly signal?: AbortSignal;
 }
 
 /**
  * Renders and writes each format; returns the paths written, HTML last so
- * that the page is written once the files it mentions exist.
- * Rejects with the file system's error when a file cannot be written.
+ * that the page is renamed into place once the files it mentions exist.
+ * Rejects with the file system's error when a file cannot be written, and
+ * with the signal's reason when aborted; either way no temporary file stays.
  */
 export async function writeReports(
   a: Assessment,
   options: WriteReportsOptions,
 ): Promise<string[]> {
-  await mkdir(options.dir, { recursive: true });
+  await makeFolder(options.dir);
   const order: ReportFormat[] = ["json", "csv", "sarif", "html"];
-  const written: string[] = [];
+  const formats = order.filter((f) => options.formats.includes(f));
+  const pending = new TemporaryFiles();
 
-  for (const format of order.filter((f) => options.formats.includes(f))) {
-    const path = join(options.dir, REPORT_FILES[format]);
-    await writeParts(path, render(a, format, options));
-    written.push(path);
+  try {
+    for (const format of formats) {
+      options.signal?.throwIfAborted();
+      const path = join(options.dir, REPORT_FILES[format]);
+      const temporary = pending.add(path);
+      await writeParts(temporary, render(a, format, options), {
+        flags: "wx",
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+    }
+    options.signal?.throwIfAborted();
+    return await pending.renameAll();
+  } finally {
+    await pending.removeLeft();
   }
-  return written;
+}
+
+/**
+ * Report files written under temporary names, and their final names. If
+ * the process exits while some are left (a second Ctrl+C ends infio at
+ * once), an exit hook deletes them.
+ */
+class TemporaryFiles {
+  readonly #files: { temporary: string; final: string }[] = [];
+  readonly #onExit = (): void => {
+    for (const f of this.#files) {
+      try {
+        unlinkSync(f.temporary);
+      } catch {
+        // Already renamed or never created.
+      }
+    }
+  };
+
+  constructor() {
+    process.once("exit", this.#onExit);
+  }
+
+  /** Returns a temporary name beside `final`, hidden and unique. */
+  add(final: string): string {
+    const name = `.${basename(final)}.${randomBytes(6).toString("hex")}.tmp`;
+    const temporary = join(dirname(final), name);
+    this.#files.push({ temporary, final });
+    return temporary;
+  }
+
+  /**
+   * Renames every file to its final name, in the order added.
+   *
+   * NOTE: a rename that fails after others succeeded (a folder with the
+   * report's name, a file locked on Windows) leaves new and earlier reports
+   * side by side; the error names the folder.
+   */
+  async renameAll(): Promise<string[]> {
+    const done: string[] = [];
+    while (this.#files.length > 0) {
+      const f = this.#files[0]!;
+      await rename(f.temporary, f.final);
+      this.#files.shift();
+      done.push(f.final);
+    }
+    return done;
+  }
+
+  /** Deletes the temporary files not renamed, and drops the exit hook. */
+  async removeLeft(): Promise<void> {
+    for (const f of this.#files.splice(0)) {
+      await unlink(f.temporary).catch(() => undefined);
+    }
+    process.off("exit", this.#onExit);
+  }
 }
 
 function render(
@@ -79,15 +156,23 @@ const WRITE_CHUNK_CHARS = 1 << 20;
 
 /**
  * Writes the parts of a file in chunks of about a megabyte, so that a
- * report never exists as one string however many findings it has.
+ * report never exists as one string however many findings it has. Checks
+ * `signal` between chunks. Rejects with the file system's error, for
+ * example ENOSPC on a full disk.
  */
-async function writeParts(path: string, parts: Iterable<string>): Promise<void> {
-  const file = await open(path, "w");
+export async function writeParts(
+  path: string,
+  parts: Iterable<string>,
+  options: { readonly flags?: "w" | "wx"; readonly signal?: AbortSignal } = {},
+): Promise<void> {
+  const signal = options.signal;
+  const file = await open(path, options.flags ?? "w");
   try {
     let pending = "";
     for (const part of parts) {
       pending += part;
       if (pending.length >= WRITE_CHUNK_CHARS) {
+        signal?.throwIfAborted();
         await file.writeFile(pending);
         pending = "";
       }

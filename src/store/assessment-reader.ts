@@ -2,6 +2,7 @@ import type { Assessment, AssessmentSummary } from "../assessment/model.js";
 import { readRows } from "./bulk.js";
 import type { SqlSession } from "./connection.js";
 import { readAllFindings } from "./finding-rows.js";
+import { readLiveSource } from "./live-inventory.js";
 import type {
   AssessmentDetails,
   AssessmentListing,
@@ -79,6 +80,7 @@ export async function readAssessment(
       "comparison::text as comparison from assessments where assessment_key = $1",
     [key],
   );
+  const live = await readLiveSource((kind) => readInventory(session, key, kind));
   return {
     id: unescapeText(header.id),
     startedAt: header.started_at,
@@ -92,6 +94,7 @@ export async function readAssessment(
     parseErrors: await readAll(session, PARSE_ERRORS, key),
     skipped: await readAll(session, SKIPPED_INPUTS, key),
     ...readDetails(details),
+    ...(live === undefined ? {} : { live }),
   };
 }
 

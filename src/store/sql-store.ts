@@ -19,6 +19,7 @@ import type {
   Store,
 } from "./store.js";
 import { readFindingChunks, rechunk } from "./finding-rows.js";
+import { writeLiveSource } from "./live-inventory.js";
 import { SOURCES } from "./tables.js";
 import { escapeText } from "./text-escape.js";
 
@@ -95,6 +96,9 @@ export class SqlStore implements Store {
       await writer.addFindings(assessment.findings);
       await writer.addParseErrors(assessment.parseErrors);
       await writer.addSkipped(assessment.skipped);
+      if (assessment.live !== undefined) {
+        await writeLiveSource(writer, assessment.live);
+      }
       await writer.commit(assessment.summary, {
         ...(assessment.overrides === undefined ? {} : { overrides: assessment.overrides }),
         ...(assessment.effort === undefined ? {} : { effort: assessment.effort }),

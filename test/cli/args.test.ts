@@ -190,7 +190,7 @@ describe("infio: exit codes of usage errors", () => {
     [["list", "--help"], 0, "out", /Examples:/],
     [["show", "--help"], 0, "out", /Examples:/],
     [["diff", "--help"], 0, "out", /Examples:/],
-    [["assess"], 2, "err", /missing required argument 'paths'/],
+    [["assess"], 2, "err", /nothing to assess: pass script paths, a server/],
     [["assess", "db", "--bogus"], 2, "err", /unknown option '--bogus'/],
     [["asess", "db"], 2, "err", /unknown command 'asess'.*\n?.*assess/],
     [["assess", "db", "--target", "oracle"], 2, "err", /invalid target 'oracle'/],

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import type { AssessOptions } from "../../src/cli/assess.js";
+import type { InterruptSignal } from "../../src/cli/context.js";
 import { executeAssess } from "../../src/cli/assess-run.js";
 import { executeDiff } from "../../src/cli/diff.js";
 import { executeList } from "../../src/cli/list.js";
@@ -149,6 +150,19 @@ describe("infio assess: options to behaviour", () => {
     ]);
   });
 
+  it("applies detailRates from --config and logs the change", async () => {
+    const config = join(work, "detail.json");
+    writeFileSync(config, JSON.stringify({ detailRates: { low: { low: 0, high: 0.5 } } }));
+    const ctx = captureContext();
+    assert.equal(await executeAssess(options("detail", { config, formats: ["json"] }), ctx), 0);
+    assert.match(ctx.err.join(""), /override applied: detailRates\.low: 0\.1-0\.25 h -> 0-0\.5 h/);
+    const json = JSON.parse(readFileSync(join(work, "detail", "report", "assessment.json"), "utf8"));
+    assert.deepEqual(json.effort.rates.perDetail.low, { low: 0, high: 0.5 });
+    assert.deepEqual(json.overrides.rates, [
+      { rates: "perDetail", complexity: "low", from: { low: 0.1, high: 0.25 }, to: { low: 0, high: 0.5 } },
+    ]);
+  });
+
   it("rejects bad occurrenceRates, quoting each value", async () => {
     const config = join(work, "bad-rates.json");
     writeFileSync(
@@ -193,7 +207,7 @@ describe("infio assess: options to behaviour", () => {
     let calls = 0;
     const interrupting = {
       ...ctx,
-      onInterrupt: (handler: () => void) => {
+      onInterrupt: (handler: (signal: InterruptSignal) => void) => {
         const remove = ctx.onInterrupt(handler);
         // Interrupt as soon as the run has installed its handler.
         queueMicrotask(() => calls++ === 0 && ctx.interrupt());
@@ -202,7 +216,43 @@ describe("infio assess: options to behaviour", () => {
     };
     assert.equal(await executeAssess(options("interrupt"), interrupting), 130);
     assert.ok(!existsSync(join(work, "interrupt", "report")));
-    assert.match(ctx.err.join(""), /interrupted; nothing of it was stored/);
+    assert.match(ctx.err.join(""), /interrupted before the assessment started; nothing of it was stored/);
+  });
+
+  it("returns 143 on SIGTERM during the run and writes no report", async () => {
+    const ctx = captureContext();
+    let sent = false;
+    const terminating = {
+      ...ctx,
+      // Send SIGTERM when the run logs its start, as a service manager might.
+      stderr: {
+        isTTY: false,
+        write: (text: string) => {
+          ctx.err.push(text);
+          if (!sent && text.includes(" started: ")) {
+            sent = true;
+            ctx.interrupt("SIGTERM");
+          }
+        },
+      },
+    };
+    assert.equal(await executeAssess(options("sigterm"), terminating), 143);
+    const err = ctx.err.join("");
+    assert.match(err, /SIGTERM received; stopping/);
+    assert.match(err, /assessment \S+ interrupted; nothing of it was stored/);
+    assert.ok(!existsSync(join(work, "sigterm", "report")), "the report folder this run created is removed");
+  });
+
+  it("rejects an --out that is a file before reading anything", async () => {
+    const file = join(work, "taken.txt");
+    writeFileSync(file, "");
+    const ctx = captureContext();
+    await assert.rejects(executeAssess(options("taken", { out: file }), ctx), (error: Error) => {
+      assert.equal(error.name, "UsageError");
+      assert.ok(error.message.includes(`cannot write the reports to '${file}': it exists and is not a folder`), error.message);
+      return true;
+    });
+    assert.equal(ctx.err.join(""), "", "nothing is logged before the check");
   });
 });
 

@@ -2,19 +2,19 @@
 
 import { homedir } from "node:os";
 
-import type { CliContext } from "../../src/cli/context.js";
+import type { CliContext, InterruptSignal } from "../../src/cli/context.js";
 
 export interface CapturedContext extends CliContext {
   readonly out: string[];
   readonly err: string[];
-  /** Calls the interrupt handlers, as Ctrl+C would. */
-  interrupt(): void;
+  /** Calls the interrupt handlers, as Ctrl+C (or `signal`) would. */
+  interrupt(signal?: InterruptSignal): void;
 }
 
 export function captureContext(overrides: Partial<CliContext> = {}): CapturedContext {
   const out: string[] = [];
   const err: string[] = [];
-  const handlers = new Set<() => void>();
+  const handlers = new Set<(signal: InterruptSignal) => void>();
   return {
     out,
     err,
@@ -29,9 +29,9 @@ export function captureContext(overrides: Partial<CliContext> = {}): CapturedCon
       handlers.add(handler);
       return () => handlers.delete(handler);
     },
-    interrupt: () => {
+    interrupt: (signal = "SIGINT") => {
       for (const h of handlers) {
-        h();
+        h(signal);
       }
     },
     ...overrides,

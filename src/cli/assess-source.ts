@@ -1,0 +1,105 @@
+/**
+ * What `infio assess` reads: script paths, a live server, or a bundle
+ * from `infio collect`. One run reads one kind, and options of another
+ * kind are rejected rather than silently ignored.
+ */
+
+import { resolve } from "node:path";
+
+import { bundleKeyOptionsFrom, type BundleKeyOptions, type RawBundleKeyOptions } from "./bundle-keys.js";
+import type { CliContext } from "./context.js";
+import { UsageError } from "./errors.js";
+import {
+  liveOptionsFrom,
+  namesLiveServer,
+  rejectConnectionOptions,
+  type LiveOptions,
+  type RawLiveOptions,
+} from "./live-options.js";
+
+/** A source of collected items: a live server, or a bundle of one. */
+export type CollectedSourceOptions =
+  | { readonly kind: "live"; readonly live: LiveOptions }
+  | { readonly kind: "bundle"; readonly path: string; readonly keys: BundleKeyOptions };
+
+export interface RawSourceOptions extends RawLiveOptions, RawBundleKeyOptions {
+  bundle?: string;
+  include: string[];
+  exclude: string[];
+  encoding?: string;
+  var: string[];
+}
+
+const KINDS_HELP =
+  "script paths, a server (--server or --connection-string) or a bundle (--bundle FILE)";
+
+/**
+ * Decides the source: undefined for script paths. Throws UsageError on a
+ * mix of kinds or on options of another kind.
+ */
+export function assessSourceFrom(
+  paths: readonly string[],
+  raw: RawSourceOptions,
+  dataDir: string,
+  ctx: CliContext,
+): CollectedSourceOptions | undefined {
+  const live = namesLiveServer(raw);
+  const bundle = raw.bundle !== undefined;
+  const kinds = [paths.length > 0, live, bundle].filter(Boolean).length;
+  if (kinds === 0) {
+    throw new UsageError(`nothing to assess: pass ${KINDS_HELP}`);
+  }
+  if (kinds > 1) {
+    throw new UsageError(`infio assess reads one kind of source per run, not several: pass ${KINDS_HELP}`);
+  }
+
+  if (paths.length > 0) {
+    rejectConnectionOptions(raw, "script paths");
+    rejectKeyOptions(raw, "script paths");
+    return undefined;
+  }
+
+  rejectScriptOptions(raw, live ? "a live server" : "a bundle");
+  if (live) {
+    rejectKeyOptions(raw, "a live server");
+    return { kind: "live", live: liveOptionsFrom(raw, ctx) };
+  }
+
+  rejectConnectionOptions(raw, "a bundle");
+  const path = raw.bundle!;
+  if (path.trim() === "") {
+    throw new UsageError("invalid --bundle '': pass the file that 'infio collect' wrote");
+  }
+  return { kind: "bundle", path: resolve(ctx.cwd, path), keys: bundleKeyOptionsFrom(raw, dataDir, ctx) };
+}
+
+function rejectKeyOptions(raw: RawSourceOptions, source: string): void {
+  if (raw.keyFile !== undefined) {
+    throw new UsageError(`--key-file applies to --bundle only, not to ${source}; leave it out`);
+  }
+}
+
+/** Rejects the options that only select or decode script files. */
+function rejectScriptOptions(raw: RawSourceOptions, source: string): void {
+  const given: string[] = [];
+  if (raw.include.length > 0) {
+    given.push("--include");
+  }
+  if (raw.exclude.length > 0) {
+    given.push("--exclude");
+  }
+  if (raw.encoding !== undefined) {
+    given.push("--encoding");
+  }
+  if (raw.var.length > 0) {
+    given.push("--var");
+  }
+  if (given.length > 0) {
+    throw new UsageError(
+      `${given.join(", ")} ${given.length === 1 ? "applies" : "apply"} to script files only, not to ${source}, ` +
+        "whose module definitions SQL Server stores already decoded and with variables replaced; leave " +
+        (given.length === 1 ? "it" : "them") +
+        " out",
+    );
+  }
+}
