@@ -208,7 +208,7 @@ function diagnoseNetwork(details: DriverErrorDetails, context: ErrorContext): Di
     return {
       kind: "timeout",
       problem: `timed out${after} waiting for the server (ETIMEOUT)`,
-      fix: "the server is busy or the query is blocked; raise --statement-timeout or run when the server is less busy",
+      fix: "the server is busy or the query is blocked; raise --timeout or run when the server is less busy",
     };
   }
   if (timeout || codes.includes("EINSTLOOKUP") || codes.some((code) => UNREACHABLE_CODES.has(code))) {

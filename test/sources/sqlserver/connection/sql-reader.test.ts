@@ -254,7 +254,7 @@ describe("SqlReader failures", () => {
     assert.equal(error.database, "Sales");
     assert.equal(error.queryId, "test.hanging");
     assert.match(error.message, /^query test.hanging failed on '127\.0\.0\.1,\d+', database 'Sales': timed out after 400ms/);
-    assert.match(error.message, /raise --statement-timeout/);
+    assert.match(error.message, /raise --timeout/);
     assert.equal(received(HANGING).length, 1, "a timeout is not retried");
     await eventually(() => received(HANGING)[0]!.cancelled, "the cancel reaching the server");
   });
