@@ -170,7 +170,7 @@ describe("classifyError", () => {
       () => requestError("ETIMEOUT", "Timeout: Request failed to complete in 30000ms"),
       QUERY,
       "timeout",
-      /^query inventory.tables failed on 'sql01,1433', database 'Sales': timed out after 30s waiting for the server \(ETIMEOUT\); .*raise --statement-timeout/,
+      /^query inventory.tables failed on 'sql01,1433', database 'Sales': timed out after 30s waiting for the server \(ETIMEOUT\); .*raise --timeout/,
     ],
     [
       "idle statement timeout",
