@@ -13,8 +13,10 @@ import type { Store } from "../store/index.js";
 import { resolveEncoding } from "../tsql/decode/encodings.js";
 import { listedEncodings } from "../tsql/decode/encodings.js";
 import type { AssessOptions } from "./assess.js";
-import { loadConfig } from "./config.js";
+import { assessmentFinished, assessmentStarted, tlsUnverified, type AssessEnd } from "./assess-audit.js";
+import { setUpCommand, type CommandSetup } from "./command-setup.js";
 import type { CliContext } from "./context.js";
+import { prepareReportEncryption, type ReportEncryption } from "./encrypt-output.js";
 import {
   EXIT_FAILURE,
   EXIT_FINDINGS,
@@ -44,12 +46,6 @@ export async function executeAssess(options: AssessOptions, ctx: CliContext): Pr
       `unknown --encoding '${options.encoding}'; use one of ${listedEncodings().join(", ")}`,
     );
   }
-  const config = await loadConfig(options.config);
-  await checkPaths(options.paths, ctx.cwd);
-  // Checked before the run, so that a bad --out fails in a second rather
-  // than after a long assessment.
-  const outDir = await prepareOutDir(options.out);
-  const dropExitHook = removeCreatedFoldersOnExit(outDir.created);
 
   // The display starts with the run, so that opening the store does not
   // count towards the time the estimate is based on.
@@ -61,17 +57,32 @@ export async function executeAssess(options: AssessOptions, ctx: CliContext): Pr
     beforeWrite: () => progress.display.clear(),
     afterWrite: () => progress.display.redraw(),
   });
+  const setup = await setUpCommand({
+    ctx,
+    dataDir: options.dataDir,
+    ...(options.config === undefined ? {} : { configPath: options.config }),
+    keepsData: options.store !== "none",
+    log,
+  });
+  await checkPaths(options.paths, ctx.cwd);
+  // A missing or unreadable master key fails before anything is created.
+  const encryption =
+    options.encryptOutput === undefined ? undefined : await prepareReportEncryption(options.encryptOutput, ctx, log);
+  // Checked before the run, so that a bad --out fails in a second rather
+  // than after a long assessment.
+  const outDir = await prepareOutDir(options.out);
+  const dropExitHook = removeCreatedFoldersOnExit(outDir.created);
   const interrupts = watchInterrupts(ctx, (signal) => {
     log.warn(`${signal} received; stopping`);
   });
 
   let code: number = EXIT_FAILURE;
   try {
-    const store = await openCliStore(options.store, options.dataDir, log);
+    const store = await openCliStore(options.store, options.dataDir, log, setup);
     try {
       progress.display = createProgress(ctx.stderr, { quiet: options.quiet });
-      const run = { options, ctx, store, log, progress: progress.display, interrupts };
-      code = await assessWithStore(run, config, include, exclude);
+      const run = { options, ctx, store, log, progress: progress.display, interrupts, setup, encryption };
+      code = await assessWithStore(run, include, exclude);
       return code;
     } finally {
       progress.display.stop();
@@ -95,19 +106,55 @@ interface AssessRun {
   readonly log: Logger;
   readonly progress: ProgressDisplay;
   readonly interrupts: InterruptWatch;
+  readonly setup: CommandSetup;
+  readonly encryption: ReportEncryption | undefined;
 }
 
+/**
+ * Records the start in the audit log, runs the assessment and records how
+ * it ended, also when it throws.
+ */
 async function assessWithStore(
   run: AssessRun,
-  config: Awaited<ReturnType<typeof loadConfig>>,
   include: ReturnType<typeof parseGlob>[],
   exclude: ReturnType<typeof parseGlob>[],
 ): Promise<number> {
-  const { options, ctx, store, log, progress, interrupts } = run;
+  const { options, store, log, interrupts, setup } = run;
   if (interrupts.signal.aborted) {
     log.warn("interrupted before the assessment started; nothing of it was stored");
     return interrupts.exitCode();
   }
+
+  const startedAt = new Date();
+  const id = newAssessmentId(startedAt);
+  await setup.audit.before(assessmentStarted(id, options, store.location));
+  if (options.collected?.kind === "live" && options.collected.live.parsed.trustServerCertificate) {
+    await setup.audit.before(tlsUnverified("assess", options.collected.live, id));
+  }
+
+  const stored = store.kind !== "none";
+  const encrypted = run.encryption !== undefined;
+  let end: AssessEnd;
+  try {
+    end = await assessAndReport(run, { id, startedAt }, include, exclude);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await setup.audit.after(assessmentFinished(id, { code: EXIT_FAILURE, error: message }, stored, encrypted));
+    throw error;
+  }
+  await setup.audit.after(assessmentFinished(id, end, stored, encrypted));
+  return end.code;
+}
+
+async function assessAndReport(
+  run: AssessRun,
+  started: { readonly id: string; readonly startedAt: Date },
+  include: ReturnType<typeof parseGlob>[],
+  exclude: ReturnType<typeof parseGlob>[],
+): Promise<AssessEnd> {
+  const { options, ctx, store, log, progress, interrupts } = run;
+  const config = run.setup.settings;
+  const { id, startedAt } = started;
 
   // Connecting (or opening the bundle) comes first: a failure there ends
   // the run before anything is stored.
@@ -116,8 +163,6 @@ async function assessWithStore(
       ? undefined
       : await openCollectedSource(options.collected, ctx, log, interrupts.signal);
 
-  const startedAt = new Date();
-  const id = newAssessmentId(startedAt);
   const what = collected === undefined ? `${options.paths.length} path(s)` : `server '${collected.sources[0]}'`;
   log.info(
     `assessment ${id} started: ${what}, target ` +
@@ -184,10 +229,10 @@ async function assessWithStore(
   if (!result.ok) {
     if (result.aborted) {
       log.warn(`assessment ${id} interrupted; nothing of it was stored`);
-      return interrupts.exitCode();
+      return { code: interrupts.exitCode(), interrupted: true };
     }
     log.error(`assessment ${id} failed: ${result.error}`);
-    return EXIT_FAILURE;
+    return { code: EXIT_FAILURE, error: result.error };
   }
 
   const a = result.assessment;
@@ -207,6 +252,7 @@ async function assessWithStore(
       features: featureLookup(config.catalog),
       sources,
       signal: interrupts.signal,
+      ...(run.encryption === undefined ? {} : { encryption: run.encryption }),
     });
   } catch (error) {
     const kept =
@@ -215,11 +261,11 @@ async function assessWithStore(
         : `; the assessment is stored, run 'infio report ${id}' to write them`;
     if (interrupts.signal.aborted) {
       log.warn(`interrupted while writing the reports; no report file was written${kept}`);
-      return interrupts.exitCode();
+      return { code: interrupts.exitCode(), assessment: a, interrupted: true };
     }
     const reason = error instanceof Error ? error.message : String(error);
     log.error(`cannot write the reports to '${options.out}': ${reason}${kept}`);
-    return EXIT_FAILURE;
+    return { code: EXIT_FAILURE, assessment: a, error: `cannot write the reports: ${reason}` };
   }
   for (const path of written) {
     log.info(`wrote ${path}`);
@@ -235,10 +281,10 @@ async function assessWithStore(
     const count = countAtOrAbove(a.summary, options.failOn);
     if (count > 0) {
       log.warn(`${formatCount(count)} finding(s) at or above --fail-on ${options.failOn}`);
-      return EXIT_FINDINGS;
+      return { code: EXIT_FINDINGS, assessment: a, reports: written };
     }
   }
-  return EXIT_OK;
+  return { code: EXIT_OK, assessment: a, reports: written };
 }
 
 function logTotals(

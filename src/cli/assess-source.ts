@@ -24,6 +24,8 @@ export type CollectedSourceOptions =
 
 export interface RawSourceOptions extends RawLiveOptions, RawBundleKeyOptions {
   bundle?: string;
+  /** `--encrypt-output`, which takes --key-file too. */
+  encryptOutput?: boolean;
   include: string[];
   exclude: string[];
   encoding?: string;
@@ -74,8 +76,10 @@ export function assessSourceFrom(
 }
 
 function rejectKeyOptions(raw: RawSourceOptions, source: string): void {
-  if (raw.keyFile !== undefined) {
-    throw new UsageError(`--key-file applies to --bundle only, not to ${source}; leave it out`);
+  if (raw.keyFile !== undefined && raw.encryptOutput !== true) {
+    throw new UsageError(
+      `--key-file applies to --bundle and --encrypt-output only, not to ${source} alone; leave it out`,
+    );
   }
 }
 

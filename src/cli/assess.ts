@@ -17,7 +17,8 @@ import { resolveDataDir } from "./data-dir.js";
 import { UsageError } from "./errors.js";
 import { executeAssess } from "./assess-run.js";
 import { assessSourceFrom, type CollectedSourceOptions, type RawSourceOptions } from "./assess-source.js";
-import { addBundleKeyOptions } from "./bundle-keys.js";
+import { addBundleKeyOptions, type BundleKeyOptions } from "./bundle-keys.js";
+import { addEncryptOutputOptions, encryptOutputFrom, type RawEncryptOutputOptions } from "./encrypt-output.js";
 import { addConnectionOptions } from "./live-options.js";
 import {
   parseByteSize,
@@ -51,11 +52,13 @@ export interface AssessOptions {
   readonly jobs: number;
   readonly quiet: boolean;
   readonly maxFileSize: number;
+  /** `--encrypt-output`: the master key that wraps the reports' key. */
+  readonly encryptOutput?: BundleKeyOptions;
 }
 
 export type AssessRun = (options: AssessOptions) => Promise<number>;
 
-interface RawAssessOptions extends RawSourceOptions {
+interface RawAssessOptions extends RawSourceOptions, RawEncryptOutputOptions {
   out: string;
   format: string;
   target: string;
@@ -115,6 +118,7 @@ export function assessCommand(
   addConnectionOptions(command);
   command.option("--bundle <file>", "assess a bundle that 'infio collect' wrote");
   addBundleKeyOptions(command, "read");
+  addEncryptOutputOptions(command, { keyFile: false });
   command.action(async (paths: string[], raw: RawAssessOptions) => {
     host.exit(await run(assessOptionsFrom(paths, raw, host.ctx)));
   });
@@ -130,6 +134,7 @@ export function assessCommand(
     "infio assess --connection-string 'Server=sql01;User ID=infio_reader;Encrypt=Strict' --password-file ~/.infio-sql",
     "infio assess --server sql01 --secret-arn arn:aws:secretsmanager:eu-west-1:123456789012:secret:infio-sql-AbCdEf",
     "infio assess --bundle sql01.infio --key-file ./master.key",
+    "infio assess ./database --encrypt-output --out ./report",
   ]);
 }
 
@@ -180,6 +185,7 @@ export function assessOptionsFrom(
     cwd: ctx.cwd,
   });
   const collected = assessSourceFrom(paths, raw, dataDir, ctx);
+  const encryptOutput = encryptOutputFrom(raw, dataDir, ctx, collected?.kind !== "bundle");
   return {
     paths,
     ...(collected === undefined ? {} : { collected }),
@@ -198,6 +204,7 @@ export function assessOptionsFrom(
     jobs: raw.jobs === undefined ? defaultJobs(raw.store) : parseInteger("--jobs", raw.jobs, 1, MAX_JOBS),
     quiet: raw.quiet === true,
     maxFileSize: parseByteSize("--max-file-size", raw.maxFileSize),
+    ...(encryptOutput === undefined ? {} : { encryptOutput }),
   };
 }
 

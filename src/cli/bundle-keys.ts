@@ -38,7 +38,8 @@ export function addBundleKeyOptions(command: Command, purpose: "write" | "read")
   if (purpose === "read") {
     return command.option(
       "--key-file <file>",
-      "master key file that decrypts the bundle (default: master.key in the data folder)",
+      "master key file that decrypts the bundle, and with --encrypt-output encrypts the reports " +
+        "(default: master.key in the data folder)",
     );
   }
   return command

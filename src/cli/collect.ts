@@ -10,7 +10,10 @@ import { posix, win32 } from "node:path";
 import { Command } from "commander";
 
 import { checkCollection, CollectionError } from "../assessment/live-policy.js";
+import type { JsonValue } from "../security/audit/entry.js";
+import { describeMasterKey, type MasterKeyProvider } from "../security/keys/master-key.js";
 import { BundleError, writeBundle } from "../sources/bundle/index.js";
+import { liveScope, tlsUnverified } from "./assess-audit.js";
 import {
   addBundleKeyOptions,
   bundleKeyOptionsFrom,
@@ -20,10 +23,11 @@ import {
 } from "./bundle-keys.js";
 import { logCollection } from "./collection-log.js";
 import { DATA_DIR_HELP, withExamples, type CommandHost } from "./command.js";
+import { setUpCommand } from "./command-setup.js";
 import type { CliContext } from "./context.js";
 import { resolveDataDir } from "./data-dir.js";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "./errors.js";
-import { watchInterrupts } from "./interrupts.js";
+import { watchInterrupts, type InterruptWatch } from "./interrupts.js";
 import { openLiveCollection } from "./live-connect.js";
 import {
   addConnectionOptions,
@@ -32,7 +36,7 @@ import {
   type LiveOptions,
   type RawLiveOptions,
 } from "./live-options.js";
-import { createLogger } from "./log.js";
+import { createLogger, type Logger } from "./log.js";
 import { formatCount } from "./progress.js";
 import { infioVersion } from "./version.js";
 
@@ -42,6 +46,7 @@ export interface CollectOptions {
   readonly live: LiveOptions;
   readonly keys: BundleKeyOptions;
   readonly quiet: boolean;
+  readonly dataDir: string;
 }
 
 export type CollectRun = (options: CollectOptions) => Promise<number>;
@@ -104,45 +109,86 @@ export function collectOptionsFrom(raw: RawCollectOptions, ctx: CliContext): Col
     live: liveOptionsFrom(raw, ctx),
     keys: bundleKeyOptionsFrom(raw, dataDir, ctx),
     quiet: raw.quiet === true,
+    dataDir,
   };
 }
 
 export async function executeCollect(options: CollectOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: options.quiet });
+  // A bundle is an output the user asked for, not data kept by infio, so
+  // collect appends to an audit log that exists but creates none.
+  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData: false, log });
   const master = await masterKeyForWriting(options.keys, ctx, log);
+  const scope = liveScope(options.live);
   const interrupts = watchInterrupts(ctx, (signal) => {
     log.warn(`${signal} received; stopping, and no bundle will be written`);
   });
 
+  const finish = (outcome: "succeeded" | "failed", details: Record<string, JsonValue>): Promise<void> =>
+    setup.audit.after({
+      action: "collection.run",
+      outcome,
+      objects: scope.objects,
+      details: { bundle: options.out, ...details },
+    });
+
   try {
-    const collection = await openLiveCollection(options.live, ctx, log, interrupts.signal);
-    const server = collection.sources[0] ?? "";
-    try {
-      const items = stopOnAbort(checkCollection(logCollection(collection.items, log), server), interrupts.signal);
-      const counts = await writeBundle(options.out, items, { master, infioVersion: infioVersion(), server });
-      log.info(
-        `wrote bundle '${options.out}' (${formatCount(counts.bytes)} bytes): ${formatCount(counts.modules)} ` +
-          `module(s), ${formatCount(counts.inventoryItems)} inventory item(s), ${formatCount(counts.problems)} problem(s)`,
-      );
-      ctx.stdout.write(`bundle ${options.out}\n`);
-      return EXIT_OK;
-    } catch (error) {
-      if (interrupts.signal.aborted) {
-        log.warn("interrupted; no bundle was written");
-        return interrupts.exitCode();
-      }
-      if (error instanceof CollectionError || error instanceof BundleError) {
-        log.error(`${error.message}; no bundle was written`);
-        return EXIT_FAILURE;
-      }
-      throw error;
-    } finally {
-      await collection.close();
+    await setup.audit.before({
+      action: "collection.run",
+      outcome: "started",
+      objects: scope.objects,
+      details: { bundle: options.out, master: describeMasterKey(master.ref), ...scope.details },
+    });
+    if (options.live.parsed.trustServerCertificate) {
+      await setup.audit.before(tlsUnverified("collect", options.live));
     }
+
+    let code: number;
+    try {
+      code = await collectToBundle(options, ctx, log, master, interrupts);
+    } catch (error) {
+      await finish("failed", { error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+    await finish(code === EXIT_OK ? "succeeded" : "failed", { exitCode: code });
+    return code;
   } finally {
     interrupts.stop();
     const destroy = (master as { destroy?: () => void }).destroy;
     destroy?.call(master);
+  }
+}
+
+async function collectToBundle(
+  options: CollectOptions,
+  ctx: CliContext,
+  log: Logger,
+  master: MasterKeyProvider,
+  interrupts: InterruptWatch,
+): Promise<number> {
+  const collection = await openLiveCollection(options.live, ctx, log, interrupts.signal);
+  const server = collection.sources[0] ?? "";
+  try {
+    const items = stopOnAbort(checkCollection(logCollection(collection.items, log), server), interrupts.signal);
+    const counts = await writeBundle(options.out, items, { master, infioVersion: infioVersion(), server });
+    log.info(
+      `wrote bundle '${options.out}' (${formatCount(counts.bytes)} bytes): ${formatCount(counts.modules)} ` +
+        `module(s), ${formatCount(counts.inventoryItems)} inventory item(s), ${formatCount(counts.problems)} problem(s)`,
+    );
+    ctx.stdout.write(`bundle ${options.out}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (interrupts.signal.aborted) {
+      log.warn("interrupted; no bundle was written");
+      return interrupts.exitCode();
+    }
+    if (error instanceof CollectionError || error instanceof BundleError) {
+      log.error(`${error.message}; no bundle was written`);
+      return EXIT_FAILURE;
+    }
+    throw error;
+  } finally {
+    await collection.close();
   }
 }
 

@@ -3,11 +3,14 @@
  * `{"features": [{"featureId": "dml.top", "status": "reviewManually"}],
  *   "rates": {"medium": {"low": 2, "high": 6}},
  *   "detailRates": {"medium": {"low": 0.5, "high": 1.5}},
- *   "occurrenceRates": {"medium": {"low": 0.5, "high": 1}}}`.
- * See docs/catalog.md.
+ *   "occurrenceRates": {"medium": {"low": 0.5, "high": 1}}}`,
+ * plus the data folder's settings `"retention": "30d"` and
+ * `"auditLog": "PATH"` (settings.ts). See docs/catalog.md and
+ * docs/security.md.
  */
 
 import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 
 import { DEFAULT_OCCURRENCE_RATES, type RateTable } from "../assessment/effort.js";
 import { defaultCatalog, type Catalog } from "../catalog/catalog.js";
@@ -18,6 +21,7 @@ import {
   type CatalogOverrides,
   type RateChange,
 } from "../catalog/overrides.js";
+import { parseRetention } from "../security/purge.js";
 import { UsageError } from "./errors.js";
 
 export interface LoadedConfig {
@@ -31,9 +35,19 @@ export interface LoadedConfig {
   readonly detailRateChanges: readonly RateChange[];
   readonly occurrenceRates: RateTable;
   readonly occurrenceRateChanges: readonly RateChange[];
+  /** `retention`: assessments older than this are purged when the store opens. */
+  readonly retention?: Retention;
+  /** `auditLog`: the audit log file, absolute; relative paths are taken from the file's folder. */
+  readonly auditLog?: string;
 }
 
-const KEYS = ["features", "rates", "detailRates", "occurrenceRates"];
+export interface Retention {
+  /** As written, such as `30d`, for messages. */
+  readonly text: string;
+  readonly ms: number;
+}
+
+const KEYS = ["features", "rates", "detailRates", "occurrenceRates", "retention", "auditLog"];
 
 /** Reads and applies the config file; throws UsageError on any problem. */
 export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
@@ -67,7 +81,7 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
     throw new UsageError(
       `--config '${path}' must hold a JSON object with "features" (an ` +
         'array), "rates", "detailRates" and "occurrenceRates" (objects), ' +
-        "each optional; " +
+        '"retention" and "auditLog" (strings), each optional; ' +
         `found keys ${keysOf(json)}; see docs/catalog.md`,
     );
   }
@@ -91,19 +105,47 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
         errors.join("\n  "),
     );
   }
+  const retention = json.retention === undefined ? undefined : retentionOf(json.retention, path);
   return {
     catalog: result.catalog,
-    overrides,
+    ...(hasOverrides(json) ? { overrides } : {}),
     applied: result.applied,
     rateChanges: result.rates,
     detailRateChanges: result.detailRates,
     occurrenceRates: occurrence.rates,
     occurrenceRateChanges: occurrence.changes,
+    ...(retention === undefined ? {} : { retention }),
+    ...(json.auditLog === undefined ? {} : { auditLog: auditLogOf(json.auditLog, path) }),
   };
 }
 
 interface ConfigFile extends CatalogOverrides {
   readonly occurrenceRates?: unknown;
+  readonly retention?: string;
+  readonly auditLog?: string;
+}
+
+/**
+ * Returns whether the file changes the catalog. A file with only settings
+ * gives no overrides, so that assessments record none.
+ */
+function hasOverrides(json: ConfigFile): boolean {
+  return json.features !== undefined || json.rates !== undefined || json.detailRates !== undefined;
+}
+
+function retentionOf(text: string, path: string): Retention {
+  const parsed = parseRetention(text);
+  if (!parsed.ok) {
+    throw new UsageError(`"retention" in --config '${path}': ${parsed.error.message}`);
+  }
+  return { text: text.trim(), ms: parsed.value };
+}
+
+function auditLogOf(text: string, path: string): string {
+  if (text.trim() === "") {
+    throw new UsageError(`"auditLog" in --config '${path}' is empty; give the path of the audit log file`);
+  }
+  return resolve(dirname(resolve(path)), text);
 }
 
 function isConfig(value: unknown): value is ConfigFile {
@@ -118,7 +160,8 @@ function isConfig(value: unknown): value is ConfigFile {
       v.features.every((f) => typeof f === "object" && f !== null && !Array.isArray(f)));
   const table = (t: unknown) =>
     t === undefined || (typeof t === "object" && t !== null && !Array.isArray(t));
-  return known && features && table(v.rates) && table(v.detailRates);
+  const text = (t: unknown) => t === undefined || typeof t === "string";
+  return known && features && table(v.rates) && table(v.detailRates) && text(v.retention) && text(v.auditLog);
 }
 
 function keysOf(value: unknown): string {

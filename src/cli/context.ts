@@ -4,6 +4,7 @@
  */
 
 import type { TerminalInput, TerminalOutput } from "../security/secrets/prompt.js";
+import type { SecretRegistry } from "./run-secrets.js";
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -35,4 +36,9 @@ export interface CliContext {
    * name; returns a function that removes it.
    */
   readonly onInterrupt: (handler: (signal: InterruptSignal) => void) => () => void;
+  /**
+   * The secrets of this run. `main` sets it and masks them in stdout and
+   * stderr; commands add each password they read.
+   */
+  readonly secrets?: SecretRegistry;
 }

@@ -16,7 +16,9 @@ import { EXIT_OK } from "./errors.js";
 import { storeOptionsFrom } from "./list.js";
 import { createLogger } from "./log.js";
 import { formatCount } from "./progress.js";
-import { readAssessments } from "./store-access.js";
+import { auditedRead } from "./audit-trail.js";
+import { setUpCommand } from "./command-setup.js";
+import { embeddedStoreExists, readAssessments } from "./store-access.js";
 import { formatTable } from "./table.js";
 
 export interface DiffOptions extends StoreOptions {
@@ -59,11 +61,16 @@ export function diffCommand(
 
 export async function executeDiff(options: DiffOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: true });
-  const [before, after] = await readAssessments(
-    options.store,
-    options.dataDir,
-    [options.before, options.after],
-    log,
+  const keepsData = embeddedStoreExists(options.store, options.dataDir);
+  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData, log });
+  const [before, after] = await auditedRead(
+    setup.audit,
+    {
+      action: "assessment.read",
+      objects: { assessment: options.before, compared: options.after },
+      details: { command: "diff" },
+    },
+    () => readAssessments(options.store, options.dataDir, [options.before, options.after], log, setup),
   );
   const diff = diffFindings(before.findings, after.findings);
 

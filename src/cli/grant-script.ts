@@ -7,9 +7,12 @@
 import { Command } from "commander";
 
 import { grantScript, type Authentication } from "../sources/sqlserver/grant-script.js";
-import { collect, withExamples, type CommandHost } from "./command.js";
+import { collect, DATA_DIR_HELP, withExamples, type CommandHost } from "./command.js";
+import { setUpCommand } from "./command-setup.js";
 import type { CliContext } from "./context.js";
+import { resolveDataDir } from "./data-dir.js";
 import { EXIT_OK, UsageError } from "./errors.js";
+import { createLogger } from "./log.js";
 
 export interface GrantScriptCliOptions {
   readonly login: string;
@@ -17,6 +20,8 @@ export interface GrantScriptCliOptions {
   readonly authentication: Authentication;
   readonly includeAgent: boolean;
   readonly drop: boolean;
+  /** The data folder, for the audit log. */
+  readonly dataDir: string;
 }
 
 export type GrantScriptRun = (options: GrantScriptCliOptions) => Promise<number>;
@@ -27,6 +32,7 @@ interface RawGrantScriptOptions {
   windows?: boolean;
   agent: boolean;
   drop?: boolean;
+  dataDir?: string;
 }
 
 export function grantScriptCommand(
@@ -54,7 +60,8 @@ export function grantScriptCommand(
     .option("--windows", "the login is a Windows account, created FROM WINDOWS without a password")
     .option("--no-agent", "leave out the msdb grants that the SQL Agent and Database Mail parts need")
     .option("--drop", "print the script that removes the login and its users instead")
-    .action(async (raw: RawGrantScriptOptions) => host.exit(await run(grantScriptOptionsFrom(raw))));
+    .option("--data-dir <dir>", DATA_DIR_HELP)
+    .action(async (raw: RawGrantScriptOptions) => host.exit(await run(grantScriptOptionsFrom(raw, host.ctx))));
 
   return withExamples(command, [
     "infio grant-script --login infio_reader > create-infio-login.sql",
@@ -64,13 +71,20 @@ export function grantScriptCommand(
   ]);
 }
 
-export function grantScriptOptionsFrom(raw: RawGrantScriptOptions): GrantScriptCliOptions {
+export function grantScriptOptionsFrom(raw: RawGrantScriptOptions, ctx: CliContext): GrantScriptCliOptions {
   return {
     login: raw.login,
     databases: raw.database,
     authentication: raw.windows === true ? "windows" : "sql",
     includeAgent: raw.agent,
     drop: raw.drop === true,
+    dataDir: resolveDataDir({
+      ...(raw.dataDir === undefined ? {} : { flag: raw.dataDir }),
+      env: ctx.env,
+      platform: ctx.platform,
+      homedir: ctx.homedir,
+      cwd: ctx.cwd,
+    }),
   };
 }
 
@@ -89,6 +103,22 @@ export async function executeGrantScript(options: GrantScriptCliOptions, ctx: Cl
     }
     throw error;
   }
+
+  // The script only goes to stdout, so an audit log is written only where
+  // one exists or is configured.
+  const log = createLogger(ctx.stderr);
+  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData: false, log });
+  await setup.audit.before({
+    action: "grant-script.print",
+    outcome: "succeeded",
+    details: {
+      login: options.login,
+      databases: [...options.databases],
+      authentication: options.authentication,
+      includeAgent: options.includeAgent,
+      drop: options.drop,
+    },
+  });
 
   const script = options.drop ? scripts.remove : scripts.create;
   ctx.stdout.write(script.endsWith("\n") ? script : `${script}\n`);

@@ -1,6 +1,6 @@
 /**
  * `infio keys init` and `infio keys rotate`: the local master key file and
- * the re-wrapping of every data key under a new one.
+ * the re-wrapping of every data key under a new one. Both are audited.
  */
 
 import { rename } from "node:fs/promises";
@@ -8,20 +8,26 @@ import { posix, win32 } from "node:path";
 
 import { Command } from "commander";
 
+import type { JsonValue } from "../security/audit/entry.js";
 import { createKeyFile, openKeyFile } from "../security/keys/key-file.js";
 import { FileDataKeyStore } from "../security/keys/key-store-file.js";
 import { Keyring } from "../security/keys/keyring.js";
 import { describeMasterKey } from "../security/keys/master-key.js";
+import type { AuditTrail } from "./audit-trail.js";
 import { DATA_DIR_HELP, withExamples, type CommandHost } from "./command.js";
+import { setUpCommand } from "./command-setup.js";
 import type { CliContext } from "./context.js";
 import { resolveDataDir } from "./data-dir.js";
 import { EXIT_FAILURE, EXIT_OK } from "./errors.js";
+import { createLogger } from "./log.js";
 
 export interface KeysOptions {
   /** The master key file. */
   readonly keyFile: string;
   /** The folder of wrapped data keys. */
   readonly keysDir: string;
+  /** The data folder, for the audit log. */
+  readonly dataDir: string;
 }
 
 export type KeysRun = (options: KeysOptions) => Promise<number>;
@@ -78,15 +84,22 @@ export function keysOptionsFrom(raw: RawKeysOptions, ctx: CliContext): KeysOptio
   const path = ctx.platform === "win32" ? win32 : posix;
   const keyFile =
     raw.keyFile === undefined ? path.join(dataDir, "master.key") : path.resolve(ctx.cwd, raw.keyFile);
-  return { keyFile, keysDir: path.join(dataDir, "keys") };
+  return { keyFile, keysDir: path.join(dataDir, "keys"), dataDir };
 }
 
 export async function executeKeysInit(options: KeysOptions, ctx: CliContext): Promise<number> {
+  const audit = await keysAudit(options, ctx);
+  const event = { action: "master-key.create", details: { keyFile: options.keyFile } } as const;
+  await audit.before({ ...event, outcome: "started" });
+
   const created = await createKeyFile(options.keyFile, { platform: ctx.platform });
   if (!created.ok) {
+    await audit.after({ ...event, outcome: "failed", details: { ...event.details, error: created.error.message } });
     ctx.stderr.write(`error: ${created.error.message}\n`);
     return EXIT_FAILURE;
   }
+  const keyId = describeMasterKey(created.value.provider.ref);
+  await audit.after({ ...event, outcome: "succeeded", details: { ...event.details, masterKey: keyId } });
 
   for (const note of created.value.notes) {
     ctx.stderr.write(`warning: ${note}\n`);
@@ -100,14 +113,30 @@ export async function executeKeysInit(options: KeysOptions, ctx: CliContext): Pr
 }
 
 export async function executeKeysRotate(options: KeysOptions, ctx: CliContext): Promise<number> {
-  const fail = (message: string): number => {
+  const audit = await keysAudit(options, ctx);
+  const event = { action: "master-key.rotate", details: { keyFile: options.keyFile } } as const;
+  await audit.before({ ...event, outcome: "started" });
+  const code = await rotate(options, ctx, async (outcome, details) => {
+    await audit.after({ ...event, outcome, details: { ...event.details, ...details } });
+  });
+  return code;
+}
+
+/** Rotation proper; `record` receives its outcome for the audit log. */
+async function rotate(
+  options: KeysOptions,
+  ctx: CliContext,
+  record: (outcome: "succeeded" | "failed", details: Record<string, JsonValue>) => Promise<void>,
+): Promise<number> {
+  const fail = async (message: string): Promise<number> => {
+    await record("failed", { error: message });
     ctx.stderr.write(`error: ${message}\n`);
     return EXIT_FAILURE;
   };
 
   const current = await openKeyFile(options.keyFile, { platform: ctx.platform });
   if (!current.ok) {
-    return fail(current.error.message);
+    return await fail(current.error.message);
   }
 
   // A key left by an interrupted rotation may already wrap some data keys,
@@ -118,26 +147,33 @@ export async function executeKeysRotate(options: KeysOptions, ctx: CliContext): 
     next = await createKeyFile(nextPath, { platform: ctx.platform });
   }
   if (!next.ok) {
-    return fail(next.error.message);
+    return await fail(next.error.message);
   }
 
   const keyring = new Keyring(new FileDataKeyStore(options.keysDir), current.value.provider);
   const rotated = await keyring.rotate(next.value.provider);
   if (!rotated.ok) {
-    return fail(`${rotated.error.message}; both key files were kept ('${options.keyFile}' and '${nextPath}')`);
+    return await fail(`${rotated.error.message}; both key files were kept ('${options.keyFile}' and '${nextPath}')`);
   }
 
   try {
     await rename(nextPath, options.keyFile);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return fail(`every data key is now wrapped by '${nextPath}', but it could not replace '${options.keyFile}': ${reason}; move it there yourself`);
+    return await fail(`every data key is now wrapped by '${nextPath}', but it could not replace '${options.keyFile}': ${reason}; move it there yourself`);
   }
 
   const count = rotated.value.rewrapped.length + rotated.value.alreadyCurrent.length;
+  await record("succeeded", { masterKey: describeMasterKey(next.value.provider.ref), dataKeys: count });
   ctx.stderr.write(
     `re-wrapped ${count} data key${count === 1 ? "" : "s"} under ${describeMasterKey(next.value.provider.ref)}; ` +
       `'${options.keyFile}' now contains the new key and the old key is gone\n`,
   );
   return EXIT_OK;
+}
+
+/** Keys live in the data folder, so both commands create the audit log when missing. */
+function keysAudit(options: KeysOptions, ctx: CliContext): Promise<AuditTrail> {
+  const log = createLogger(ctx.stderr);
+  return setUpCommand({ ctx, dataDir: options.dataDir, keepsData: true, log }).then((setup) => setup.audit);
 }

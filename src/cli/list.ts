@@ -3,6 +3,7 @@
 import { Command } from "commander";
 
 import type { AssessmentListing } from "../store/index.js";
+import { auditedRead } from "./audit-trail.js";
 import {
   DATA_DIR_HELP,
   STORE_HELP,
@@ -10,6 +11,7 @@ import {
   type CommandHost,
   type StoreOptions,
 } from "./command.js";
+import { setUpCommand } from "./command-setup.js";
 import type { CliContext } from "./context.js";
 import { resolveDataDir } from "./data-dir.js";
 import { EXIT_OK } from "./errors.js";
@@ -77,13 +79,19 @@ export async function executeList(options: ListOptions, ctx: CliContext): Promis
   }
 
   const log = createLogger(ctx.stderr, { quiet: true });
-  const store = await openCliStore(options.store, options.dataDir, log);
-  let listings: AssessmentListing[];
-  try {
-    listings = await store.listAssessments();
-  } finally {
-    await closeQuietly(store, log);
-  }
+  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData: true, log });
+  const listings = await auditedRead(
+    setup.audit,
+    { action: "assessment.list", details: { command: "list" } },
+    async (): Promise<AssessmentListing[]> => {
+      const store = await openCliStore(options.store, options.dataDir, log, setup);
+      try {
+        return await store.listAssessments();
+      } finally {
+        await closeQuietly(store, log);
+      }
+    },
+  );
 
   if (options.json) {
     ctx.stdout.write(`${JSON.stringify(listings, null, 2)}\n`);

@@ -45,6 +45,9 @@ export async function openLiveCollection(
   signal?: AbortSignal,
 ): Promise<LiveCollection> {
   const settings = await resolveSettings(live, ctx);
+  // Registered before anything could print it: messages from the driver
+  // and the server are logged as they come.
+  ctx.secrets?.add(settings.password);
   const server = settings.server.text;
   for (const warning of connectionWarnings(settings)) {
     log.warn(warning);
@@ -82,7 +85,8 @@ export async function openLiveCollection(
 
 async function resolveSettings(live: LiveOptions, ctx: CliContext): Promise<ConnectionSettings> {
   try {
-    return await resolveConnectionSettings(live.connection, {
+    // With --database, so that a Database= naming another database is rejected.
+    return await resolveConnectionSettings({ ...live.connection, databases: live.databases }, {
       env: ctx.env,
       cwd: ctx.cwd,
       platform: ctx.platform,
@@ -108,7 +112,7 @@ function connectionLine(settings: ConnectionSettings): string {
     ? "certificate NOT verified"
     : `certificate verified for '${d.tls.serverName}' against ${d.tls.caFile === null ? "the system CAs" : `'${d.tls.caFile}'`}`;
   return (
-    `connecting to '${d.server}' (${d.endpoint}) as ${d.user} with the password from ${d.passwordOrigin}: ` +
+    `connecting to '${d.server}' (${d.endpoint}) as ${d.user} with the password from ${d.passwordOrigin}, over ` +
     `${protocol}, ${verification}, statement timeout ${formatDuration(d.statementTimeoutMs)}, ` +
     `${d.retries} retries`
   );

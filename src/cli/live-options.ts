@@ -83,7 +83,7 @@ export function addConnectionOptions(command: Command): Command {
       ),
     )
     .option("-d, --database <name>", "read only this database (repeatable; default: every user database)", collect, [])
-    .option("--include-system-databases", "also read master, model and msdb")
+    .option("--include-system-databases", "also read master, model and msdb (never tempdb, which contains no persistent code)")
     .option("--tls <mode>", "on (TDS 7.4 with TLS, the default) or strict (TDS 8.0, SQL Server 2022 and later)")
     .option("--tls-ca <file>", "PEM file of the CA that signed the server's certificate (default: system CAs)")
     .option("--server-name <name>", "name the server's certificate must carry (default: the host of --server)")

@@ -1,9 +1,11 @@
 /**
  * Log lines on standard error: `2025-03-04T05:06:07.089Z info message`.
- * `--quiet` drops info lines; warnings and errors always show. Callers pass
- * messages that hold no secret (store URLs go through maskUrl first).
+ * `--quiet` drops info lines; warnings and errors always show. Every line
+ * goes through a redactor, by default the credential patterns of
+ * redact.ts; `main` also masks the run's known secrets in the stream itself.
  */
 
+import { redactPatterns } from "../security/secrets/redact.js";
 import type { OutputStream } from "./context.js";
 import { safeLines } from "./table.js";
 
@@ -22,10 +24,13 @@ export interface LoggerOptions {
   readonly beforeWrite?: () => void;
   /** Called after a line is written, to redraw a progress bar. */
   readonly afterWrite?: () => void;
+  /** Masks secrets in each line; redactPatterns when not given. */
+  readonly redact?: (text: string) => string;
 }
 
 export function createLogger(stream: OutputStream, options: LoggerOptions = {}): Logger {
   const now = options.now ?? (() => new Date());
+  const redact = options.redact ?? redactPatterns;
   const write = (level: LogLevel, message: string): void => {
     if (level === "info" && options.quiet === true) {
       return;
@@ -33,7 +38,7 @@ export function createLogger(stream: OutputStream, options: LoggerOptions = {}):
     options.beforeWrite?.();
     // Messages quote file and object names from the assessed code, which
     // may hide terminal escape sequences.
-    stream.write(`${now().toISOString()} ${level.padEnd(5)} ${safeLines(message)}\n`);
+    stream.write(`${now().toISOString()} ${level.padEnd(5)} ${safeLines(redact(message))}\n`);
     options.afterWrite?.();
   };
 

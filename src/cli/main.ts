@@ -14,6 +14,7 @@ import { auditCommand } from "./audit.js";
 import { collectCommand } from "./collect.js";
 import type { CommandHost } from "./command.js";
 import type { CliContext, InterruptSignal } from "./context.js";
+import { decryptCommand } from "./decrypt.js";
 import { diffCommand } from "./diff.js";
 import { grantScriptCommand } from "./grant-script.js";
 import {
@@ -26,7 +27,9 @@ import {
 } from "./errors.js";
 import { keysCommand } from "./keys.js";
 import { listCommand } from "./list.js";
+import { purgeCommand } from "./purge.js";
 import { reportCommand } from "./report.js";
+import { guardContext, RunSecrets, secretsInArguments } from "./run-secrets.js";
 import { showCommand } from "./show.js";
 import { safeLines } from "./table.js";
 import { infioVersion } from "./version.js";
@@ -67,6 +70,8 @@ function defaultCommands(host: CommandHost): Command[] {
     listCommand(host),
     showCommand(host),
     diffCommand(host),
+    purgeCommand(host),
+    decryptCommand(host),
     keysCommand(host),
     auditCommand(host),
   ];
@@ -85,8 +90,19 @@ function configure(command: Command, host: CommandHost): void {
   }
 }
 
-/** Runs infio with `args` (without the node and script paths); returns the exit code. */
-export async function main(args: readonly string[], ctx: CliContext): Promise<number> {
+/**
+ * Runs infio with `args` (without the node and script paths); returns the
+ * exit code. Every output goes through the run's secrets (run-secrets.ts).
+ */
+export async function main(args: readonly string[], given: CliContext): Promise<number> {
+  const secrets = new RunSecrets();
+  for (const value of secretsInArguments(args)) {
+    secrets.add(value);
+  }
+  // pg reads PGPASSWORD for a postgres:// store.
+  secrets.add(given.env.PGPASSWORD ?? "");
+  const ctx = guardContext(given, secrets);
+
   let code = EXIT_OK;
   const host: CommandHost = { ctx, exit: (c) => (code = c) };
   const program = buildProgram(host);

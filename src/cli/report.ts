@@ -16,7 +16,16 @@ import {
   type CommandHost,
   type StoreOptions,
 } from "./command.js";
+import { auditedRead } from "./audit-trail.js";
+import type { BundleKeyOptions } from "./bundle-keys.js";
+import { setUpCommand } from "./command-setup.js";
 import type { CliContext } from "./context.js";
+import {
+  addEncryptOutputOptions,
+  encryptOutputFrom,
+  prepareReportEncryption,
+  type RawEncryptOutputOptions,
+} from "./encrypt-output.js";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "./errors.js";
 import { featureLookup } from "./feature-lookup.js";
 import { watchInterrupts } from "./interrupts.js";
@@ -24,7 +33,7 @@ import { storeOptionsFrom } from "./list.js";
 import { createLogger, type Logger } from "./log.js";
 import { prepareOutDir, removeCreatedFolders } from "./out-dir.js";
 import { SourceTexts, originsOf } from "./source-texts.js";
-import { readAssessments } from "./store-access.js";
+import { embeddedStoreExists, readAssessments } from "./store-access.js";
 import { parseFormats, type ReportFormat } from "./values.js";
 import { DEFAULT_FORMATS, DEFAULT_OUT } from "./assess.js";
 import { writeReports } from "./write-reports.js";
@@ -36,11 +45,13 @@ export interface ReportOptions extends StoreOptions {
   readonly out: string;
   readonly formats: readonly ReportFormat[];
   readonly quiet: boolean;
+  /** `--encrypt-output`: the master key that wraps the reports' key. */
+  readonly encryptOutput?: BundleKeyOptions;
 }
 
 export type ReportRun = (options: ReportOptions) => Promise<number>;
 
-interface RawReportOptions {
+interface RawReportOptions extends RawEncryptOutputOptions {
   compare?: string;
   out: string;
   format: string;
@@ -70,24 +81,29 @@ export function reportCommand(
     )
     .option("--store <store>", STORE_HELP, "embedded")
     .option("--data-dir <dir>", DATA_DIR_HELP)
-    .option("-q, --quiet", "no info logs")
-    .action(async (id: string, raw: RawReportOptions) => {
-      host.exit(
-        await run({
-          ...storeOptionsFrom(raw, host.ctx),
-          id,
-          ...(raw.compare === undefined ? {} : { compare: parseCompareTarget(raw.compare) }),
-          out: resolve(host.ctx.cwd, raw.out),
-          formats: parseFormats(raw.format),
-          quiet: raw.quiet === true,
-        }),
-      );
-    });
+    .option("-q, --quiet", "no info logs");
+  addEncryptOutputOptions(command, { keyFile: true });
+  command.action(async (id: string, raw: RawReportOptions) => {
+    const store = storeOptionsFrom(raw, host.ctx);
+    const encryptOutput = encryptOutputFrom(raw, store.dataDir, host.ctx, true);
+    host.exit(
+      await run({
+        ...store,
+        id,
+        ...(raw.compare === undefined ? {} : { compare: parseCompareTarget(raw.compare) }),
+        out: resolve(host.ctx.cwd, raw.out),
+        formats: parseFormats(raw.format),
+        quiet: raw.quiet === true,
+        ...(encryptOutput === undefined ? {} : { encryptOutput }),
+      }),
+    );
+  });
 
   return withExamples(command, [
     "infio report 20250304-050607-3f9a1c",
     "infio report 20250304-050607-3f9a1c --format sarif --out ./scan",
     "infio report 20250304-050607-3f9a1c --compare babelfish@5.5 --format html",
+    "infio report 20250304-050607-3f9a1c --encrypt-output --key-file ./master.key",
   ]);
 }
 
@@ -116,7 +132,16 @@ function withComparison(a: Assessment, candidate: Target, log: Logger): Assessme
 
 export async function executeReport(options: ReportOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: options.quiet });
-  const [stored] = await readAssessments(options.store, options.dataDir, [options.id], log);
+  const keepsData = embeddedStoreExists(options.store, options.dataDir);
+  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData, log });
+  // A missing or unreadable master key fails before anything is read or written.
+  const encryption =
+    options.encryptOutput === undefined ? undefined : await prepareReportEncryption(options.encryptOutput, ctx, log);
+  const [stored] = await auditedRead(
+    setup.audit,
+    { action: "assessment.read", objects: { assessment: options.id }, details: { command: "report" } },
+    () => readAssessments(options.store, options.dataDir, [options.id], log, setup),
+  );
   const a = options.compare === undefined ? stored : withComparison(stored, options.compare, log);
 
   // NOTE: the store keeps no module definitions, so the code view of a
@@ -124,6 +149,9 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
   const origins = a.live === undefined ? originsOf(a.sources, ctx.cwd) : [];
   const sources = new SourceTexts(a.units, origins, ctx.cwd);
   const outDir = await prepareOutDir(options.out);
+  const details = { out: options.out, formats: [...options.formats], encrypted: encryption !== undefined };
+  await setup.audit.before({ action: "report.write", outcome: "started", objects: { assessment: a.id }, details });
+
   const interrupts = watchInterrupts(ctx, (signal) => log.warn(`${signal} received; stopping`));
   let written: string[];
   try {
@@ -134,19 +162,29 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
       features: featureLookup(defaultCatalog()),
       sources,
       signal: interrupts.signal,
+      ...(encryption === undefined ? {} : { encryption }),
     });
   } catch (error) {
     await removeCreatedFolders(outDir.created);
+    const reason = error instanceof Error ? error.message : String(error);
+    const failed = { action: "report.write", objects: { assessment: a.id } } as const;
     if (interrupts.signal.aborted) {
       log.warn("interrupted; no report file was written");
+      await setup.audit.after({ ...failed, outcome: "failed", details: { ...details, interrupted: true } });
       return interrupts.exitCode();
     }
-    const reason = error instanceof Error ? error.message : String(error);
     log.error(`cannot write the reports to '${options.out}': ${reason}; pass a writable --out`);
+    await setup.audit.after({ ...failed, outcome: "failed", details: { ...details, error: reason } });
     return EXIT_FAILURE;
   } finally {
     interrupts.stop();
   }
+  await setup.audit.after({
+    action: "report.write",
+    outcome: "succeeded",
+    objects: { assessment: a.id },
+    details: { ...details, reports: written },
+  });
 
   for (const path of written) {
     log.info(`wrote ${path}`);

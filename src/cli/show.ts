@@ -16,7 +16,9 @@ import { EXIT_OK } from "./errors.js";
 import { storeOptionsFrom } from "./list.js";
 import { createLogger } from "./log.js";
 import { formatCount, formatDuration } from "./progress.js";
-import { readAssessments } from "./store-access.js";
+import { auditedRead } from "./audit-trail.js";
+import { setUpCommand } from "./command-setup.js";
+import { embeddedStoreExists, readAssessments } from "./store-access.js";
 import { formatTable, safeCell } from "./table.js";
 
 export interface ShowOptions extends StoreOptions {
@@ -49,7 +51,13 @@ export function showCommand(
 
 export async function executeShow(options: ShowOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: true });
-  const [a] = await readAssessments(options.store, options.dataDir, [options.id], log);
+  const keepsData = embeddedStoreExists(options.store, options.dataDir);
+  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData, log });
+  const [a] = await auditedRead(
+    setup.audit,
+    { action: "assessment.read", objects: { assessment: options.id }, details: { command: "show" } },
+    () => readAssessments(options.store, options.dataDir, [options.id], log, setup),
+  );
 
   if (options.json) {
     const { id, startedAt, infioVersion, target, sources, summary } = a;

@@ -9,14 +9,21 @@ import {
   type Store,
 } from "../store/index.js";
 import type { Assessment } from "../assessment/model.js";
+import type { CommandSetup } from "./command-setup.js";
 import { FailureError, UsageError } from "./errors.js";
 import type { Logger } from "./log.js";
+import { applyRetention } from "./retention.js";
+import { cliStoreKeys } from "./store-keys.js";
 
-/** Opens `spec` in `dataDir`; throws UsageError or FailureError. */
+/**
+ * Opens `spec` in `dataDir`; throws UsageError or FailureError. With
+ * `setup`, the retention period of its settings is applied first.
+ */
 export async function openCliStore(
   spec: string,
   dataDir: string,
   log: Logger,
+  setup?: CommandSetup,
 ): Promise<Store> {
   const parsed = parseStoreSpec(spec);
   if (!parsed.ok) {
@@ -25,6 +32,7 @@ export async function openCliStore(
 
   const opened = await openStore(parsed.spec, {
     dataDir,
+    keys: cliStoreKeys(log, setup),
     onBackgroundError: (error) => log.warn(error.message),
   });
   if (!opened.ok) {
@@ -36,6 +44,14 @@ export async function openCliStore(
   }
   for (const id of opened.removedInterrupted) {
     log.warn(`removed the rows of interrupted assessment ${id}`);
+  }
+  if (setup !== undefined) {
+    try {
+      await applyRetention(opened.store, setup);
+    } catch (error) {
+      await closeQuietly(opened.store, log);
+      throw error;
+    }
   }
   return opened.store;
 }
@@ -76,6 +92,7 @@ export async function readAssessments(
   dataDir: string,
   ids: readonly string[],
   log: Logger,
+  setup?: CommandSetup,
 ): Promise<Assessment[]> {
   if (!embeddedStoreExists(spec, dataDir)) {
     throw new UsageError(
@@ -84,7 +101,7 @@ export async function readAssessments(
     );
   }
 
-  const store = await openCliStore(spec, dataDir, log);
+  const store = await openCliStore(spec, dataDir, log, setup);
   try {
     const found: Assessment[] = [];
     for (const id of ids) {

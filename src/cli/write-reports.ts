@@ -1,8 +1,9 @@
 /**
- * Writes the chosen report formats of one assessment into a folder. Each
- * file is written under a temporary name and renamed once every format is
- * written, so a failure or an interrupt leaves the folder as it was: no
- * partial file, and earlier reports of the same names untouched.
+ * Writes the chosen report formats of one assessment into a folder, in
+ * plain form or, with an encryption, as `NAME.infio-enc`. Each file is
+ * written under a temporary name and renamed once every format is written,
+ * so a failure or an interrupt leaves the folder as it was: no partial
+ * file, and earlier reports of the same names untouched.
  */
 
 import { randomBytes } from "node:crypto";
@@ -18,6 +19,8 @@ import {
   sarifParts,
   type FeatureLookup,
 } from "../report/index.js";
+import { writeEncryptedParts, type ReportEncryption } from "./encrypt-output.js";
+import { ENCRYPTED_SUFFIX } from "./encrypted-file.js";
 import { makeFolder } from "./out-dir.js";
 import type { ReportFormat } from "./values.js";
 
@@ -37,6 +40,8 @@ export interface WriteReportsOptions {
   readonly sources?: ReadonlyMap<string, string>;
   /** Aborting stops the writing and removes the temporary files. */
   readonly signal?: AbortSignal;
+  /** Writes each file encrypted under this key, named `NAME.infio-enc`. */
+  readonly encryption?: ReportEncryption;
 }
 
 /**
@@ -57,12 +62,19 @@ export async function writeReports(
   try {
     for (const format of formats) {
       options.signal?.throwIfAborted();
-      const path = join(options.dir, REPORT_FILES[format]);
+      const name = REPORT_FILES[format];
+      const encryption = options.encryption;
+      const path = join(options.dir, encryption === undefined ? name : `${name}${ENCRYPTED_SUFFIX}`);
       const temporary = pending.add(path);
-      await writeParts(temporary, render(a, format, options), {
-        flags: "wx",
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      });
+      const parts = render(a, format, options);
+      if (encryption === undefined) {
+        await writeParts(temporary, parts, {
+          flags: "wx",
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+        });
+      } else {
+        await writeEncryptedParts(temporary, parts, encryption, { name, assessmentId: a.id }, options.signal);
+      }
     }
     options.signal?.throwIfAborted();
     return await pending.renameAll();

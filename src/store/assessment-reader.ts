@@ -1,26 +1,27 @@
 import type { Assessment, AssessmentSummary } from "../assessment/model.js";
 import { readRows } from "./bulk.js";
 import type { SqlSession } from "./connection.js";
+import { StoreError } from "./errors.js";
 import { readAllFindings } from "./finding-rows.js";
 import { readLiveSource } from "./live-inventory.js";
-import type {
-  AssessmentDetails,
-  AssessmentListing,
-  AssessmentStatus,
-} from "./store.js";
+import { openDetails, openError, openSources } from "./sealed-header.js";
+import type { RowSealer } from "./sealing.js";
+import type { AssessmentListing, AssessmentStatus } from "./store.js";
 import {
   INVENTORY,
   OBJECTS,
   PARSE_ERRORS,
   SKIPPED_INPUTS,
-  SOURCES,
   UNITS,
   type TableSpec,
 } from "./tables.js";
 import { escapeText, unescapeJson, unescapeText } from "./text-escape.js";
 
-/** Rows read per statement; about 2 MB of JSON for typical findings. */
+/** Rows read per statement. */
 export const READ_CHUNK_ROWS = 10_000;
+
+/** Opens the data key of an assessment; rejects with a StoreError. */
+export type SealerSource = (assessmentId: string) => Promise<RowSealer>;
 
 /** `to_char` pattern that renders timestamps as `Date.toISOString()` does. */
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -34,17 +35,15 @@ type HeaderRow = {
   readonly infio_version: string;
   readonly target: string;
   readonly summary: string | null;
-  readonly error: string | null;
-  readonly sources: string;
+  readonly error: Uint8Array | null;
+  readonly sources: Uint8Array | null;
 };
 
 const HEADER_COLUMNS =
   "assessment_key, id, status, " +
   `to_char(started_at at time zone 'UTC', ${ISO_UTC}) as started_at, ` +
   `to_char(finished_at at time zone 'UTC', ${ISO_UTC}) as finished_at, ` +
-  "infio_version, target, summary::text as summary, error, " +
-  "(select coalesce(json_agg(location order by ordinal), '[]')::text " +
-  "from sources s where s.assessment_key = a.assessment_key) as sources";
+  "infio_version, target, summary::text as summary, error, sources";
 
 /** Returns the key of a complete assessment, or undefined. */
 export async function findCompleteKey(
@@ -63,9 +62,10 @@ export async function findCompleteKey(
 export async function readAssessment(
   session: SqlSession,
   id: string,
+  openSealer: SealerSource,
 ): Promise<Assessment | undefined> {
-  const rows = await session.query<HeaderRow>(
-    `select ${HEADER_COLUMNS} from assessments a ` +
+  const rows = await session.query<HeaderRow & { details: Uint8Array | null }>(
+    `select ${HEADER_COLUMNS}, details from assessments a ` +
       "where id = $1 and status = 'complete'",
     [escapeText(id)],
   );
@@ -75,72 +75,70 @@ export async function readAssessment(
 
   const header = rows[0];
   const key = Number(header.assessment_key);
-  const [details] = await session.query<DetailsRow>(
-    "select overrides::text as overrides, effort::text as effort, " +
-      "comparison::text as comparison from assessments where assessment_key = $1",
-    [key],
-  );
-  const live = await readLiveSource((kind) => readInventory(session, key, kind));
+  const sealer = await openSealer(unescapeText(header.id));
+  const live = await readLiveSource((kind) => readInventory(session, key, kind, sealer));
   return {
     id: unescapeText(header.id),
     startedAt: header.started_at,
     infioVersion: unescapeText(header.infio_version),
     target: unescapeText(header.target),
-    sources: parseSources(header.sources),
+    sources: openSources(sealer, header.sources),
     summary: parseSummary(header.summary) as AssessmentSummary,
-    units: await readAll(session, UNITS, key),
-    objects: await readAll(session, OBJECTS, key),
-    findings: await readAllFindings(session, key),
-    parseErrors: await readAll(session, PARSE_ERRORS, key),
-    skipped: await readAll(session, SKIPPED_INPUTS, key),
-    ...readDetails(details),
+    units: await readAll(session, UNITS, key, sealer),
+    objects: await readAll(session, OBJECTS, key, sealer),
+    findings: await readAllFindings(session, key, sealer),
+    parseErrors: await readAll(session, PARSE_ERRORS, key, sealer),
+    skipped: await readAll(session, SKIPPED_INPUTS, key, sealer),
+    ...openDetails(sealer, header.details),
     ...(live === undefined ? {} : { live }),
   };
 }
 
-type DetailsRow = {
-  readonly overrides: string | null;
-  readonly effort: string | null;
-  readonly comparison: string | null;
-};
-
-/** Parses the detail columns; a null column leaves its field out. */
-function readDetails(row: DetailsRow | undefined): AssessmentDetails {
-  const details: Record<string, unknown> = {};
-  for (const name of ["overrides", "effort", "comparison"] as const) {
-    const json = row?.[name];
-    if (json !== null && json !== undefined) {
-      details[name] = unescapeJson(JSON.parse(json));
-    }
-  }
-  return details as AssessmentDetails;
-}
-
-/** Lists every assessment, newest first. */
+/**
+ * Lists every assessment, newest first. An assessment whose data key cannot
+ * be opened is listed without its sources and error, and with the reason in
+ * `unreadable`; any other failure rejects.
+ */
 export async function readListings(
   session: SqlSession,
+  openSealer: SealerSource,
 ): Promise<AssessmentListing[]> {
   const rows = await session.query<HeaderRow>(
     `select ${HEADER_COLUMNS} from assessments a ` +
       "order by started_at desc, assessment_key desc",
   );
 
-  return rows.map((row) => {
+  const listings: AssessmentListing[] = [];
+  for (const row of rows) {
+    const id = unescapeText(row.id);
     const summary = parseSummary(row.summary);
-    return {
-      id: unescapeText(row.id),
+    const base = {
+      id,
       status: row.status,
       startedAt: row.started_at,
       ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
       infioVersion: unescapeText(row.infio_version),
       target: unescapeText(row.target),
-      sources: parseSources(row.sources),
-      ...(summary === undefined
-        ? {}
-        : { summary: summary as AssessmentSummary }),
-      ...(row.error === null ? {} : { error: unescapeText(row.error) }),
+      ...(summary === undefined ? {} : { summary: summary as AssessmentSummary }),
     };
-  });
+
+    let sealer: RowSealer;
+    try {
+      sealer = await openSealer(id);
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code !== "key-unavailable") {
+        throw error;
+      }
+      listings.push({ ...base, sources: [], unreadable: error.message });
+      continue;
+    }
+    listings.push({
+      ...base,
+      sources: openSources(sealer, row.sources),
+      ...(row.error === null ? {} : { error: openError(sealer, row.error) }),
+    });
+  }
+  return listings;
 }
 
 /** Reads inventory items of one kind in saved order. */
@@ -148,8 +146,9 @@ export async function readInventory(
   session: SqlSession,
   key: number,
   kind: string,
+  sealer: RowSealer,
 ): Promise<unknown[]> {
-  const rows = await readAll(session, INVENTORY, key, escapeText(kind));
+  const rows = await readAll(session, INVENTORY, key, sealer, escapeText(kind));
   return rows.map((row) => unescapeJson(JSON.parse(row.json)));
 }
 
@@ -158,11 +157,12 @@ export async function readAll<T>(
   session: SqlSession,
   spec: TableSpec<T>,
   key: number,
+  sealer: RowSealer,
   kind?: string,
 ): Promise<T[]> {
   const all: T[] = [];
   for (let from = 0; ; from += READ_CHUNK_ROWS) {
-    const chunk = await readRows(session, spec, key, from, READ_CHUNK_ROWS, kind);
+    const chunk = await readRows(session, spec, key, from, READ_CHUNK_ROWS, sealer, kind);
     for (const row of chunk) {
       all.push(row);
     }
@@ -171,10 +171,6 @@ export async function readAll<T>(
       return all;
     }
   }
-}
-
-function parseSources(json: string): string[] {
-  return (JSON.parse(json) as string[]).map((s) => SOURCES.read([s]));
 }
 
 function parseSummary(json: string | null): unknown {

@@ -17,6 +17,8 @@ import {
   type FindingChunk,
 } from "./finding-chunks.js";
 import { insertFindingChunk } from "./finding-rows.js";
+import { sealDetails, sealError } from "./sealed-header.js";
+import type { RowSealer } from "./sealing.js";
 import type { AssessmentDetails, AssessmentWriter } from "./store.js";
 import {
   WRITER_TABLES,
@@ -28,7 +30,7 @@ import {
   type InventoryRow,
   type TableSpec,
 } from "./tables.js";
-import { escapeJson, escapeText } from "./text-escape.js";
+import { escapeJson } from "./text-escape.js";
 
 /** Rows buffered for one table, with the ordinal of the first of them. */
 class RowBuffer<T> {
@@ -65,20 +67,29 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   #tail: Promise<unknown> = Promise.resolve();
 
   readonly #onEnd: () => void;
+  readonly #sealer: RowSealer;
+  readonly #destroyKey: () => Promise<unknown>;
 
-  /** `onEnd` runs once when the writer releases its session. */
+  /**
+   * `onEnd` runs once when the writer releases its session. Rows are sealed
+   * with `sealer`; `destroyKey` destroys the data key when the run aborts.
+   */
   constructor(
     id: string,
     session: ReservedSession,
     key: number,
     chunkRows: number,
     onEnd: () => void,
+    sealer: RowSealer,
+    destroyKey: () => Promise<unknown>,
   ) {
     this.id = id;
     this.#session = session;
     this.#key = key;
     this.#chunkRows = chunkRows;
     this.#onEnd = onEnd;
+    this.#sealer = sealer;
+    this.#destroyKey = destroyKey;
   }
 
   /**
@@ -158,17 +169,10 @@ export class SqlAssessmentWriter implements AssessmentWriter {
       await this.#session.transaction(async (session) => {
         const updated = await session.query(
           "update assessments set status = 'complete', summary = $2::jsonb, " +
-            "overrides = $3::jsonb, effort = $4::jsonb, comparison = $5::jsonb, " +
-            "finished_at = now() " +
+            "details = $3, finished_at = now() " +
             "where assessment_key = $1 and status = 'running' " +
             "returning assessment_key",
-          [
-            this.#key,
-            summaryJson,
-            optionalJson(details.overrides),
-            optionalJson(details.effort),
-            optionalJson(details.comparison),
-          ],
+          [this.#key, summaryJson, sealDetails(this.#sealer, details)],
         );
         if (updated.length !== 1) {
           throw new StoreError(
@@ -183,9 +187,11 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   }
 
   abort(): Promise<void> {
-    return this.#close("aborted", (session) =>
-      deleteAssessmentRows(session, this.#key, ["running"]),
-    );
+    // The key goes first: rows left by a failed delete stay unreadable.
+    return this.#close("aborted", async (session) => {
+      await this.#destroyKey();
+      await deleteAssessmentRows(session, this.#key, ["running"]);
+    });
   }
 
   fail(reason: string): Promise<void> {
@@ -194,7 +200,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
       await session.query(
         "update assessments set status = 'failed', error = $2, " +
           "finished_at = now() where assessment_key = $1",
-        [this.#key, escapeText(reason)],
+        [this.#key, sealError(this.#sealer, reason)],
       );
     });
   }
@@ -244,7 +250,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     }
 
     buffer.rows = [];
-    await insertRows(this.#session, buffer.spec, this.#key, buffer.nextOrdinal, rows);
+    await insertRows(this.#session, buffer.spec, this.#key, buffer.nextOrdinal, rows, this.#sealer);
     buffer.nextOrdinal += rows.length;
   }
 
@@ -264,6 +270,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
       this.#key,
       this.#nextFindingOrdinal,
       chunk,
+      this.#sealer,
     );
     this.#nextFindingOrdinal += chunk.count;
   }
@@ -339,11 +346,6 @@ export class SqlAssessmentWriter implements AssessmentWriter {
         (this.#state === "broken" ? "closed" : this.#state),
     );
   }
-}
-
-/** Returns the escaped JSON text of `value`, or null for a missing field. */
-function optionalJson(value: object | undefined): string | null {
-  return value === undefined ? null : JSON.stringify(escapeJson(value));
 }
 
 function inventoryRow(kind: string, item: unknown): InventoryRow {

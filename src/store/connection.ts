@@ -3,7 +3,14 @@
  * node-postgres so that one data layer serves both.
  */
 
-export type SqlParameter = string | number | boolean | null | readonly unknown[];
+/** A bound value; a Uint8Array is sent as bytea. */
+export type SqlParameter =
+  | string
+  | number
+  | boolean
+  | null
+  | Uint8Array
+  | readonly unknown[];
 
 export type SqlRow = Record<string, unknown>;
 

@@ -9,6 +9,8 @@ export type StoreErrorCode =
   | "duplicate-id"
   | "invalid-data"
   | "writer-closed"
+  | "key-unavailable"
+  | "decrypt-failed"
   | "query-failed";
 
 /**

@@ -1,11 +1,20 @@
 /**
  * Reads and writes the `finding_chunks` table (finding-chunks.ts gives the
- * format of a chunk).
+ * format of a chunk). Each chunk is stored sealed, bound to its first
+ * ordinal and row count.
  */
 
 import type { Finding } from "../assessment/model.js";
 import type { SqlSession } from "./connection.js";
 import { decodeFindings, type FindingChunk } from "./finding-chunks.js";
+import type { RowSealer } from "./sealing.js";
+
+const TABLE = "finding_chunks";
+
+/** Returns the id a chunk's sealed data is bound to. */
+export function chunkId(firstOrdinal: number, count: number): string {
+  return `${firstOrdinal}+${count}`;
+}
 
 /** Chunk rows fetched per statement while reading. */
 const CHUNKS_PER_READ = 16;
@@ -16,16 +25,20 @@ export async function insertFindingChunk(
   assessmentKey: number,
   firstOrdinal: number,
   chunk: FindingChunk,
+  sealer: RowSealer,
 ): Promise<void> {
   if (chunk.count === 0) {
     return;
   }
 
+  const id = chunkId(firstOrdinal, chunk.count);
+  // Sent as base64 for PGlite's sake, as bulk.ts explains.
+  const sealed = sealer.seal(TABLE, id, chunk.data).toString("base64");
   await session.query(
     "insert into finding_chunks " +
-      "(assessment_key, first_ordinal, row_count, data) " +
-      "values ($1, $2, $3, $4)",
-    [assessmentKey, firstOrdinal, chunk.count, chunk.data],
+      "(assessment_key, first_ordinal, row_count, sealed) " +
+      "values ($1, $2, $3, decode($4, 'base64'))",
+    [assessmentKey, firstOrdinal, chunk.count, sealed],
   );
 }
 
@@ -33,23 +46,35 @@ export async function insertFindingChunk(
 export async function* readFindingChunks(
   session: SqlSession,
   assessmentKey: number,
+  sealer: RowSealer,
 ): AsyncGenerator<Finding[]> {
   let from = 0;
   for (;;) {
     const rows = await session.query<{
       first_ordinal: number;
       row_count: number;
-      data: string;
+      sealed: string;
     }>(
-      "select first_ordinal, row_count, data from finding_chunks " +
+      "select first_ordinal, row_count, encode(sealed, 'base64') as sealed " +
+        "from finding_chunks " +
         "where assessment_key = $1 and first_ordinal >= $2 " +
         "order by first_ordinal limit $3",
       [assessmentKey, from, CHUNKS_PER_READ],
     );
 
     for (const row of rows) {
-      yield decodeFindings(row.data);
-      from = Number(row.first_ordinal) + Number(row.row_count);
+      const first = Number(row.first_ordinal);
+      const count = Number(row.row_count);
+      // Chunks follow each other without gaps; a gap means a deleted row.
+      if (first !== from) {
+        throw new Error(
+          `findings ${from} to ${first - 1} of assessment '${sealer.assessmentId}' ` +
+            "are missing; the store was altered, so restore it from a backup",
+        );
+      }
+      const sealed = Buffer.from(row.sealed, "base64");
+      yield decodeFindings(sealer.openText(TABLE, chunkId(first, count), sealed));
+      from = first + count;
     }
     if (rows.length < CHUNKS_PER_READ) {
       return;
@@ -61,9 +86,10 @@ export async function* readFindingChunks(
 export async function readAllFindings(
   session: SqlSession,
   assessmentKey: number,
+  sealer: RowSealer,
 ): Promise<Finding[]> {
   const all: Finding[] = [];
-  for await (const chunk of readFindingChunks(session, assessmentKey)) {
+  for await (const chunk of readFindingChunks(session, assessmentKey, sealer)) {
     for (const finding of chunk) {
       all.push(finding);
     }

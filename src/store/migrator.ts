@@ -2,6 +2,7 @@ import { LOCK_NAMESPACE, MIGRATION_LOCK_KEY } from "./advisory-locks.js";
 import type { SqlConnection, SqlSession } from "./connection.js";
 import { StoreError, describeError } from "./errors.js";
 import { MIGRATIONS, type Migration } from "./migrations/index.js";
+import type { MigrationContext } from "./migrations/migration.js";
 
 export interface AppliedMigration {
   readonly version: number;
@@ -38,6 +39,7 @@ class MigrationAbort extends Error {
 export async function migrate(
   connection: SqlConnection,
   migrations: readonly Migration[] = MIGRATIONS,
+  context: MigrationContext = {},
 ): Promise<MigrationResult> {
   const known = checkMigrationList(migrations);
   if (known !== undefined) {
@@ -46,7 +48,7 @@ export async function migrate(
 
   try {
     return await connection.transaction((session) =>
-      applyPending(session, migrations),
+      applyPending(session, migrations, context),
     );
   } catch (error) {
     if (error instanceof MigrationAbort) {
@@ -63,6 +65,7 @@ export async function migrate(
 async function applyPending(
   session: SqlSession,
   migrations: readonly Migration[],
+  context: MigrationContext,
 ): Promise<MigrationResult> {
   // Two processes opening the same server at once would otherwise both try
   // to create the schema; the second waits here and then finds it current.
@@ -101,7 +104,7 @@ async function applyPending(
       continue;
     }
 
-    await runMigration(session, migration);
+    await runMigration(session, migration, context);
     applied.push({ version: migration.version, name: migration.name });
   }
   return { ok: true, fromVersion, toVersion: newest, applied };
@@ -110,9 +113,11 @@ async function applyPending(
 async function runMigration(
   session: SqlSession,
   migration: Migration,
+  context: MigrationContext,
 ): Promise<void> {
   try {
     await session.exec(migration.sql);
+    await migration.run?.(session, context);
     await session.query(
       "insert into schema_migrations (version, name) values ($1, $2)",
       [migration.version, migration.name],

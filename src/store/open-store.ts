@@ -10,11 +10,23 @@ import { openPgConnection } from "./pg-connection.js";
 import { openPgliteConnection } from "./pglite-connection.js";
 import { maskUrl, parseStoreSpec, type StoreSpec } from "./spec.js";
 import { SqlStore } from "./sql-store.js";
+import { StoreKeys, type StoreKeyOptions } from "./store-keys.js";
 import type { Store } from "./store.js";
 
+/** The schema version from which the store encrypts what it keeps. */
+const SEALED_VERSION = 4;
+
 export interface OpenStoreOptions {
-  /** infio's data directory; the embedded store lives in `store/` inside. */
+  /**
+   * infio's data directory; the embedded store lives in `store/` inside,
+   * and the data keys of both kinds of store in `keys/`.
+   */
   readonly dataDir: string;
+  /**
+   * The master key and where data keys are kept; by default the key file
+   * `<dataDir>/master.key` (created on first use) and `<dataDir>/keys/`.
+   */
+  readonly keys?: StoreKeyOptions;
   /** Rows per bulk insert statement; the default suits most runs. */
   readonly chunkRows?: number;
   /**
@@ -113,8 +125,9 @@ async function openEmbedded(options: OpenStoreOptions): Promise<OpenStoreResult>
     );
   }
 
-  return finishOpening(connection, {
+  return finishOpening(connection, options, {
     location: directory,
+    keys: new StoreKeys(options.dataDir, storeKeyOptions(options)),
     chunkRows: options.chunkRows,
     onClose: () => locked.lock.release(),
   });
@@ -146,18 +159,30 @@ async function openServer(
     );
   }
 
-  return finishOpening(connection, { location, chunkRows: options.chunkRows });
+  return finishOpening(connection, options, {
+    location,
+    keys: new StoreKeys(options.dataDir, storeKeyOptions(options)),
+    chunkRows: options.chunkRows,
+  });
 }
 
 async function finishOpening(
   connection: SqlConnection,
+  options: OpenStoreOptions,
   storeOptions: ConstructorParameters<typeof SqlStore>[1],
 ): Promise<OpenStoreResult> {
-  const migrated = await migrate(connection);
+  const keys = storeOptions.keys;
+  const migrated = await migrate(connection, undefined, {
+    openOrCreateKey: (id) => keys.openOrCreate(id),
+  });
   if (!migrated.ok) {
+    keys.close();
     await closeQuietly(connection);
     await storeOptions.onClose?.();
     return migrated;
+  }
+  if (migrated.fromVersion > 0 && migrated.fromVersion < SEALED_VERSION) {
+    await discardPlainText(connection, options);
   }
 
   const store = new SqlStore(connection, storeOptions);
@@ -172,6 +197,45 @@ async function finishOpening(
   } catch (error) {
     await store.close().catch(() => undefined);
     return failure("query-failed", describeError(error), error);
+  }
+}
+
+/** Passes the caller's warning handler on to the keys. */
+function storeKeyOptions(options: OpenStoreOptions): StoreKeyOptions {
+  const keys = options.keys ?? {};
+  if (keys.onWarning !== undefined || options.onBackgroundError === undefined) {
+    return keys;
+  }
+  const report = options.onBackgroundError;
+  return { ...keys, onWarning: (message) => report(new StoreError("key-unavailable", message)) };
+}
+
+/**
+ * Rewrites the tables after migration 4 sealed a store's plain rows, so the
+ * old row versions (and values of the dropped columns, which PostgreSQL
+ * keeps until a rewrite) leave the table files. For PGlite a checkpoint
+ * then lets it recycle the write-ahead log that contained them.
+ * NOTE: recycled WAL segments are overwritten only as new WAL is written,
+ * and a server's WAL archive, replicas and backups keep their copies.
+ */
+async function discardPlainText(
+  connection: SqlConnection,
+  options: OpenStoreOptions,
+): Promise<void> {
+  try {
+    await connection.exec("vacuum full");
+    if (connection.kind === "embedded") {
+      await connection.exec("checkpoint");
+    }
+  } catch (error) {
+    options.onBackgroundError?.(
+      new StoreError(
+        "query-failed",
+        "the store's rows are now encrypted, but rewriting its tables to " +
+          `discard the old plain rows failed: ${describeError(error)}; run ` +
+          "VACUUM FULL on the store's database",
+      ),
+    );
   }
 }
 

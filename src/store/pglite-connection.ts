@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import { setFlagsFromString } from "node:v8";
 
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 
@@ -10,6 +11,19 @@ import type {
   SqlSession,
 } from "./connection.js";
 
+/**
+ * V8 flags that keep WebAssembly on Liftoff, V8's baseline compiler. By
+ * default V8 recompiles the hot functions of PGlite's large module with its
+ * optimizing compiler on background threads, which costs more CPU than the
+ * faster code saves in a run of a few seconds and takes it from the worker
+ * threads. docs/benchmarks.md gives the figures of bench/store.ts.
+ * NOTE: the flags hold for the whole process and must be set before the
+ * module is compiled, so a long-running process keeps PGlite on Liftoff too.
+ */
+const BASELINE_WASM_FLAGS = "--no-wasm-tier-up --no-wasm-dynamic-tiering";
+
+let baselineWasmSet = false;
+
 /** Opens (and on first use creates) a PGlite database in `directory`. */
 export async function openPgliteConnection(
   directory: string,
@@ -17,6 +31,10 @@ export async function openPgliteConnection(
   // PGlite creates the last directory but not its parents. The store contains
   // customers' code, so only the owner may read it.
   await mkdir(directory, { recursive: true, mode: 0o700 });
+  if (!baselineWasmSet) {
+    setFlagsFromString(BASELINE_WASM_FLAGS);
+    baselineWasmSet = true;
+  }
   const db = await PGlite.create({ dataDir: directory });
   return new PgliteConnection(db);
 }

@@ -7,8 +7,7 @@ import {
   readListings,
 } from "./assessment-reader.js";
 import { SqlAssessmentWriter } from "./assessment-writer.js";
-import { insertRows } from "./bulk.js";
-import type { SqlConnection, SqlSession } from "./connection.js";
+import type { ReservedSession, SqlConnection, SqlSession } from "./connection.js";
 import { deleteAssessmentRows } from "./delete-rows.js";
 import { StoreError, describeError } from "./errors.js";
 import type {
@@ -20,8 +19,10 @@ import type {
 } from "./store.js";
 import { readFindingChunks, rechunk } from "./finding-rows.js";
 import { writeLiveSource } from "./live-inventory.js";
-import { SOURCES } from "./tables.js";
-import { escapeText } from "./text-escape.js";
+import { sealSources } from "./sealed-header.js";
+import type { RowSealer } from "./sealing.js";
+import type { StoreKeys } from "./store-keys.js";
+import { escapeText, unescapeText } from "./text-escape.js";
 
 /** Rows per insert statement; each chunk is one round trip. */
 export const DEFAULT_CHUNK_ROWS = 10_000;
@@ -30,6 +31,8 @@ const UNIQUE_VIOLATION = "23505";
 
 export interface SqlStoreOptions {
   readonly location: string;
+  /** The data keys that seal each assessment's rows. */
+  readonly keys: StoreKeys;
   readonly chunkRows?: number;
   /** Runs after the connection is closed, for example to drop a lock file. */
   readonly onClose?: () => Promise<void>;
@@ -40,6 +43,7 @@ export class SqlStore implements Store {
   readonly kind: "embedded" | "server";
   readonly location: string;
   readonly #connection: SqlConnection;
+  readonly #keys: StoreKeys;
   readonly #chunkRows: number;
   readonly #onClose: () => Promise<void>;
   readonly #writers = new Set<SqlAssessmentWriter>();
@@ -49,6 +53,7 @@ export class SqlStore implements Store {
     this.kind = connection.kind;
     this.location = options.location;
     this.#connection = connection;
+    this.#keys = options.keys;
     this.#chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
     this.#onClose = options.onClose ?? (async () => {});
   }
@@ -68,22 +73,44 @@ export class SqlStore implements Store {
       );
     }
 
-    const session = await this.#run("begin an assessment", () =>
-      this.#connection.reserve(),
+    // An existing id is reported before its data key could be touched.
+    const existing = await this.#run(`begin assessment '${header.id}'`, () =>
+      this.#connection.query("select 1 from assessments where id = $1", [
+        escapeText(header.id),
+      ]),
     );
+    if (existing.length > 0) {
+      throw headerError(header.id, { code: UNIQUE_VIOLATION });
+    }
+    const sealer = await this.#keys.create(header.id);
+    const destroyKey = () => this.#keys.destroy(header.id);
+
+    let session: ReservedSession;
     try {
-      const key = await session.transaction((tx) => insertHeader(tx, header));
+      session = await this.#run("begin an assessment", () =>
+        this.#connection.reserve(),
+      );
+    } catch (error) {
+      await destroyKey().catch(() => undefined);
+      throw error;
+    }
+    try {
+      const key = await session.transaction((tx) => insertHeader(tx, header, sealer));
       const writer: SqlAssessmentWriter = new SqlAssessmentWriter(
         header.id,
         session,
         key,
         this.#chunkRows,
         () => this.#writers.delete(writer),
+        sealer,
+        destroyKey,
       );
       this.#writers.add(writer);
       return writer;
     } catch (error) {
       await session.release(true);
+      // Nothing of the assessment was stored, so its new key goes too.
+      await destroyKey().catch(() => undefined);
       throw headerError(header.id, error);
     }
   }
@@ -114,7 +141,7 @@ export class SqlStore implements Store {
     return this.#run(`read assessment '${id}'`, () =>
       this.#connection.transaction(async (session) => {
         await setSnapshot(session);
-        return readAssessment(session, id);
+        return readAssessment(session, id, this.#openSealer);
       }),
     );
   }
@@ -131,7 +158,8 @@ export class SqlStore implements Store {
       return;
     }
 
-    const stored = readFindingChunks(this.#connection, key);
+    const sealer = await this.#keys.open(id);
+    const stored = readFindingChunks(this.#connection, key, sealer);
     const chunks = rechunk(stored, chunkRows)[Symbol.asyncIterator]();
     for (;;) {
       const next = await this.#run(context, () => chunks.next());
@@ -147,14 +175,17 @@ export class SqlStore implements Store {
       this.#connection.transaction(async (session) => {
         await setSnapshot(session);
         const key = await findCompleteKey(session, id);
-        return key === undefined ? [] : readInventory(session, key, kind);
+        if (key === undefined) {
+          return [];
+        }
+        return readInventory(session, key, kind, await this.#keys.open(id));
       }),
     );
   }
 
   listAssessments(): Promise<AssessmentListing[]> {
     return this.#run("list assessments", () =>
-      readListings(this.#connection),
+      readListings(this.#connection, this.#openSealer),
     );
   }
 
@@ -176,6 +207,11 @@ export class SqlStore implements Store {
           return "running";
         }
 
+        // Destroying the key first shreds every copy of the rows, even if
+        // this transaction is rolled back afterwards. A wrong master key
+        // fails the check before anything is destroyed.
+        await this.#keys.checkOpens(id);
+        await this.#keys.destroy(id);
         const key = Number(rows[0].assessment_key);
         await deleteAssessmentRows(session, key, ["complete", "failed"]);
         return "deleted";
@@ -197,8 +233,9 @@ export class SqlStore implements Store {
 
       const removed: string[] = [];
       for (const row of running) {
-        if (await this.#removeIfAbandoned(Number(row.assessment_key))) {
-          removed.push(row.id);
+        const id = unescapeText(row.id);
+        if (await this.#removeIfAbandoned(Number(row.assessment_key), id)) {
+          removed.push(id);
         }
       }
       return removed;
@@ -219,11 +256,14 @@ export class SqlStore implements Store {
     try {
       await this.#connection.close();
     } finally {
+      this.#keys.close();
       await this.#onClose();
     }
   }
 
-  async #removeIfAbandoned(key: number): Promise<boolean> {
+  readonly #openSealer = (id: string): Promise<RowSealer> => this.#keys.open(id);
+
+  async #removeIfAbandoned(key: number, id: string): Promise<boolean> {
     const session = await this.#connection.reserve();
     const lock = [LOCK_NAMESPACE, writerLockKey(key)];
     let broken = false;
@@ -236,6 +276,7 @@ export class SqlStore implements Store {
         return false;
       }
 
+      await this.#keys.destroy(id);
       await session.transaction((tx) =>
         deleteAssessmentRows(tx, key, ["running"]),
       );
@@ -278,15 +319,17 @@ export class SqlStore implements Store {
 async function insertHeader(
   session: SqlSession,
   header: AssessmentHeader,
+  sealer: RowSealer,
 ): Promise<number> {
   const [row] = await session.query<{ assessment_key: string | number }>(
-    "insert into assessments (id, status, started_at, infio_version, target) " +
-      "values ($1, 'running', $2, $3, $4) returning assessment_key",
+    "insert into assessments (id, status, started_at, infio_version, target, sources) " +
+      "values ($1, 'running', $2, $3, $4, $5) returning assessment_key",
     [
       escapeText(header.id),
       header.startedAt,
       escapeText(header.infioVersion),
       escapeText(header.target),
+      sealSources(sealer, header.sources),
     ],
   );
   const key = Number(row.assessment_key);
@@ -297,7 +340,6 @@ async function insertHeader(
     LOCK_NAMESPACE,
     writerLockKey(key),
   ]);
-  await insertRows(session, SOURCES, key, 0, header.sources);
   return key;
 }
 

@@ -46,6 +46,11 @@ export interface AssessmentListing {
   readonly summary?: AssessmentSummary;
   /** The reason given when the assessment failed. */
   readonly error?: string;
+  /**
+   * Why the assessment's data key could not be opened; `sources` is then
+   * empty and `error` absent, because both are stored encrypted.
+   */
+  readonly unreadable?: string;
 }
 
 export type DeleteResult = "deleted" | "not-found" | "running";
@@ -113,7 +118,11 @@ export interface Store {
   /** Lists every assessment, newest first. */
   listAssessments(): Promise<AssessmentListing[]>;
 
-  /** Deletes a complete or failed assessment; a running one is kept. */
+  /**
+   * Deletes a complete or failed assessment; a running one is kept. Its
+   * data key is destroyed first, so that no copy of its rows (a backup, a
+   * file left on disk) can be decrypted even if deleting the rows fails.
+   */
   deleteAssessment(id: string): Promise<DeleteResult>;
 
   /** Closes connections and releases the data directory lock. */

@@ -4,67 +4,80 @@ import type {
   ParseErrorRecord,
   SkippedInput,
 } from "../assessment/model.js";
-import { escapeOptional, escapeText, unescapeText } from "./text-escape.js";
+import { StoreError } from "./errors.js";
 
-/** One column of a child table, as written and read by the store. */
-export interface ColumnSpec<T> {
+const INT4_MAX = 2_147_483_647;
+
+/** One field of a row, in the order of the row's stored JSON array. */
+export interface FieldSpec<T> {
   readonly name: string;
-  /** PostgreSQL element type of the array bound for bulk inserts. */
-  readonly type: "text" | "integer" | "bigint" | "jsonb";
-  readonly write: (row: T) => string | number | null;
+  readonly type: "text" | "optionalText" | "integer" | "bigint";
+  readonly get: (row: T) => string | number | undefined;
 }
 
 /**
  * A table of rows that belong to one assessment, keyed by
- * `(assessment_key, ordinal)`.
+ * `(assessment_key, ordinal)`. Each row is stored sealed: the plaintext is
+ * the JSON array of its fields, which keeps every string exactly (JSON
+ * escapes U+0000 and lone surrogates), so no text escaping is needed.
  */
 export interface TableSpec<T> {
   readonly table: string;
-  readonly columns: readonly ColumnSpec<T>[];
-  /** Builds a row from the column values, in column order. */
-  readonly read: (values: readonly unknown[]) => T;
+  /** Returns the plaintext of a row; throws StoreError for a value it cannot keep. */
+  readonly encode: (row: T) => string;
+  readonly decode: (plaintext: string) => T;
+  /** The plain `kind` column of a row, for tables that have one. */
+  readonly kindOf?: (row: T) => string;
 }
 
-const text = <T>(
-  name: string,
-  write: (row: T) => string,
-): ColumnSpec<T> => ({
+function fieldTable<T>(
+  table: string,
+  fields: readonly FieldSpec<T>[],
+  build: (values: readonly unknown[]) => T,
+): TableSpec<T> {
+  return {
+    table,
+    encode: (row) => {
+      const values = fields.map((field) => {
+        const value = field.get(row);
+        checkField(table, field, value);
+        return value ?? null;
+      });
+      return JSON.stringify(values);
+    },
+    decode: (plaintext) => build(JSON.parse(plaintext) as unknown[]),
+  };
+}
+
+const text = <T>(name: string, get: (row: T) => string): FieldSpec<T> => ({
   name,
   type: "text",
-  write: (row) => escapeText(write(row)),
+  get,
 });
 
 const optionalText = <T>(
   name: string,
-  write: (row: T) => string | undefined,
-): ColumnSpec<T> => ({
+  get: (row: T) => string | undefined,
+): FieldSpec<T> => ({ name, type: "optionalText", get });
+
+const integer = <T>(name: string, get: (row: T) => number): FieldSpec<T> => ({
   name,
-  type: "text",
-  write: (row) => escapeOptional(write(row)),
+  type: "integer",
+  get,
 });
 
-const integer = <T>(
-  name: string,
-  write: (row: T) => number,
-): ColumnSpec<T> => ({ name, type: "integer", write });
+const bigint = <T>(name: string, get: (row: T) => number): FieldSpec<T> => ({
+  name,
+  type: "bigint",
+  get,
+});
 
-const bigint = <T>(
-  name: string,
-  write: (row: T) => number,
-): ColumnSpec<T> => ({ name, type: "bigint", write });
+const str = (value: unknown): string => value as string;
+const num = (value: unknown): number => value as number;
 
-const str = (value: unknown): string => unescapeText(value as string);
-const num = (value: unknown): number => Number(value);
-
-export const SOURCES: TableSpec<string> = {
-  table: "sources",
-  columns: [text("location", (row) => row)],
-  read: ([location]) => str(location),
-};
-
-export const UNITS: TableSpec<AssessedUnit> = {
-  table: "units",
-  columns: [
+export const UNITS: TableSpec<AssessedUnit> = fieldTable(
+  "units",
+  [
     text("file", (row) => row.file),
     text("encoding", (row) => row.encoding),
     integer("lines", (row) => row.lines),
@@ -73,7 +86,7 @@ export const UNITS: TableSpec<AssessedUnit> = {
     integer("batches_with_errors", (row) => row.batchesWithErrors),
     integer("statements", (row) => row.statements),
   ],
-  read: ([file, encoding, lines, bytes, batches, withErrors, statements]) => ({
+  ([file, encoding, lines, bytes, batches, withErrors, statements]) => ({
     file: str(file),
     encoding: str(encoding),
     lines: num(lines),
@@ -82,59 +95,78 @@ export const UNITS: TableSpec<AssessedUnit> = {
     batchesWithErrors: num(withErrors),
     statements: num(statements),
   }),
-};
+);
 
-export const OBJECTS: TableSpec<AssessedObject> = {
-  table: "objects",
-  columns: [
+export const OBJECTS: TableSpec<AssessedObject> = fieldTable(
+  "objects",
+  [
     text("name", (row) => row.name),
     text("type", (row) => row.type),
     text("file", (row) => row.file),
     integer("line_number", (row) => row.line),
     integer("lines", (row) => row.lines),
   ],
-  read: ([name, type, file, line, lines]) => ({
+  ([name, type, file, line, lines]) => ({
     name: str(name),
     type: str(type),
     file: str(file),
     line: num(line),
     lines: num(lines),
   }),
-};
+);
 
-export const PARSE_ERRORS: TableSpec<ParseErrorRecord> = {
-  table: "parse_errors",
-  columns: [
+export const PARSE_ERRORS: TableSpec<ParseErrorRecord> = fieldTable(
+  "parse_errors",
+  [
     text("file", (row) => row.file),
     integer("line_number", (row) => row.line),
     integer("column_number", (row) => row.column),
     text("message", (row) => row.message),
     optionalText("code", (row) => row.code),
   ],
-  read: ([file, line, column, message, code]) => ({
+  ([file, line, column, message, code]) => ({
     file: str(file),
     line: num(line),
     column: num(column),
     message: str(message),
     ...(code === null ? {} : { code: str(code) }),
   }),
-};
+);
 
-export const SKIPPED_INPUTS: TableSpec<SkippedInput> = {
-  table: "skipped_inputs",
-  columns: [
+export const SKIPPED_INPUTS: TableSpec<SkippedInput> = fieldTable(
+  "skipped_inputs",
+  [
     text("file", (row) => row.file),
     text("reason", (row) => row.reason),
     text("message", (row) => row.message),
   ],
-  read: ([file, reason, message]) => ({
+  ([file, reason, message]) => ({
     file: str(file),
     reason: str(reason),
     message: str(message),
   }),
+);
+
+/**
+ * One inventory item with its kind. `json` is the item's JSON text with its
+ * strings escaped by text-escape.ts, as the writer makes it.
+ */
+export interface InventoryRow {
+  readonly kind: string;
+  readonly json: string;
+}
+
+/** Inventory rows: `kind` stays plain for lookups, the item is sealed. */
+export const INVENTORY: TableSpec<InventoryRow> & {
+  readonly kindOf: (row: InventoryRow) => string;
+} = {
+  table: "inventory",
+  encode: (row) => row.json,
+  decode: (plaintext) => ({ kind: "", json: plaintext }),
+  kindOf: (row) => row.kind,
 };
 
-/** Tables of the rows a writer adds; sources belong to the header. */
+/** Tables of the rows a writer adds. */
 export const WRITER_TABLES: readonly string[] = [
   "units",
   "objects",
@@ -145,19 +177,35 @@ export const WRITER_TABLES: readonly string[] = [
 ];
 
 /** Every table keyed by `assessment_key` except `assessments` itself. */
-export const CHILD_TABLES: readonly string[] = ["sources", ...WRITER_TABLES];
+export const CHILD_TABLES: readonly string[] = WRITER_TABLES;
 
-/** One inventory item with its kind; items are stored as jsonb. */
-export interface InventoryRow {
-  readonly kind: string;
-  readonly json: string;
+function checkField<T>(
+  table: string,
+  field: FieldSpec<T>,
+  value: string | number | undefined,
+): void {
+  if (field.type === "text" && typeof value === "string") {
+    return;
+  }
+  if (field.type === "optionalText" && (value === undefined || typeof value === "string")) {
+    return;
+  }
+
+  const max = field.type === "integer" ? INT4_MAX : Number.MAX_SAFE_INTEGER;
+  if (
+    (field.type === "integer" || field.type === "bigint") &&
+    Number.isSafeInteger(value) &&
+    Math.abs(value as number) <= max
+  ) {
+    return;
+  }
+
+  const expected =
+    field.type === "integer" || field.type === "bigint"
+      ? `an integer up to ${max}`
+      : "a string";
+  throw new StoreError(
+    "invalid-data",
+    `cannot store ${table}.${field.name} value ${String(value)}: expected ${expected}`,
+  );
 }
-
-export const INVENTORY: TableSpec<InventoryRow> = {
-  table: "inventory",
-  columns: [
-    text("kind", (row) => row.kind),
-    { name: "item", type: "jsonb", write: (row) => row.json },
-  ],
-  read: ([kind, item]) => ({ kind: str(kind), json: JSON.stringify(item) }),
-};

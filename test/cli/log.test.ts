@@ -33,3 +33,18 @@ describe("logger", () => {
     assert.equal(chunks.length, 1);
   });
 });
+
+describe("logger redaction", () => {
+  it("masks credential patterns by default", () => {
+    const { stream, chunks } = capture();
+    createLogger(stream as never, { now: () => new Date(0) }).info("store postgres://u:pw@db/x, Password=abc;");
+    assert.equal(chunks[0], "1970-01-01T00:00:00.000Z info  store postgres://u:[redacted]@db/x, Password=[redacted];\n");
+  });
+
+  it("uses the redactor it is given", () => {
+    const { stream, chunks } = capture();
+    const logger = createLogger(stream as never, { now: () => new Date(0), redact: (t) => t.replace("abc", "***") });
+    logger.warn("value abc");
+    assert.match(chunks[0]!, /value \*\*\*\n$/);
+  });
+});

@@ -139,7 +139,7 @@ if (serverTestsSkipped()) {
   describeRoundTrip("server", async () => {
     clusterStart ??= startPostgresCluster();
     url ??= clusterStart.then((c) => c.createDatabase(`t_${randomBytes(6).toString("hex")}`));
-    const opened = await openStore(await url, { dataDir: "/nonexistent" });
+    const opened = await openStore(await url, { dataDir });
     if (!opened.ok) {
       throw opened.error;
     }

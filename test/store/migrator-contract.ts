@@ -71,8 +71,12 @@ export function describeMigratorContract(
         result.applied.map((m) => m.name),
         MIGRATIONS.map((m) => m.name),
       );
-      for (const table of ["assessments", "findings", "inventory"]) {
+      for (const table of ["assessments", "finding_chunks", "inventory"]) {
         assert.equal(await tableExists(table), true, table);
+      }
+      // Migration 4 replaced them with sealed columns and tables.
+      for (const gone of ["findings", "sources", "legacy_units"]) {
+        assert.equal(await tableExists(gone), false, gone);
       }
     });
 

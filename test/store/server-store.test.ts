@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, describe, it } from "node:test";
 
 import { openPgConnection } from "../../src/store/pg-connection.js";
@@ -18,6 +21,10 @@ import { describeStoreContract } from "./store-contract.js";
 // Started on first use and shared by every suite in this file.
 let clusterStart: Promise<PostgresCluster> | undefined;
 
+// The data directory holds the master key and data keys of every database
+// these tests create; the databases themselves are on the server.
+const dataDir = mkdtempSync(join(tmpdir(), "infio-server-keys-"));
+
 function cluster(): Promise<PostgresCluster> {
   clusterStart ??= startPostgresCluster();
   return clusterStart;
@@ -28,7 +35,7 @@ async function newDatabase(): Promise<string> {
 }
 
 async function openServer(url: string, chunkRows?: number): Promise<Store> {
-  const opened = await openStore(url, { dataDir: "/nonexistent", chunkRows });
+  const opened = await openStore(url, { dataDir, chunkRows });
   if (!opened.ok) {
     throw opened.error;
   }
@@ -39,6 +46,7 @@ after(async () => {
   if (clusterStart !== undefined) {
     await (await clusterStart).stop();
   }
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 if (serverTestsSkipped()) {
@@ -58,7 +66,7 @@ if (serverTestsSkipped()) {
       migratorUrl = await newDatabase();
       return openPgConnection(migratorUrl);
     },
-    openStore: () => openStore(migratorUrl, { dataDir: "/nonexistent" }),
+    openStore: () => openStore(migratorUrl, { dataDir }),
   });
 
   describe("server store connection", () => {
@@ -67,7 +75,7 @@ if (serverTestsSkipped()) {
       const wrong = `wrong-${randomBytes(6).toString("hex")}`;
       const url = `postgres://infio:${wrong}@127.0.0.1:${port}/postgres`;
 
-      const opened = await openStore(url, { dataDir: "/nonexistent" });
+      const opened = await openStore(url, { dataDir });
 
       assert.ok(!opened.ok);
       assert.equal(opened.error.code, "connection-failed");
@@ -84,7 +92,7 @@ if (serverTestsSkipped()) {
       // The cluster owns `port`; the port below it is very likely closed.
       const url = `postgres://infio:secret@127.0.0.1:${port - 1}/postgres`;
 
-      const opened = await openStore(url, { dataDir: "/nonexistent" });
+      const opened = await openStore(url, { dataDir });
 
       assert.ok(!opened.ok);
       assert.equal(opened.error.code, "connection-failed");
@@ -110,11 +118,11 @@ if (serverTestsSkipped()) {
   describe("server store with several processes", () => {
     it("keeps a live writer and removes a killed one", async () => {
       const url = await newDatabase();
-      const child = await startStoreChild(["write", url, "/nonexistent", "remote"]);
+      const child = await startStoreChild(["write", url, dataDir, "remote"]);
       assert.equal(child.line, "written");
 
       try {
-        const opened = await openStore(url, { dataDir: "/nonexistent" });
+        const opened = await openStore(url, { dataDir });
         assert.ok(opened.ok);
         assert.deepStrictEqual(opened.removedInterrupted, []);
         const listed = await opened.store.listAssessments();
@@ -127,7 +135,7 @@ if (serverTestsSkipped()) {
         await child.kill("SIGKILL");
       }
 
-      const reopened = await openStore(url, { dataDir: "/nonexistent" });
+      const reopened = await openStore(url, { dataDir });
       assert.ok(reopened.ok);
       try {
         assert.deepStrictEqual(reopened.removedInterrupted, ["remote"]);

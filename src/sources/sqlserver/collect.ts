@@ -32,6 +32,9 @@
  * The stream is the same whatever `parallelism` is; see
  * collect/ordered-databases.ts for how databases run ahead and the memory
  * bound.
+ *
+ * Aborting `signal` cancels the queries still running, which reject with
+ * the signal's reason, so the iteration rejects with it at once.
  */
 
 import { readServerModules, SERVER_MODULES_PART } from "./code/modules.js";
@@ -50,6 +53,7 @@ import {
 import { problemOrThrow } from "./collect/problems.js";
 import { runPart, type PartRun } from "./collect/run-part.js";
 import { checkServerPermissions } from "./collect/server-permissions.js";
+import { openReader } from "./collect/signal-reader.js";
 import { DATABASE_PARTS, SERVER_PARTS } from "./inventory/index.js";
 import type { ServerSession, SqlReader } from "./reader.js";
 
@@ -131,8 +135,7 @@ async function* collect(
   const progress = progressCounter(options.onProgress, stats);
 
   try {
-    signal.throwIfAborted();
-    const master = await session.reader();
+    const master = await openReader(session, undefined, signal);
     const header = await readHeader(master, session.server, options.tlsVerificationDisabled ?? false);
     yield { kind: "server", server: header };
 

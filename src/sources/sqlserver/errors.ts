@@ -1,7 +1,8 @@
 /**
  * Failures talking to SQL Server, classified so the collector can decide
- * whether to skip a part, skip a database or stop, and so every message
- * names the server and the database.
+ * whether to skip a part, skip a database or stop. Every message names the
+ * server and the database and ends with the next step for the user, so a
+ * caller adds context before it, never a second fix after it.
  */
 
 export type SqlServerErrorKind =

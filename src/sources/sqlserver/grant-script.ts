@@ -14,7 +14,7 @@
 import { quoteName } from "./catalog-query.js";
 import type { QueryGroup } from "./collector-queries.js";
 import { allQueryGroups } from "./permissions/groups.js";
-import { parsePermission } from "./permissions/vocabulary.js";
+import { FIXED_ROLE_PERMISSIONS, parsePermission } from "./permissions/vocabulary.js";
 import { validateDatabaseName, validateLoginName, type Authentication } from "./permissions/login-name.js";
 
 export type { Authentication } from "./permissions/login-name.js";
@@ -145,7 +145,28 @@ function planGrants(groups: readonly QueryGroup[], listed: readonly string[], in
       }
     }
   }
+
+  for (const grants of plan.databases.values()) {
+    foldIntoRoles(grants);
+  }
   return plan;
+}
+
+/**
+ * Drops the permissions that a planned role membership already grants, so
+ * each is granted once, and adds the parts that needed them to the role.
+ * In msdb, db_datareader gives the SELECT that log shipping needs.
+ */
+function foldIntoRoles(grants: DatabaseGrants): void {
+  for (const [role, roleParts] of grants.roles) {
+    for (const permission of FIXED_ROLE_PERMISSIONS[role] ?? []) {
+      const parts = grants.permissions.get(permission);
+      if (parts !== undefined) {
+        parts.forEach((part) => roleParts.add(part));
+        grants.permissions.delete(permission);
+      }
+    }
+  }
 }
 
 /** `N'...'` with quotes doubled. */
@@ -155,6 +176,17 @@ function literal(text: string): string {
 
 function partsComment(parts: ReadonlySet<string>): string {
   return `-- for ${[...parts].join(", ")}`;
+}
+
+/**
+ * Returns the comment of a server grant. CONNECT ANY DATABASE replaces a
+ * user in every database, which every database part needs, so its comment
+ * states that instead of listing the queries that declare CONNECT.
+ */
+function serverGrantComment(permission: string, parts: ReadonlySet<string>): string {
+  return permission === "CONNECT ANY DATABASE"
+    ? "-- to open every database, present and future, without a user in each"
+    : partsComment(parts);
 }
 
 function createLogin(login: string, authentication: Authentication): string[] {
@@ -183,11 +215,19 @@ function createLogin(login: string, authentication: Authentication): string[] {
 
 function createScript(login: string, authentication: Authentication, plan: Plan): string {
   const name = quoteName(login);
+  // CREATE LOGIN and the server GRANTs need securityadmin, but CREATE USER
+  // needs ALTER ANY USER in the database, and ALTER ROLE on a fixed
+  // database role needs db_owner ("CREATE USER", "ALTER ROLE" on
+  // Microsoft Learn, SQL Server 2016 to 2022).
   const lines = [
     `-- Creates ${literal(login)}, a read-only login for infio, with the permissions`,
     "-- infio's catalog queries need and nothing more (docs/permissions.md lists",
-    "-- what each one reads). Run it as a member of sysadmin or securityadmin.",
-    "-- `infio grant-script` prints the script that removes the login again.",
+    "-- what each one reads). Run it as a member of sysadmin. A member of",
+    "-- securityadmin can run it only if it is also db_owner in each database",
+    "-- below: CREATE USER needs ALTER ANY USER there, and adding a member to",
+    "-- a fixed database role needs db_owner.",
+    "-- `infio grant-script --drop`, with the same options, prints the script",
+    "-- that removes the login and its users again.",
     "USE [master];",
     "GO",
     ...createLogin(login, authentication),
@@ -195,7 +235,7 @@ function createScript(login: string, authentication: Authentication, plan: Plan)
   ];
 
   for (const [permission, parts] of plan.server) {
-    lines.push(`GRANT ${permission} TO ${name}; ${partsComment(parts)}`);
+    lines.push(`GRANT ${permission} TO ${name}; ${serverGrantComment(permission, parts)}`);
   }
   lines.push("GO");
 

@@ -18,6 +18,15 @@ export type QueryParameter =
 
 export type QueryParameters = Readonly<Record<string, QueryParameter>>;
 
+export interface QueryOptions {
+  /**
+   * Ends the query at once when aborted: a running request is cancelled
+   * (an ATTENTION to the server) and a wait before a retry stops. The
+   * query then rejects with the signal's reason.
+   */
+  readonly signal?: AbortSignal;
+}
+
 export interface SqlReader {
   /** Server as the user named it, e.g. `sql01,1433` or `sql01\PROD`. */
   readonly server: string;
@@ -29,9 +38,9 @@ export interface SqlReader {
    * failures are retried before the first row only, and a failure
    * rejects with a `SqlServerError` naming server, database and query.
    */
-  rows(query: CatalogQuery, parameters?: QueryParameters): AsyncIterable<Row>;
+  rows(query: CatalogQuery, parameters?: QueryParameters, options?: QueryOptions): AsyncIterable<Row>;
   /** Reads a small result whole. */
-  all(query: CatalogQuery, parameters?: QueryParameters): Promise<Row[]>;
+  all(query: CatalogQuery, parameters?: QueryParameters, options?: QueryOptions): Promise<Row[]>;
 }
 
 /** Readers for one server, a database at a time. */
@@ -46,5 +55,9 @@ export interface ServerSession {
   reader(database?: string): Promise<SqlReader>;
   /** Closes the connections of one database once it has been read. */
   release(database: string): Promise<void>;
+  /**
+   * Cancels the queries still running, which reject, and closes every
+   * connection.
+   */
   close(): Promise<void>;
 }

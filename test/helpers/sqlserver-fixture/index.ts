@@ -10,11 +10,13 @@ import {
   type TdsTestServerOptions,
   type TestCertificates,
 } from "../tds-server/index.js";
+import { openableDatabases } from "./database-list.js";
 import type { FixtureServer } from "./fixture.js";
 import { fixtureHandler, type FixtureHandlerRecord } from "./handler.js";
 
 export type { FixtureDatabase, FixtureFaults, FixtureServer, CatalogViews, ViewRows } from "./fixture.js";
 export { fixtureHandler, type FixtureHandlerRecord } from "./handler.js";
+export { listedDatabases, openableDatabases, type ListedDatabase } from "./database-list.js";
 
 export const FIXTURE_LOGIN = { userName: "infio_reader", password: "correct horse" } as const;
 
@@ -27,20 +29,20 @@ export interface RunningFixtureServer {
 
 /**
  * Starts the TDS test server on 127.0.0.1 with the test CA's certificate
- * for `localhost`. Databases listed as failing in the fixture's faults
- * reject logins with error 4060.
+ * for `localhost`. A login to a database that is not ONLINE in
+ * sys.databases, or that the fixture's faults list as failing, fails with
+ * error 4060.
  */
 export async function startFixtureServer(
   fixture: FixtureServer,
   options: Partial<TdsTestServerOptions> = {},
 ): Promise<RunningFixtureServer> {
   const certificates = await testCertificates();
-  const failing = new Set(fixture.faults?.failingDatabases ?? []);
   const record: FixtureHandlerRecord = { answered: [] };
   const tds = await createTdsTestServer({
     tls: certificates.valid,
     logins: [FIXTURE_LOGIN],
-    databases: fixture.databases.map((d) => d.name).filter((name) => !failing.has(name)),
+    databases: openableDatabases(fixture),
     serverName: fixture.name,
     handler: fixtureHandler(fixture, record),
     ...options,

@@ -1,33 +1,37 @@
 /**
  * A ServerSession over a fixture without a network: queries go straight
  * to the responders, with the fixture's denied views and failing
- * databases applied. Unit tests of inventory parts and of the collector
- * use it; end-to-end tests use the real driver and `startFixtureServer`.
+ * databases applied, and a database that is not ONLINE cannot be opened.
+ * Unit tests of inventory parts and of the collector use it; end-to-end
+ * tests use the real driver and `startFixtureServer`.
  */
 
 import { queryIdOf, type CatalogQuery } from "../../../src/sources/sqlserver/catalog-query.js";
 import { SqlServerError } from "../../../src/sources/sqlserver/errors.js";
 import type {
+  QueryOptions,
   QueryParameters,
   Row,
   ServerSession,
   SqlReader,
 } from "../../../src/sources/sqlserver/reader.js";
 import type { RequestParameter } from "../tds-server/index.js";
+import { openableDatabases } from "./database-list.js";
 import type { FixtureServer } from "./fixture.js";
 import { RESPONDERS } from "./responders/index.js";
 
 export function memorySession(fixture: FixtureServer, server = "fixture"): ServerSession {
-  const failing = new Set(fixture.faults?.failingDatabases ?? []);
+  const openable = new Set(openableDatabases(fixture).map((name) => name.toLowerCase()));
 
   return {
     server,
     async reader(database = "master"): Promise<SqlReader> {
       const known = fixture.databases.find((d) => d.name.toLowerCase() === database.toLowerCase());
-      if (known === undefined || failing.has(known.name)) {
+      if (known === undefined || !openable.has(known.name.toLowerCase())) {
         throw new SqlServerError(
           "database-unavailable",
-          `cannot open database '${database}' on '${server}': login failed (error 4060)`,
+          `cannot connect to '${server}', database '${database}': database '${database}' cannot be opened ` +
+            "(error 4060); check state_desc in sys.databases and the login's access",
           { server, database, number: 4060 },
         );
       }
@@ -39,7 +43,12 @@ export function memorySession(fixture: FixtureServer, server = "fixture"): Serve
 }
 
 function memoryReader(fixture: FixtureServer, server: string, database: string): SqlReader {
-  const all = async (query: CatalogQuery, parameters: QueryParameters = {}): Promise<Row[]> => {
+  const all = async (
+    query: CatalogQuery,
+    parameters: QueryParameters = {},
+    options: QueryOptions = {},
+  ): Promise<Row[]> => {
+    options.signal?.throwIfAborted();
     const id = queryIdOf(query.text) ?? query.id;
     const denied = [
       ...(fixture.faults?.deniedViews ?? []),
@@ -50,7 +59,9 @@ function memoryReader(fixture: FixtureServer, server: string, database: string):
       throw new SqlServerError(
         "permission-denied",
         `query ${id} failed on '${server}', database '${database}': ` +
-          `the SELECT permission was denied on '${deniedView}' (error 229)`,
+          `the SELECT permission was denied on '${deniedView}' (error 229); ` +
+          `grant the login ${query.permission} (infio grant-script prints the statements), ` +
+          "or accept that this part stays unread",
         { server, database, queryId: id, number: 229 },
       );
     }
@@ -77,8 +88,11 @@ function memoryReader(fixture: FixtureServer, server: string, database: string):
     server,
     database,
     all,
-    async *rows(query, parameters) {
-      yield* await all(query, parameters);
+    async *rows(query, parameters, options) {
+      for (const row of await all(query, parameters, options)) {
+        options?.signal?.throwIfAborted();
+        yield row;
+      }
     },
   };
 }

@@ -13,10 +13,14 @@ import { captureContext } from "../../cli/capture.js";
 import { tempDir } from "../temp-dir.js";
 
 async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  const ctx = captureContext({ cwd, env: {} });
+  // The working folder is HOME too, so that no run touches the real ~/.infio.
+  const ctx = captureContext({ cwd, env: {}, homedir: cwd });
   const code = await main(args, ctx);
   return { code, out: ctx.out.join(""), err: ctx.err.join("") };
 }
+
+/** The audit log of the data folder, which both key commands write. */
+const AUDIT_FILES = ["audit.jsonl", "audit.jsonl.head", "audit.jsonl.key"];
 
 describe("infio keys init", () => {
   it("creates master.key in the data folder", async () => {
@@ -75,7 +79,7 @@ describe("infio keys rotate", () => {
     assert.ok(reopened.ok, reopened.ok ? "" : reopened.error.message);
     const plain = decryptValue(reopened.value, sealed, { field: "batch.text" });
     assert.equal(plain.ok && plain.value.toString(), "select secret_column");
-    assert.deepEqual((await readdir(dir)).sort(), ["keys", "master.key"]);
+    assert.deepEqual((await readdir(dir)).sort(), [...AUDIT_FILES, "keys", "master.key"]);
   });
 
   it("rejects a key file others can read", { skip: process.platform === "win32" }, async () => {
@@ -87,7 +91,7 @@ describe("infio keys rotate", () => {
 
     assert.equal(result.code, 1);
     assert.ok(result.err.includes(`chmod 600 ${join(dir, "master.key")}`), result.err);
-    assert.deepEqual((await readdir(dir)).sort(), ["master.key"]);
+    assert.deepEqual((await readdir(dir)).sort(), [...AUDIT_FILES, "master.key"]);
   });
 
   it("fails on a missing key file", async () => {

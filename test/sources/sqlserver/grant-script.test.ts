@@ -144,7 +144,7 @@ describe("grant script", () => {
     const cases: readonly [string, "sql" | "windows", RegExp][] = [
       ["", "sql", /invalid login name "": it is empty/],
       ["a".repeat(129), "sql", /129 characters, more than sysname's 128/],
-      ["bad\nname", "sql", /contains a control character/],
+      ["bad\nname", "sql", /contains the control character U\+000A/],
       [" padded", "sql", /starts or ends with a space/],
       ["sa", "sql", /built-in principal/],
       ["##MS_Agent##", "sql", /built-in principal/],
@@ -154,6 +154,79 @@ describe("grant script", () => {
     for (const [login, authentication, message] of cases) {
       assert.throws(() => grantScript({ login, authentication }), message, JSON.stringify(login));
     }
+  });
+
+  it("rejects invisible characters in names", () => {
+    const cases: readonly [string, string][] = [
+      ["\u202a", "U+202A LEFT-TO-RIGHT EMBEDDING"],
+      ["\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"],
+      ["\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE"],
+      ["\u2069", "U+2069 POP DIRECTIONAL ISOLATE"],
+      ["\u200b", "U+200B ZERO WIDTH SPACE"],
+      ["\u200f", "U+200F RIGHT-TO-LEFT MARK"],
+      ["\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE"],
+      ["\u2060", "U+2060"],
+      ["\u2028", "U+2028"],
+      ["\u0085", "U+0085"],
+    ];
+    for (const [character, described] of cases) {
+      const name = `infio${character}reader`;
+      const rejected = (error: unknown): boolean => {
+        assert.ok(error instanceof RangeError);
+        assert.ok(error.message.includes(described), error.message);
+        assert.equal(error.message.includes(character), false, "the message shows the character escaped");
+        return true;
+      };
+      assert.throws(() => grantScript({ login: name }), rejected, described);
+      assert.throws(() => grantScript({ login: "reader", databases: [name] }), rejected, described);
+    }
+  });
+
+  it("accepts names in other scripts", () => {
+    const { create } = grantScript({ login: "lecteur_données", databases: ["Лаборатория", "売上"] });
+
+    assert.ok(create.includes("CREATE USER [lecteur_données] FOR LOGIN [lecteur_données];"));
+    assert.ok(create.includes("USE [売上];"));
+  });
+
+  it("states how to remove the login and who may run it", () => {
+    const { create } = grantScript({ login: "infio_reader" });
+    const header = create.split("\nUSE [master];")[0] ?? "";
+
+    assert.match(header, /`infio grant-script --drop`, with the same options, prints the script/);
+    assert.match(header, /Run it as a member of sysadmin\./);
+    assert.match(header, /CREATE USER needs ALTER ANY USER/);
+    assert.ok(!/sysadmin or securityadmin/.test(header));
+  });
+
+  it("says what CONNECT ANY DATABASE is for", () => {
+    const { create } = grantScript({ login: "infio_reader" });
+    const line = create.split("\n").find((text) => text.startsWith("GRANT CONNECT ANY DATABASE"));
+
+    assert.equal(
+      line,
+      "GRANT CONNECT ANY DATABASE TO [infio_reader]; -- to open every database, present and future, without a user in each",
+    );
+  });
+
+  it("grants SELECT in msdb once, through db_datareader", () => {
+    const groups = [
+      group("agent", "server", "db_datareader role in msdb"),
+      group("log-shipping", "server", "SELECT in msdb"),
+    ];
+    const { create } = grantScript({ login: "reader", groups });
+    const msdb = create.slice(create.indexOf("USE [msdb];"));
+
+    assert.ok(msdb.includes("ALTER ROLE [db_datareader] ADD MEMBER [reader]; -- for agent, log-shipping"));
+    assert.ok(!/^GRANT SELECT/m.test(msdb), msdb);
+  });
+
+  it("grants SELECT alone when no role gives it", () => {
+    const groups = [group("log-shipping", "server", "SELECT in msdb")];
+    const { create } = grantScript({ login: "reader", groups });
+
+    assert.ok(create.includes("GRANT SELECT TO [reader]; -- for log-shipping"));
+    assert.ok(!create.includes("ALTER ROLE"));
   });
 
   it("rejects invalid database names", () => {

@@ -17,6 +17,7 @@ import type { DatabaseEntry } from "./databases.js";
 import type { CollectProgress } from "./options.js";
 import { problemOrThrow } from "./problems.js";
 import { runPart, type PartRun } from "./run-part.js";
+import { openReader } from "./signal-reader.js";
 
 export interface DatabaseRun extends PartRun {
   readonly session: ServerSession;
@@ -49,8 +50,7 @@ export async function readPrelude(entry: DatabaseEntry, run: DatabaseRun): Promi
 
   let reader: SqlReader;
   try {
-    run.signal.throwIfAborted();
-    reader = await run.session.reader(entry.name);
+    reader = await openReader(run.session, entry.name, run.signal);
   } catch (error) {
     return unopened(entry, error, run);
   }

@@ -12,6 +12,16 @@ export const DATABASE_LIST_PART = "database-list";
 /** master, tempdb, model and msdb have database_id 1 to 4 on every server. */
 const LAST_SYSTEM_DATABASE_ID = 4;
 
+/**
+ * tempdb is never collected. SQL Server recreates it at every start, so
+ * it contains only temporary objects and no code or schema to migrate.
+ */
+const TEMPDB = "tempdb";
+
+function isTempdb(name: string): boolean {
+  return name.toLowerCase() === TEMPDB;
+}
+
 export interface DatabaseEntry {
   readonly name: string;
   /** `state_desc`: ONLINE, OFFLINE, RESTORING, RECOVERING, SUSPECT, EMERGENCY, ... */
@@ -40,15 +50,22 @@ export interface DatabaseSelection {
   readonly problems: readonly CollectedItem[];
 }
 
+/**
+ * Chooses the databases to collect: those the filter names, or every user
+ * database, with master, model and msdb too when `includeSystemDatabases`
+ * is set. tempdb is left out either way; naming it in the filter gives a
+ * problem saying why.
+ */
 export function selectDatabases(
   entries: readonly DatabaseEntry[],
   filter: readonly string[] | undefined,
   includeSystemDatabases: boolean,
   server: string,
 ): DatabaseSelection {
+  const collectable = entries.filter((entry) => !isTempdb(entry.name));
   if (filter === undefined || filter.length === 0) {
     return {
-      selected: entries.filter((entry) => includeSystemDatabases || !entry.isSystem),
+      selected: collectable.filter((entry) => includeSystemDatabases || !entry.isSystem),
       problems: [],
     };
   }
@@ -61,6 +78,20 @@ export function selectDatabases(
   const reported = new Set<string>();
   for (const name of filter) {
     const key = name.toLowerCase();
+    if (known.has(key) && isTempdb(key) && !reported.has(key)) {
+      reported.add(key);
+      problems.push({
+        kind: "problem",
+        problem: {
+          part: DATABASE_LIST_PART,
+          database: name,
+          reason: "database-unavailable",
+          message:
+            `database '${name}' on '${server}' was not read: tempdb contains only temporary objects, which ` +
+            "SQL Server drops at every start, and no code to migrate; leave it out of the database filter",
+        },
+      });
+    }
     if (!known.has(key) && !reported.has(key)) {
       reported.add(key);
       problems.push({
@@ -76,5 +107,5 @@ export function selectDatabases(
       });
     }
   }
-  return { selected: entries.filter((entry) => requested.has(entry.name.toLowerCase())), problems };
+  return { selected: collectable.filter((entry) => requested.has(entry.name.toLowerCase())), problems };
 }

@@ -8,12 +8,13 @@ export interface CollectOptions {
    * Databases to collect, matched case-insensitively; absent or empty
    * means every user database. A name the server does not have becomes a
    * `not-found` problem that lists the databases it has. System databases
-   * named here are collected too.
+   * named here are collected too, but for tempdb, which gives a problem.
    */
   readonly databases?: readonly string[];
   /**
-   * Collect master, model, msdb and tempdb as databases too. Default
-   * false; server-scope parts read master and msdb either way.
+   * Collect master, model and msdb as databases too. Default false;
+   * server-scope parts read master and msdb either way. tempdb is never
+   * collected, because it contains no persistent code.
    */
   readonly includeSystemDatabases?: boolean;
   /** Databases read at once, a whole number of at least 1. Default 2. */

@@ -49,9 +49,9 @@ export async function* collectDatabases(
       yield* emitDatabase(prelude, current, count, run);
     }
   } finally {
-    // Preludes still running get the stop signal and release their
-    // database when they settle. They are not awaited: a query in flight ends only
-    // at its statement timeout, and closing the session closes it sooner.
+    // Preludes still running get the stop signal, which cancels their
+    // queries, and release their database when they settle. They are not
+    // awaited, because the consumer that stopped should not wait for them.
     stop();
     for (let index = current + 1; index < launched; index++) {
       void pending[index]?.then(async (prelude) => {

@@ -18,6 +18,7 @@ import type { ServerSession, SqlReader } from "../reader.js";
 import type { DatabaseEntry } from "./databases.js";
 import { problemOrThrow } from "./problems.js";
 import type { PartRun } from "./run-part.js";
+import { openReader } from "./signal-reader.js";
 
 export interface ServerPermissionCheck {
   /** Undefined when the login's permissions could not be read. */
@@ -54,7 +55,7 @@ export async function checkServerPermissions(
       const permissions =
         entry.name.toLowerCase() === "master"
           ? await readDatabasePermissions(master)
-          : await readOtherDatabase(session, entry.name);
+          : await readOtherDatabase(session, entry.name, run.signal);
       checkedDatabases.set(name.toLowerCase(), permissions);
     } catch (error) {
       problems.push(problemOrThrow(error, { ...failure, database: entry.name }));
@@ -70,8 +71,12 @@ export async function checkServerPermissions(
 }
 
 /** Reads the permissions in a database other than master, which the collection keeps open. */
-async function readOtherDatabase(session: ServerSession, database: string): Promise<DatabasePermissions> {
-  const reader = await session.reader(database);
+async function readOtherDatabase(
+  session: ServerSession,
+  database: string,
+  signal: AbortSignal,
+): Promise<DatabasePermissions> {
+  const reader = await openReader(session, database, signal);
   try {
     return await readDatabasePermissions(reader);
   } finally {

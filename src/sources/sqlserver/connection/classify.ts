@@ -30,6 +30,8 @@ export interface ErrorContext {
   readonly statementTimeoutMs?: number;
   /** Messages the server sent while refusing the login. */
   readonly loginMessages?: readonly ServerMessageInfo[];
+  /** Whether the TLS handshake completed before a connect failed; undefined when unknown. */
+  readonly tlsEstablished?: boolean;
   /** How many attempts failed, when retries ran out. */
   readonly attempts?: number;
   /** Values masked in every message: the password. */
@@ -60,6 +62,8 @@ const UNTRUSTED_CODES = new Set([
 ]);
 const DATE_CODES = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);
 const LOST_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "ECONNCLOSED", "ESOCKET"]);
+/** Socket errors of a connection the server or the network cut. */
+const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 const UNREACHABLE_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** Login errors whose reason is known, with their fix. */
@@ -79,6 +83,7 @@ export function classifyError(error: unknown, context: ErrorContext): SqlServerE
   const details = driverErrorDetails(error);
   const diagnosis =
     diagnoseTls(details, context) ??
+    diagnoseStrictRequired(details, context) ??
     diagnoseLogin(details, context) ??
     diagnoseNetwork(details, context) ??
     diagnoseServerError(details, context);
@@ -140,6 +145,25 @@ function diagnoseTls(details: DriverErrorDetails, context: ErrorContext): Diagno
       context.tlsMode === "strict"
         ? "--tls strict needs TDS 8.0 (SQL Server 2022 or later); use --tls on for older servers"
         : "check that the server's TLS settings allow TLS 1.2 or later",
+  };
+}
+
+/**
+ * Diagnoses a TDS 7.4 connection (`--tls on`) that broke before TLS was
+ * set up. A SQL Server 2022 with Force Strict Encryption accepts only
+ * TDS 8.0, so it closes such a connection after the client's PRELOGIN.
+ */
+function diagnoseStrictRequired(details: DriverErrorDetails, context: ErrorContext): Diagnosis | undefined {
+  const reset = details.codes.find((code) => RESET_CODES.has(code));
+  if (context.tlsMode !== "on" || context.tlsEstablished !== false || reset === undefined || details.number !== undefined) {
+    return undefined;
+  }
+  return {
+    kind: "tls",
+    problem: `the server closed the connection before TLS was set up (${reset}: ${details.message})${attempts(context)}`,
+    fix:
+      "the server may require TDS 8.0 strict encryption (SQL Server 2022 and later), so pass --tls strict, " +
+      "or check the network and the server's error log if it does not",
   };
 }
 
@@ -252,7 +276,7 @@ function unreachable(details: DriverErrorDetails, context: ErrorContext): Diagno
   return {
     kind: "unreachable",
     problem: `the server did not answer${within} (${code}: ${details.message})`,
-    fix: "check the host, the port and the firewall, or raise --connect-timeout",
+    fix: "check the host, the port and the firewall, or raise Connect Timeout in --connection-string",
   };
 }
 
@@ -282,7 +306,7 @@ function diagnoseServerError(details: DriverErrorDetails, context: ErrorContext)
     return {
       kind: "failed",
       problem: `no connection of the pool became free (${details.message})`,
-      fix: "raise --connections-per-database, or read fewer results at once from one database",
+      fix: "earlier queries kept every connection to the database busy; run again when the server is less busy, or raise --timeout",
     };
   }
   if (details.codes.includes("ECANCEL")) {

@@ -25,7 +25,7 @@ import { pickSetting } from "./pick-setting.js";
 export interface LimitOptions {
   /** `--connect-timeout`, seconds or with a unit (`30s`, `500ms`). */
   readonly connectTimeout?: string | number;
-  /** `--statement-timeout`, seconds or with a unit. */
+  /** `--timeout`: the statement timeout, seconds or with a unit. */
   readonly statementTimeout?: string | number;
   /** `--retries`: attempts after the first on a transient error. */
   readonly retries?: string | number;
@@ -56,6 +56,8 @@ export interface Limits {
 }
 
 export function parseLimits(options: LimitOptions, fromString: ConnectionStringSettings): Limits {
+  // Connection string timeouts are whole seconds, so both values are
+  // shown in seconds when they differ.
   const connectTimeoutMs = pickSetting(
     "--connect-timeout",
     optional(options.connectTimeout, (value) =>
@@ -63,14 +65,18 @@ export function parseLimits(options: LimitOptions, fromString: ConnectionStringS
     ),
     "Connect Timeout",
     fromString.connectTimeoutMs,
+    undefined,
+    inSeconds,
   );
   const statementTimeoutMs = pickSetting(
-    "--statement-timeout",
+    "--timeout",
     optional(options.statementTimeout, (value) =>
-      parseDuration("--statement-timeout", value, { ...STATEMENT_TIMEOUT_RANGE, unit: "s" }),
+      parseDuration("--timeout", value, { ...STATEMENT_TIMEOUT_RANGE, unit: "s" }),
     ),
     "Command Timeout",
     fromString.statementTimeoutMs,
+    undefined,
+    inSeconds,
   );
 
   const retryCount = optional(options.retries, (value) =>
@@ -103,6 +109,10 @@ export function parseLimits(options: LimitOptions, fromString: ConnectionStringS
     maxOpenDatabases: maxOpenDatabases ?? DEFAULT_MAX_OPEN_DATABASES,
     connectionsPerDatabase: connectionsPerDatabase ?? DEFAULT_CONNECTIONS_PER_DATABASE,
   };
+}
+
+function inSeconds(ms: number): string {
+  return String(ms / 1000);
 }
 
 function optional<T>(value: string | number | undefined, parse: (value: string | number) => T): T | undefined {

@@ -19,6 +19,15 @@ export function backoffDelay(settings: RetrySettings, retry: number, random: () 
 }
 
 /** Waits `ms`, or rejects with `signal`'s reason once it aborts. */
-export function waitBeforeRetry(ms: number, signal?: AbortSignal): Promise<void> {
-  return sleep(ms, undefined, signal === undefined ? undefined : { signal });
+export async function waitBeforeRetry(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal === undefined) {
+    return sleep(ms);
+  }
+  try {
+    await sleep(ms, undefined, { signal });
+  } catch (error) {
+    // node:timers rejects with an AbortError of its own; the caller wants
+    // the reason it aborted with.
+    throw signal.aborted ? signal.reason : error;
+  }
 }

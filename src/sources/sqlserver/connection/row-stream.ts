@@ -4,7 +4,9 @@
  * is paused, which stops tedious reading the socket, so the server waits
  * and memory stays bounded. A consumer that stops early cancels the
  * request (an ATTENTION to the server) and waits until the driver ends
- * it, so the connection returns to the pool ready for the next query.
+ * it, so the connection returns to the pool ready for the next query. An
+ * abort of the stream's signal does the same at once, even while the
+ * consumer waits for a row, and the stream then rejects with the reason.
  */
 
 import type { Row } from "../reader.js";
@@ -30,6 +32,8 @@ export interface RowStreamOptions {
    * slow consumer never times out a request.
    */
   readonly idleTimeoutMs: number;
+  /** Cancels the request when aborted; the stream then rejects with the reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** The statement timeout, raised as the driver's own ETIMEOUT would be. */
@@ -78,19 +82,26 @@ export function streamRows(request: StreamingRequest, command: string, options: 
     }
     signal();
   });
-  request.on("done", () => {
+  const abortSignal = options.signal;
+  const onAbort = (): void => {
+    cancel();
+    signal();
+  };
+  const finish = (): void => {
     finished = true;
+    abortSignal?.removeEventListener("abort", onAbort);
     notifyFinished?.();
     signal();
-  });
+  };
+
+  request.on("done", finish);
   // In stream mode the outcome arrives as events; the promise only
   // settles after them.
   request.query(command).catch((error: unknown) => {
     failure ??= error;
-    finished = true;
-    notifyFinished?.();
-    signal();
+    finish();
   });
+  abortSignal?.addEventListener("abort", onAbort, { once: true });
 
   const untilFinished = (): Promise<void> => {
     if (finished) {
@@ -102,13 +113,19 @@ export function streamRows(request: StreamingRequest, command: string, options: 
     return whenFinished;
   };
 
-  /** Cancels the request unless it has finished, and waits until it has. */
-  const stop = async (): Promise<void> => {
+  /** Cancels the request unless it has finished or is being cancelled. */
+  function cancel(): void {
     if (!finished && !stopping) {
       stopping = true;
       queue.length = 0;
+      // tedious resumes a paused request itself to read the acknowledgement.
       request.cancel();
     }
+  }
+
+  /** Cancels the request and waits until the driver has ended it. */
+  const stop = async (): Promise<void> => {
+    cancel();
     await untilFinished();
   };
 
@@ -127,6 +144,10 @@ export function streamRows(request: StreamingRequest, command: string, options: 
   const iterator: AsyncIterableIterator<Row> = {
     async next(): Promise<IteratorResult<Row>> {
       for (;;) {
+        if (abortSignal?.aborted === true) {
+          await stop();
+          throw abortSignal.reason;
+        }
         if (failure !== undefined) {
           // The driver ends a failed request itself; waiting for that
           // releases its connection before the caller retries.

@@ -3,7 +3,8 @@
  * database is given at login, so each connection is in that database
  * from the start. A pool opens on the first read of its database and
  * closes on release, and at most `maxOpenDatabases` databases besides
- * master are open at once.
+ * master are open at once. Closing the session cancels the queries still
+ * running and the waits before retries, so it ends promptly.
  */
 
 import sql from "mssql";
@@ -15,9 +16,10 @@ import { DatabaseSlots } from "./database-slots.js";
 import { driverErrorDetails } from "./driver-error.js";
 import { driverConfig } from "./driver-config.js";
 import type { ConnectionEventListener } from "./events.js";
-import { loginMessagesOf } from "./login-messages.js";
+import { loginMessagesOf, tlsEstablishedOf } from "./login-messages.js";
 import { backoffDelay, waitBeforeRetry } from "./retry.js";
 import type { ConnectionSettings } from "./settings.js";
+import { prepareServerNameIndication } from "./server-name-indication.js";
 import { createSqlReader } from "./sql-reader.js";
 import { isTransient, TRANSIENT_ERROR_NUMBERS } from "./transient.js";
 
@@ -54,7 +56,8 @@ class PooledServerSession implements ServerSession {
   readonly #options: OpenServerOptions;
   readonly #databases = new Map<string, Promise<OpenDatabase>>();
   readonly #slots: DatabaseSlots;
-  #closed = false;
+  /** Aborted by close(); every reader's queries and every retry wait listen to it. */
+  readonly #closing = new AbortController();
 
   constructor(settings: ConnectionSettings, options: OpenServerOptions) {
     this.server = settings.server.text;
@@ -69,7 +72,7 @@ class PooledServerSession implements ServerSession {
    * released.
    */
   async reader(database = MASTER): Promise<SqlReader> {
-    if (this.#closed) {
+    if (this.#closing.signal.aborted) {
       throw new Error(`the session on '${this.server}' is closed; open another one`);
     }
 
@@ -110,7 +113,9 @@ class PooledServerSession implements ServerSession {
   }
 
   async close(): Promise<void> {
-    this.#closed = true;
+    if (!this.#closing.signal.aborted) {
+      this.#closing.abort(new Error(`the session on '${this.server}' was closed while reading it`));
+    }
     this.#slots.close(new Error(`the session on '${this.server}' was closed while waiting to open a database`));
     await Promise.all([...this.#databases.keys()].map((database) => this.release(database)));
   }
@@ -136,15 +141,23 @@ class PooledServerSession implements ServerSession {
       ...(this.#options.onEvent === undefined ? {} : { onEvent: this.#options.onEvent }),
       ...(this.#options.random === undefined ? {} : { random: this.#options.random }),
       ...(this.#options.highWaterMark === undefined ? {} : { highWaterMark: this.#options.highWaterMark }),
+      signal: this.#closing.signal,
     });
     return { pool, reader };
   }
 
-  /** Connects a pool, retrying transient failures with backoff. */
+  /**
+   * Connects a pool, retrying transient failures with backoff. Once the
+   * session closes, the wait before a retry ends, and a pool that connects
+   * after that is closed again.
+   */
   async #connect(database: string): Promise<sql.ConnectionPool> {
     const settings = this.#settings;
+    const closing = this.#closing.signal;
 
+    prepareServerNameIndication(settings);
     for (let failed = 1; ; failed += 1) {
+      closing.throwIfAborted();
       const pool = new sql.ConnectionPool(driverConfig(settings, database));
       // The pool also emits a failed connection as an 'error' event. The
       // request or connect call that hit it rejects with the same error,
@@ -156,13 +169,17 @@ class PooledServerSession implements ServerSession {
         // NOTE: mssql's connect() logs in once to check the settings and
         // closes that connection, so the first query logs in again: the
         // server's login audit shows two logins per database.
+        // NOTE: a login in progress is not cancelled by close(); it ends
+        // within the connect timeout.
         await pool.connect();
-        return pool;
       } catch (error) {
         const loginMessages = loginMessagesOf(error);
         const classified = this.#classifyConnectError(error, database, loginMessages, failed);
+        // A reset before TLS is classified as a TLS failure (a server that
+        // requires TDS 8.0), which another attempt would meet again.
         const transient =
-          isTransient(driverErrorDetails(error)) || loginMessages.some((message) => TRANSIENT_ERROR_NUMBERS.has(message.number));
+          classified.kind !== "tls" &&
+          (isTransient(driverErrorDetails(error)) || loginMessages.some((message) => TRANSIENT_ERROR_NUMBERS.has(message.number)));
         if (!transient || failed > settings.retry.count) {
           throw classified;
         }
@@ -177,8 +194,15 @@ class PooledServerSession implements ServerSession {
           delayMs,
           error: classified,
         });
-        await waitBeforeRetry(delayMs);
+        await waitBeforeRetry(delayMs, closing);
+        continue;
       }
+
+      if (closing.aborted) {
+        await pool.close().catch(() => undefined);
+        throw closing.reason;
+      }
+      return pool;
     }
   }
 
@@ -198,6 +222,7 @@ class PooledServerSession implements ServerSession {
       tlsMode: settings.tls.mode,
       connectTimeoutMs: settings.connectTimeoutMs,
       loginMessages,
+      ...(tlsEstablishedOf(error) === undefined ? {} : { tlsEstablished: tlsEstablishedOf(error) }),
       attempts,
       secrets: [settings.password],
     });

@@ -25,15 +25,21 @@ export interface ConnectionOptions extends Omit<PasswordOptions, "interactive">,
   readonly server?: string;
   readonly connectionString?: string;
   readonly user?: string;
-  /** `--database`: limits the assessment to one database. */
-  readonly database?: string;
+  /**
+   * `--database`, repeatable: the databases to assess. Database= in the
+   * connection string names one too, and then the two must agree.
+   */
+  readonly databases?: readonly string[];
 }
 
 export interface ConnectionSettings extends Limits {
   readonly server: ServerAddress;
   readonly user: string;
   readonly password: Secret;
-  /** The one database to assess, when limited; undefined means all. */
+  /**
+   * The one database to assess, from Database= or a single --database;
+   * undefined when none or several were named.
+   */
   readonly database: string | undefined;
   readonly tls: TlsSettings;
   /** Connect to every address of an availability group listener at once. */
@@ -79,7 +85,7 @@ export function parseConnectionOptions(options: ConnectionOptions, interactive: 
   }
 
   const user = pickSetting("--user", nonEmpty("--user", options.user), "User ID", fromString.user);
-  const database = pickSetting("--database", nonEmpty("--database", options.database), "Database", fromString.database);
+  const database = pickDatabase(options.databases ?? [], fromString.database);
 
   return {
     server,
@@ -166,6 +172,26 @@ function sameAddress(a: ServerAddress, b: ServerAddress): boolean {
     a.port === b.port &&
     a.instance?.toLowerCase() === b.instance?.toLowerCase()
   );
+}
+
+/**
+ * Returns the one database that --database or Database= names. Database=
+ * limits the scope as --database does, so when both are given, each
+ * --database must name the same database, compared without case as
+ * SQL Server's default collations do. A scope that would silently drop
+ * one of them is rejected, as a differing Server= or User ID= is.
+ */
+function pickDatabase(databases: readonly string[], fromString: string | undefined): string | undefined {
+  const names = databases.map((name) => nonEmpty("--database", name) ?? "");
+  const differing = names.find((name) => fromString !== undefined && name.toLowerCase() !== fromString.toLowerCase());
+  if (differing !== undefined) {
+    throw new ConnectionSettingsError(
+      "--database",
+      `--database '${differing}' differs from Database=${fromString} in --connection-string; ` +
+        "name the databases once, with --database (repeatable) or with Database=",
+    );
+  }
+  return fromString ?? (names.length === 1 ? names[0] : undefined);
 }
 
 function nonEmpty(option: string, value: string | undefined): string | undefined {

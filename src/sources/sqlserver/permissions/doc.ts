@@ -9,7 +9,13 @@ import { fileURLToPath } from "node:url";
 
 import type { CatalogQuery } from "../catalog-query.js";
 import type { QueryGroup } from "../collector-queries.js";
-import { describePermission, parsePermission, type PermissionSpec } from "./vocabulary.js";
+import {
+  describePermission,
+  FIXED_ROLE_DENIALS,
+  FIXED_ROLE_PERMISSIONS,
+  parsePermission,
+  type PermissionSpec,
+} from "./vocabulary.js";
 
 /** docs/permissions.md of the repository, from dist/src/sources/sqlserver/permissions/. */
 export const PERMISSIONS_DOC_PATH = fileURLToPath(new URL("../../../../../docs/permissions.md", import.meta.url));
@@ -127,6 +133,10 @@ function permissionSection(use: PermissionUse): string {
   if (use.spec?.coveredBy.length) {
     lines.push(`Covered by ${use.spec.coveredBy.map((name) => `\`${name}\``).join(" or ")} on the server, and by \`CONTROL SERVER\`.`, "");
   }
+  const roles = use.spec === undefined ? "" : roleCoverage(use.spec);
+  if (roles !== "") {
+    lines.push(roles, "");
+  }
 
   lines.push("What infio reads with it:", "", "| Part | Query | Scope | Reads |", "| --- | --- | --- | --- |");
   for (const [name, part] of use.parts) {
@@ -139,6 +149,38 @@ function permissionSection(use: PermissionUse): string {
   const titles = [...use.parts.entries()].map(([name, part]) => `- \`${name}\`: ${part.title}`);
   lines.push("", "Without it, these parts are incomplete or empty:", "", ...titles);
   return lines.join("\n");
+}
+
+/**
+ * Says which fixed database roles give or deny a database permission, or
+ * which permissions stand in for a fixed role, as the permission check
+ * counts them (FIXED_ROLE_PERMISSIONS and FIXED_ROLE_DENIALS).
+ */
+function roleCoverage(spec: PermissionSpec): string {
+  const where = spec.database === undefined ? "the database" : spec.database;
+  const quoted = (names: readonly string[]) => names.map((name) => `\`${name}\``);
+  const denying = (permissions: readonly string[]) =>
+    Object.entries(FIXED_ROLE_DENIALS)
+      .filter(([, denied]) => permissions.some((name) => denied.includes(name)))
+      .map(([role]) => role);
+
+  if (spec.kind === "database" && spec.name !== "CONTROL") {
+    const giving = Object.entries(FIXED_ROLE_PERMISSIONS)
+      .filter(([, permissions]) => permissions.includes(spec.name) || permissions.includes("CONTROL"))
+      .map(([role]) => role);
+    const deniers = denying([spec.name]);
+    const unless = deniers.length === 0 ? "" : `, unless ${quoted(deniers).join(" or ")} takes it away`;
+    return giving.length === 0 ? "" : `Membership of ${quoted(giving).join(" or ")} in ${where} gives it too${unless}.`;
+  }
+
+  const permissions = spec.kind === "role" ? FIXED_ROLE_PERMISSIONS[spec.name] : undefined;
+  if (permissions === undefined) {
+    return "";
+  }
+  const names = quoted(permissions).join(" and ");
+  const deniers = denying(permissions);
+  const denial = deniers.length === 0 ? "" : ` Membership of ${quoted(deniers).join(" or ")} takes ${names} away.`;
+  return `Holding ${names} in ${where} some other way (a GRANT, or \`db_owner\`) counts as membership.${denial}`;
 }
 
 /** Returns the anchor GitHub gives a heading: lower case, spaces to dashes, other punctuation dropped. */

@@ -6,13 +6,17 @@
  * CONTROL SERVER (which sysadmin has) covers everything, a covering server
  * permission covers its database permission in every database, and
  * CONTROL on a database (which db_owner has) covers every database
- * permission in it.
+ * permission in it. Membership of a fixed database role counts as the
+ * permissions the role grants (db_datareader: SELECT), unless a role
+ * denies them (db_denydatareader).
  */
 
 import type { QueryScope } from "../catalog-query.js";
 import type { QueryGroup } from "../collector-queries.js";
 import type { DatabasePermissions, LoginPermissions } from "./read.js";
 import {
+  FIXED_ROLE_DENIALS,
+  FIXED_ROLE_PERMISSIONS,
   isReadOnlyDatabasePermission,
   isReadOnlyServerPermission,
   parsePermission,
@@ -54,13 +58,40 @@ export function holdsPermission(spec: PermissionSpec, state: PermissionState, da
     return undefined;
   }
   if (spec.kind === "role") {
-    return target.roles.includes(spec.name);
+    return holdsRole(spec.name, target);
   }
-  return (
-    target.permissions.includes(spec.name) ||
-    target.permissions.includes("CONTROL") ||
-    target.roles.includes("db_owner")
-  );
+  return holdsDatabasePermission(spec.name, target);
+}
+
+/**
+ * Returns whether the user has a database permission: effective in
+ * sys.fn_my_permissions, or granted by CONTROL or a fixed role and not
+ * denied by one.
+ */
+export function holdsDatabasePermission(name: string, database: DatabasePermissions): boolean {
+  if (database.permissions.includes(name)) {
+    return true;
+  }
+  const denied = database.roles.some((role) => FIXED_ROLE_DENIALS[role]?.includes(name) === true);
+  if (denied) {
+    return false;
+  }
+  const granted = [...database.permissions, ...database.roles.flatMap((role) => FIXED_ROLE_PERMISSIONS[role] ?? [])];
+  return granted.includes(name) || granted.includes("CONTROL");
+}
+
+/**
+ * Returns whether the user has what a declared role is for: the
+ * permissions of a fixed role, however held, or membership of any other
+ * role, such as msdb's SQLAgentReaderRole, which grants through its
+ * membership alone.
+ */
+function holdsRole(role: string, database: DatabasePermissions): boolean {
+  const permissions = FIXED_ROLE_PERMISSIONS[role];
+  if (permissions === undefined) {
+    return database.roles.includes(role);
+  }
+  return permissions.every((name) => holdsDatabasePermission(name, database));
 }
 
 /** A declared permission the login lacks, with the parts it leaves incomplete. */

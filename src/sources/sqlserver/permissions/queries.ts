@@ -16,10 +16,14 @@ function valuesList(names: readonly string[]): string {
   return names.map((name) => `(N'${name}')`).join(", ");
 }
 
-/** Roles the database check asks about: every write-capable one and the reader roles. */
+/**
+ * Roles the database check queries: every write-capable one, the reader
+ * roles, and db_denydatareader, which takes away what db_datareader gives.
+ */
 export const CHECKED_DATABASE_ROLES: readonly string[] = [
   ...WRITE_DATABASE_ROLES,
   "db_datareader",
+  "db_denydatareader",
   "SQLAgentReaderRole",
   "DatabaseMailUserRole",
 ];

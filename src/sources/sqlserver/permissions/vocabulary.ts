@@ -196,6 +196,27 @@ export function isReadOnlyDatabasePermission(name: string): boolean {
 }
 
 /**
+ * Database permissions that membership of a fixed database role grants,
+ * from "Database-level roles" on Microsoft Learn (SQL Server 2016 to
+ * 2022). db_datareader has SELECT on the database, so it reads every user
+ * table and view. db_owner has CONTROL, which covers every database
+ * permission. Only roles that grant a permission infio declares are listed.
+ */
+export const FIXED_ROLE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
+  db_owner: ["CONTROL"],
+  db_datareader: ["SELECT"],
+};
+
+/**
+ * Database permissions that membership of a fixed database role denies
+ * (same page): db_denydatareader denies SELECT, and a DENY overrides what
+ * a role or a GRANT gives.
+ */
+export const FIXED_ROLE_DENIALS: Readonly<Record<string, readonly string[]>> = {
+  db_denydatareader: ["SELECT"],
+};
+
+/**
  * Fixed server roles that can change the server. Every fixed server role
  * but public can, so any membership is worth a warning.
  */

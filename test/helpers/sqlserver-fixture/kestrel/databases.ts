@@ -144,6 +144,12 @@ const DATABASES: ViewRows = [
   }),
 ];
 
+/**
+ * The names of the Kestrel server's databases, in sys.databases order:
+ * the one list the fixture builds its databases from.
+ */
+export const KESTREL_DATABASES: readonly string[] = DATABASES.map((row) => String(row["name"]));
+
 /** max_size of a file set to UNLIMITED: -1, or 2 TB for a log file. */
 const MAX_SIZES: Readonly<Record<string, number>> = { unlimited: -1, "log-limit": 268_435_456 };
 const FILE_TYPES = { ROWS: 0, LOG: 1, FILESTREAM: 2 } as const;

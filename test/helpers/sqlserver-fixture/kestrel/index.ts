@@ -1,8 +1,9 @@
 /**
  * The Kestrel fixture server: a SQL Server 2022 instance with the
  * KestrelColdChain database (the schema of examples/kestrel-cold-chain),
- * a small Archive database and the system databases. Each file of this
- * folder contributes the views of one inventory area.
+ * a small Archive database, an OFFLINE and a RESTORING database and the
+ * system databases. Each file of this folder contributes the views of one
+ * inventory area.
  */
 
 import type { FixtureServer } from "../fixture.js";
@@ -10,7 +11,7 @@ import { AGENT } from "./agent.js";
 import { mergeAreas, type FixtureArea } from "./area.js";
 import { CLR } from "./clr.js";
 import { CREDENTIALS } from "./credentials.js";
-import { DATABASES_AREA } from "./databases.js";
+import { DATABASES_AREA, KESTREL_DATABASES } from "./databases.js";
 import { DATABASE_MAIL } from "./database-mail.js";
 import { ENDPOINTS } from "./endpoints.js";
 import { EXTENDED_EVENTS } from "./extended-events.js";
@@ -44,8 +45,13 @@ const AREAS: readonly FixtureArea[] = [
   LOGIN_PERMISSIONS,
 ];
 
-export const KESTREL_DATABASES = ["master", "tempdb", "model", "msdb", "KestrelColdChain", "Archive"];
+export { KESTREL_DATABASES } from "./databases.js";
 
+/**
+ * Returns the Kestrel server. Its databases are the rows of sys.databases,
+ * KestrelReporting (OFFLINE) and KestrelColdChain_Drill (RESTORING)
+ * included, so that a collection reports those two as unavailable.
+ */
 export function kestrelServer(): FixtureServer {
   const merged = mergeAreas(AREAS);
   return {

@@ -10,6 +10,7 @@
 
 import type { CatalogViews, ViewRows } from "../fixture.js";
 import type { FixtureArea } from "./area.js";
+import { KESTREL_DATABASES } from "./databases.js";
 
 const SERVER_PERMISSIONS = [
   "CONNECT SQL",
@@ -25,8 +26,6 @@ const SERVER_PERMISSIONS = [
 
 const DATABASE_PERMISSIONS = ["CONNECT", "VIEW DEFINITION", "VIEW DATABASE STATE"];
 
-/** KESTREL_DATABASES of index.ts, which imports this file. */
-const DATABASES = ["master", "tempdb", "model", "msdb", "KestrelColdChain", "Archive"];
 
 function permissionRows(entity: string, names: readonly string[]): ViewRows {
   return names.map((name) => ({ entity_name: entity, subentity_name: "", permission_name: name }));
@@ -45,5 +44,5 @@ export const LOGIN_PERMISSIONS: FixtureArea = {
     "sys.fn_my_permissions": permissionRows("server", SERVER_PERMISSIONS),
     is_srvrolemember: [],
   },
-  databases: Object.fromEntries(DATABASES.map((name) => [name, databaseViews(name)])),
+  databases: Object.fromEntries(KESTREL_DATABASES.map((name) => [name, databaseViews(name)])),
 };

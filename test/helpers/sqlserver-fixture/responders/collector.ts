@@ -9,12 +9,13 @@
  * - `is_srvrolemember` (server) and `is_rolemember` (each database): rows
  *   of `role_name` and `is_member` for the roles the login belongs to;
  * - `suser_sname`: one row of `login_name`, FIXTURE_LOGIN's name when absent.
- * A `sys.databases` row may carry `has_dbaccess` (0 or 1), the value
- * HAS_DBACCESS returns for it; 1 when absent.
+ * The database list comes from database-list.ts, which reads the
+ * fixture's `sys.databases` rows.
  */
 
 import { CHECKED_DATABASE_ROLES } from "../../../../src/sources/sqlserver/permissions/queries.js";
 import { WRITE_SERVER_ROLES } from "../../../../src/sources/sqlserver/permissions/vocabulary.js";
+import { listedDatabases } from "../database-list.js";
 import type { ResponderInput, ResponderTable } from "../responder.js";
 import { databaseView, isOn, orderBy, resultTable, serverView, type NamedRow } from "./result-table.js";
 
@@ -43,35 +44,6 @@ function serverHeader(input: ResponderInput) {
   );
 }
 
-/** database_id of the system databases, the same on every server. */
-const SYSTEM_DATABASE_IDS: Readonly<Record<string, number>> = { master: 1, tempdb: 2, model: 3, msdb: 4 };
-
-/**
- * sys.databases rows of the fixture; a database of the fixture without a
- * row gets an ONLINE one, with the system database_id for a system
- * database and 5 and up in fixture order for the others.
- */
-export function databaseRows(input: ResponderInput): NamedRow[] {
-  const rows = serverView(input.server, "sys.databases");
-  const byName = new Map(rows.map((row) => [String(row["name"]).toLowerCase(), row]));
-  let nextUserId = 5;
-  return input.server.databases.map((database) => {
-    const row = byName.get(database.name.toLowerCase());
-    const systemId = SYSTEM_DATABASE_IDS[database.name.toLowerCase()];
-    const id = row?.["database_id"] ?? systemId ?? nextUserId;
-    if (row?.["database_id"] === undefined && systemId === undefined) {
-      nextUserId++;
-    }
-    return {
-      database_id: id,
-      name: database.name,
-      state_desc: row?.["state_desc"] ?? "ONLINE",
-      collation_name: row?.["collation_name"] ?? "SQL_Latin1_General_CP1_CI_AS",
-      has_dbaccess: row?.["has_dbaccess"] ?? 1,
-    };
-  });
-}
-
 function databases(input: ResponderInput) {
   return resultTable(
     [
@@ -81,7 +53,7 @@ function databases(input: ResponderInput) {
       ["collation_name", "nvarchar(128)"],
       ["has_dbaccess", "int"],
     ],
-    orderBy(databaseRows(input), "database_id"),
+    listedDatabases(input.server),
   );
 }
 

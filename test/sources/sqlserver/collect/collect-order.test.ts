@@ -135,7 +135,7 @@ describe("collectServer order", () => {
     assert.deepEqual(probe.items, [{ database: "Sales", name: "probe-a", ranIn: "Sales" }]);
   });
 
-  it("leaves system databases out unless asked", async () => {
+  it("leaves system databases out unless asked, and tempdb always", async () => {
     const plain = await collectItems(salesSession(), { parts: PARTS });
     const withSystem = await collectItems(salesSession(), { parts: PARTS, includeSystemDatabases: true });
     const probed = (items: typeof plain) =>
@@ -144,7 +144,6 @@ describe("collectServer order", () => {
     assert.deepEqual(probed(plain), ["inventory probe-a @Sales", "inventory probe-a @Hr"]);
     assert.deepEqual(probed(withSystem), [
       "inventory probe-a @master",
-      "inventory probe-a @tempdb",
       "inventory probe-a @model",
       "inventory probe-a @msdb",
       "inventory probe-a @Sales",

@@ -51,6 +51,20 @@ describe("database filter", () => {
     assert.deepEqual(collected(items), ["msdb"]);
   });
 
+  it("never collects tempdb, and says why when it is named", async () => {
+    const items = await collectItems(salesSession(), { parts: NO_PARTS, databases: ["TempDB", "Sales"] });
+    const problems = items.flatMap((item) =>
+      item.kind === "problem" && item.problem.part === "database-list" ? [item.problem] : [],
+    );
+
+    assert.deepEqual(collected(items), ["Sales"]);
+    assert.deepEqual(
+      problems.map((p) => [p.reason, p.part, p.database]),
+      [["database-unavailable", "database-list", "TempDB"]],
+    );
+    assert.match(problems[0]?.message ?? "", /database 'TempDB' on 'sales-sql01,1433' was not read: tempdb contains only temporary objects/);
+  });
+
   it("reports a named database that is offline", async () => {
     const items = await collectItems(salesSession(), { parts: NO_PARTS, databases: ["offline"] });
     const problems = items.flatMap((item) => (item.kind === "problem" ? [item.problem] : []));

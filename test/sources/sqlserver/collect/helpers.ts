@@ -85,17 +85,17 @@ export function faultySession(
     return {
       server: reader.server,
       database: reader.database,
-      async all(query, parameters) {
+      async all(query, parameters, options) {
         const fault = faultFor(query.text);
         if (fault !== undefined) {
           throw failure(fault);
         }
-        return reader.all(query, parameters);
+        return reader.all(query, parameters, options);
       },
-      async *rows(query, parameters) {
+      async *rows(query, parameters, options) {
         const fault = faultFor(query.text);
         let sent = 0;
-        for await (const row of reader.rows(query, parameters)) {
+        for await (const row of reader.rows(query, parameters, options)) {
           if (fault !== undefined && sent >= (fault.afterRows ?? 0)) {
             throw failure(fault);
           }
@@ -326,13 +326,13 @@ export function trackedSession(base: ServerSession, delayMs: (database: string) 
       return {
         server: reader.server,
         database: reader.database,
-        async all(query, parameters) {
+        async all(query, parameters, options) {
           await pause(database);
-          return reader.all(query, parameters);
+          return reader.all(query, parameters, options);
         },
-        async *rows(query, parameters) {
+        async *rows(query, parameters, options) {
           await pause(database);
-          yield* reader.rows(query, parameters);
+          yield* reader.rows(query, parameters, options);
         },
       };
     },

@@ -90,6 +90,27 @@ describe("classifyError", () => {
       /the TLS handshake failed \(ECONNRESET: Client network socket disconnected .*\); --tls strict needs TDS 8.0/,
     ],
     [
+      "reset before TLS with --tls on",
+      () => connectError("ESOCKET", "Connection lost - socket hang up", { code: "ECONNRESET", message: "socket hang up" }),
+      { ...CONNECT, tlsMode: "on", tlsEstablished: false },
+      "tls",
+      /the server closed the connection before TLS was set up \(ECONNRESET: socket hang up\); the server may require TDS 8\.0 strict encryption .*so pass --tls strict/,
+    ],
+    [
+      "reset after TLS with --tls on",
+      () => connectError("ESOCKET", "Connection lost - socket hang up", { code: "ECONNRESET", message: "socket hang up" }),
+      { ...CONNECT, tlsMode: "on", tlsEstablished: true },
+      "unreachable",
+      /the connection broke \(ECONNRESET: socket hang up\); check the network/,
+    ],
+    [
+      "reset before TLS with --tls strict",
+      () => connectError("ESOCKET", "Connection lost - socket hang up", { code: "ECONNRESET", message: "socket hang up" }),
+      { ...CONNECT, tlsMode: "strict", tlsEstablished: false },
+      "unreachable",
+      /the connection broke \(ECONNRESET: socket hang up\); check the network/,
+    ],
+    [
       "wrong password",
       () => connectError("ELOGIN", "Login failed for user 'infio_reader'."),
       { ...CONNECT, loginMessages: [{ number: 18456, message: "Login failed for user 'infio_reader'." }] },
@@ -135,7 +156,7 @@ describe("classifyError", () => {
       () => connectError("ETIMEOUT", "Failed to connect to sql01:1433 in 15000ms"),
       CONNECT,
       "unreachable",
-      /the server did not answer within 15s \(ETIMEOUT: .*\); check the host, the port and the firewall, or raise --connect-timeout/,
+      /the server did not answer within 15s \(ETIMEOUT: .*\); check the host, the port and the firewall, or raise Connect Timeout in --connection-string/,
     ],
     [
       "instance lookup",
@@ -191,7 +212,7 @@ describe("classifyError", () => {
       () => new sql.RequestError(new Error("Failed to acquire a connection from the pool: operation timed out for an unknown reason")),
       QUERY,
       "failed",
-      /no connection of the pool became free .*; raise --connections-per-database/,
+      /no connection of the pool became free .*; earlier queries kept every connection to the database busy; run again when the server is less busy, or raise --timeout/,
     ],
     [
       "other server error",

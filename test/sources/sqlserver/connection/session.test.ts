@@ -202,6 +202,17 @@ describe("openServer failures", () => {
       assert.equal(server.connections.length, 1, "a handshake reset is not retried");
     });
   });
+
+  test("--tls on against a strict-only server suggests --tls strict", async () => {
+    await withServer({ requireStrict: true }, async (server) => {
+      const error = await openError(server, { tls: "on", retries: "3" });
+
+      assert.equal(error.kind, "tls");
+      assert.match(error.message, /^cannot connect to '127\.0\.0\.1,\d+', database 'master': the server closed the connection before TLS was set up \(ECONNRESET: /);
+      assert.match(error.message, /the server may require TDS 8\.0 strict encryption \(SQL Server 2022 and later\), so pass --tls strict/);
+      assert.equal(server.connections.length, 1, "a reset before TLS is not retried");
+    });
+  });
 });
 
 describe("ServerSession databases", () => {

@@ -73,7 +73,7 @@ describe("parseConnectionOptions", () => {
       tls: "strict",
       tlsCa: "ca.pem",
       serverName: "sql01.corp",
-      database: "Sales",
+      databases: ["Sales"],
       connectTimeout: "20s",
       statementTimeout: 120,
       retries: "5",
@@ -119,6 +119,32 @@ describe("parseConnectionOptions", () => {
 
   test("rejects a user that differs from the connection string's", () => {
     rejects({ connectionString: "Server=sql01;User ID=sa" }, "--user", /--user 'infio_reader' differs from User ID=sa/);
+  });
+
+  test("rejects a --database that differs from Database=", () => {
+    rejects(
+      { connectionString: "Server=sql01;Database=Sales", databases: ["Sales", "Hr"] },
+      "--database",
+      /--database 'Hr' differs from Database=Sales in --connection-string; name the databases once/,
+    );
+  });
+
+  test("accepts a --database that names Database= again", () => {
+    const parsed = parse({ connectionString: "Server=sql01;Database=Sales", databases: ["SALES"] });
+    assert.equal(parsed.database, "Sales");
+  });
+
+  test("takes the one --database as the database", () => {
+    assert.equal(parse({ databases: ["Sales"] }).database, "Sales");
+    assert.equal(parse({ databases: ["Sales", "Hr"] }).database, undefined);
+  });
+
+  test("rejects --timeout that differs from Command Timeout, in seconds", () => {
+    rejects(
+      { connectionString: "Server=sql01;Command Timeout=45", statementTimeout: "30000ms" },
+      "--timeout",
+      /--timeout '30' differs from Command Timeout=45 in --connection-string/,
+    );
   });
 
   test("rejects --tls that differs from Encrypt", () => {
@@ -174,15 +200,15 @@ describe("parseConnectionOptions", () => {
     [{ tls: "tls1.3" }, "--tls", /invalid --tls 'tls1.3': pass 'on'/],
     [{ connectTimeout: "0" }, "--connect-timeout", /from 1s to 10m/],
     [{ connectTimeout: "forever" }, "--connect-timeout", /invalid --connect-timeout 'forever'/],
-    [{ statementTimeout: "2h" }, "--statement-timeout", /invalid --statement-timeout '2h'/],
-    [{ statementTimeout: "5000m" }, "--statement-timeout", /from 100ms to 60m/],
+    [{ statementTimeout: "2h" }, "--timeout", /invalid --timeout '2h'/],
+    [{ statementTimeout: "5000m" }, "--timeout", /from 100ms to 60m/],
     [{ retries: "11" }, "--retries", /from 0 to 10/],
     [{ retries: "-1" }, "--retries", /from 0 to 10/],
     [{ retryDelay: "1m" }, "--retry-delay", /from 10ms to 30s/],
     [{ maxOpenDatabases: "0" }, "--max-databases", /from 1 to 64/],
     [{ connectionsPerDatabase: "1.5" }, "--connections-per-database", /from 1 to 16/],
     [{ user: " " }, "--user", /invalid --user '': it is empty/],
-    [{ database: "" }, "--database", /invalid --database ''/],
+    [{ databases: [""] }, "--database", /invalid --database ''/],
     [{ passwordEnv: undefined, password: CANARY }, "--password", /does not take the password itself/],
     [{ connectionString: `Server=sql01;PWD=${CANARY}` }, "--connection-string", /contains PWD=/],
   ];

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 
@@ -81,6 +81,18 @@ describe("infio assess --server, end to end", { concurrency: false }, () => {
     const a = await workspace.assessment(liveId);
     assertLiveAssessment(a, addressOf(server));
     assert.equal(a.live?.server.tlsVerificationDisabled, false);
+    assert.deepEqual(
+      a.live?.problems.map((p) => [p.reason, p.database]),
+      [
+        ["database-unavailable", "KestrelReporting"],
+        ["database-unavailable", "KestrelColdChain_Drill"],
+      ],
+      "the minimal login misses nothing, and the two databases that are not ONLINE are not read",
+    );
+    const html = readFileSync(join(workspace.root, "report", "assessment.html"), "utf8");
+    const notRead = html.slice(html.indexOf('<section id="not-read">'));
+    assert.ok(notRead.includes("KestrelReporting"), "Not read names the OFFLINE database");
+    assert.ok(notRead.includes("KestrelColdChain_Drill"), "Not read names the RESTORING database");
 
     const connections = server.tds.connections.filter((c) => c.login !== undefined);
     assert.ok(connections.length > 0);

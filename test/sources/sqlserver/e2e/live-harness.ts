@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +35,11 @@ export interface InfioRun {
   readonly stderr: string;
 }
 
+export interface StartedInfio {
+  readonly child: ChildProcess;
+  readonly finished: Promise<InfioRun>;
+}
+
 /** A temporary folder with a data folder, the test CA and a key file. */
 export class LiveWorkspace {
   readonly root = mkdtempSync(join(tmpdir(), "infio-live-e2e-"));
@@ -53,12 +58,17 @@ export class LiveWorkspace {
 
   /** Runs bin/infio.js with the data folder and the password variable set. */
   infio(args: readonly string[], env: Record<string, string> = {}): Promise<InfioRun> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...args], {
-        cwd: this.root,
-        env: { ...process.env, INFIO_HOME: this.home, [PASSWORD_VARIABLE]: FIXTURE_LOGIN.password, ...env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+    return this.start(args, env).finished;
+  }
+
+  /** Starts bin/infio.js as `infio` does, and returns the child process to signal. */
+  start(args: readonly string[], env: Record<string, string> = {}): StartedInfio {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: this.root,
+      env: { ...process.env, INFIO_HOME: this.home, [PASSWORD_VARIABLE]: FIXTURE_LOGIN.password, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const finished = new Promise<InfioRun>((resolve, reject) => {
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => (stdout += d));
@@ -66,6 +76,7 @@ export class LiveWorkspace {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code, stdout, stderr }));
     });
+    return { child, finished };
   }
 
   /** Lists every assessment in the embedded store, failed ones included. */

@@ -41,13 +41,13 @@ function recording(reader: SqlReader, calls: string[]): SqlReader {
   return {
     server: reader.server,
     database: reader.database,
-    rows(query, parameters) {
+    rows(query, parameters, options) {
       calls.push(`rows ${query.id}`);
-      return reader.rows(query, parameters);
+      return reader.rows(query, parameters, options);
     },
-    all(query, parameters) {
+    all(query, parameters, options) {
       calls.push(`all ${query.id}`);
-      return reader.all(query, parameters);
+      return reader.all(query, parameters, options);
     },
   };
 }

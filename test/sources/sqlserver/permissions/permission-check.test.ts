@@ -186,6 +186,42 @@ describe("permission check", () => {
     );
   });
 
+  it("counts db_datareader in msdb as SELECT there", async () => {
+    const parts = { ...PARTS, server: [...PARTS.server, declaringPart("log-shipping", "server", "SELECT in msdb")] };
+    const items = await collectItems(salesSession(), { parts, databases: ["Sales"] });
+
+    assert.deepEqual(problemsOf(items, "permission-missing"), []);
+    assert.deepEqual(permissionItems(items)[0]?.["incompleteParts"], []);
+  });
+
+  it("counts db_owner in msdb as db_datareader", async () => {
+    const session = editedSession((database, row) =>
+      database === "msdb" && typeof row["role_name"] === "string"
+        ? { ...row, is_member: row["role_name"] === "db_owner" ? 1 : 0 }
+        : row,
+    );
+    const parts = { ...PARTS, server: [...PARTS.server, declaringPart("log-shipping", "server", "SELECT in msdb")] };
+    const items = await collectItems(session(), { parts, databases: ["Sales"] });
+
+    assert.deepEqual(problemsOf(items, "permission-missing"), []);
+  });
+
+  it("lets db_denydatareader take SELECT away", async () => {
+    const session = editedSession((database, row) =>
+      database === "msdb" && row["role_name"] === "db_denydatareader" ? { ...row, is_member: 1 } : row,
+    );
+    const parts = { ...PARTS, server: [...PARTS.server, declaringPart("log-shipping", "server", "SELECT in msdb")] };
+    const items = await collectItems(session(), { parts, databases: ["Sales"] });
+
+    assert.deepEqual(
+      problemsOf(items, "permission-missing").map((p) => p.message.replace(/;.*/, "")),
+      [
+        "login 'infio_reader' lacks db_datareader role in msdb on 'sales-sql01,1433', so these parts will be incomplete: agent",
+        "login 'infio_reader' lacks SELECT in msdb on 'sales-sql01,1433', so these parts will be incomplete: log-shipping",
+      ],
+    );
+  });
+
   it("keeps master open while checking it", async () => {
     const session = trackedSession(salesSession());
     await collectItems(session, { parts: PARTS, databases: ["Sales"] });
