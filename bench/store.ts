@@ -35,7 +35,10 @@ export interface StoreBenchmarkResult {
   /** Time to create the empty embedded store; 0 for a server. */
   readonly createMs: number;
   readonly writeMs: number;
+  /** CPU time of all threads while writing, V8's background compilation included. */
+  readonly writeCpuMs: number;
   readonly readMs: number;
+  readonly readCpuMs: number;
   readonly writtenPerSecond: number;
   readonly readPerSecond: number;
   /** Peak resident set size of this process so far, in MiB. */
@@ -65,6 +68,7 @@ export async function benchmarkStore(
     const id = `bench-${Date.now()}`;
 
     const writeStart = performance.now();
+    const writeCpuStart = process.cpuUsage();
     const writer = await store.beginAssessment({
       id,
       startedAt: new Date().toISOString(),
@@ -78,13 +82,16 @@ export async function benchmarkStore(
     }
     await writer.commit(summary(options.findings));
     const writeMs = performance.now() - writeStart;
+    const writeCpuMs = cpuMsSince(writeCpuStart);
 
     const readStart = performance.now();
+    const readCpuStart = process.cpuUsage();
     let read = 0;
     for await (const chunk of store.iterateFindings(id)) {
       read += chunk.length;
     }
     const readMs = performance.now() - readStart;
+    const readCpuMs = cpuMsSince(readCpuStart);
     if (read !== options.findings) {
       throw new Error(`read ${read} findings back, expected ${options.findings}`);
     }
@@ -96,7 +103,9 @@ export async function benchmarkStore(
       findings: options.findings,
       createMs: Math.round(createMs),
       writeMs: Math.round(writeMs),
+      writeCpuMs: Math.round(writeCpuMs),
       readMs: Math.round(readMs),
+      readCpuMs: Math.round(readCpuMs),
       writtenPerSecond: Math.round(options.findings / (writeMs / 1000)),
       readPerSecond: Math.round(options.findings / (readMs / 1000)),
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -104,6 +113,11 @@ export async function benchmarkStore(
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** Opens and closes the embedded store in `dataDir` in a child process. */

@@ -1,10 +1,11 @@
 /**
- * The CPU cost of a worker's work per file as the pipeline runs it:
+ * The CPU cost of a worker's work per file as the pipeline runs it.
  * `runUnitTask` reads a file of the generated corpus from disk, decodes,
  * parses and analyses it batch by batch, classifies the findings and
- * encodes them for the store. Unlike bench/analysis.ts, which times each
- * phase on its own and so keeps every syntax tree until the analysis,
- * this benchmark lets the garbage collector see what a worker leaves.
+ * encodes them for the store. bench/analysis.ts times each phase on its
+ * own and so keeps every syntax tree until the analysis. This benchmark
+ * runs the phases as a worker does, so the garbage collector has the same
+ * work as in a worker.
  *
  * It prints, per pass of `--lines` lines (default 300,000), the CPU time
  * of the process (all threads, V8's helper threads included), the wall

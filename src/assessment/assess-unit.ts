@@ -145,7 +145,11 @@ function decodeInput(
   return { ...decoded, bytes: input.bytes.length };
 }
 
-/** Counts lines as editors do: a final line break does not start another line. */
+/**
+ * Counts lines as editors do: CRLF, LF and a lone CR each end a line, and a
+ * final line break does not start another line. `indexOf` finds the breaks
+ * faster than a test of every character.
+ */
 function countLines(text: string): number {
   if (text.length === 0) {
     return 0;
@@ -153,9 +157,11 @@ function countLines(text: string): number {
   const last = text.charCodeAt(text.length - 1);
   const trailingBreak = last === 10 || last === 13 ? 1 : 0;
   let lines = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+    lines++;
+  }
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) {
       lines++;
     }
   }

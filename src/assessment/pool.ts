@@ -1,8 +1,10 @@
 /**
- * A fixed pool of worker threads that assess units. Each worker takes one
- * task at a time; tasks wait in a queue that the caller keeps short. A
- * worker that dies is replaced, and its task ends as a skipped input that
- * reports that infio failed on it, so one bad file cannot stop the run.
+ * A fixed pool of worker threads that assess units. Each worker runs one
+ * task at a time and has the next one queued, so that it starts the next
+ * unit at once even while the main thread is busy writing to the store. Tasks wait
+ * in a queue that the caller keeps short. A worker that dies is replaced,
+ * and its running task ends as a skipped input that reports that infio
+ * failed on it, so one bad file cannot stop the run.
  */
 
 import { Worker } from "node:worker_threads";
@@ -17,10 +19,14 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job?: Job;
+  /** Tasks sent to the worker, in the order it runs them; the first is running. */
+  jobs: Job[];
 }
 
 const WORKER_URL = new URL("./worker.js", import.meta.url);
+
+/** Tasks sent to a worker at a time: the one it runs and the next. */
+const JOBS_PER_WORKER = 2;
 
 export class WorkerPool {
   readonly size: number;
@@ -55,10 +61,7 @@ export class WorkerPool {
     const pending = this.#queue.splice(0);
     const slots = this.#slots.splice(0);
     for (const slot of slots) {
-      if (slot.job !== undefined) {
-        pending.push(slot.job);
-        slot.job = undefined;
-      }
+      pending.push(...slot.jobs.splice(0));
     }
     await Promise.all(slots.map((s) => s.worker.terminate()));
     for (const job of pending) {
@@ -68,11 +71,10 @@ export class WorkerPool {
 
   #start(): Slot {
     const worker = new Worker(WORKER_URL, { workerData: this.#setup });
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, jobs: [] };
 
     worker.on("message", (reply: WorkerReply) => {
-      const job = slot.job;
-      slot.job = undefined;
+      const job = slot.jobs.shift();
       if (job !== undefined) {
         job.resolve(reply.ok ? reply.outcome : failed(job.task, reply.error));
       }
@@ -87,38 +89,44 @@ export class WorkerPool {
     return slot;
   }
 
-  /** Ends the dead worker's task as failed and starts a new worker. */
+  /**
+   * Ends the dead worker's running task as failed, puts its next task back
+   * in the queue and starts a new worker.
+   */
   #replace(slot: Slot, error: Error): void {
     const index = this.#slots.indexOf(slot);
     if (index < 0 || this.#closed) {
       return;
     }
 
-    const job = slot.job;
-    slot.job = undefined;
+    const [job, ...held] = slot.jobs.splice(0);
     void slot.worker.terminate();
     this.#slots[index] = this.#start();
+    this.#queue.unshift(...held);
     job?.resolve(failed(job.task, error.message));
     this.#dispatch();
   }
 
+  /** Sends queued tasks to idle workers first, then one more to each. */
   #dispatch(): void {
-    for (const slot of this.#slots) {
-      if (this.#queue.length === 0) {
-        return;
-      }
-      if (slot.job !== undefined) {
-        continue;
-      }
+    for (let depth = 1; depth <= JOBS_PER_WORKER; depth++) {
+      for (const slot of this.#slots) {
+        if (this.#queue.length === 0) {
+          return;
+        }
+        if (slot.jobs.length >= depth) {
+          continue;
+        }
 
-      const job = this.#queue.shift()!;
-      // Bytes are copied, not transferred: a small Buffer shares its
-      // ArrayBuffer with other Buffers, which a transfer would detach.
-      try {
-        slot.worker.postMessage(job.task);
-        slot.job = job;
-      } catch (error) {
-        job.resolve(failed(job.task, error instanceof Error ? error.message : String(error)));
+        const job = this.#queue.shift()!;
+        // Bytes are copied, not transferred: a small Buffer shares its
+        // ArrayBuffer with other Buffers, which a transfer would detach.
+        try {
+          slot.worker.postMessage(job.task);
+          slot.jobs.push(job);
+        } catch (error) {
+          job.resolve(failed(job.task, error instanceof Error ? error.message : String(error)));
+        }
       }
     }
   }

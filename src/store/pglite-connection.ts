@@ -14,9 +14,9 @@ import type {
 /**
  * V8 flags that keep WebAssembly on Liftoff, V8's baseline compiler. By
  * default V8 recompiles the hot functions of PGlite's large module with its
- * optimizing compiler on background threads, which costs more CPU than the
- * faster code saves in a run of a few seconds and takes it from the worker
- * threads. docs/benchmarks.md gives the figures of bench/store.ts.
+ * optimizing compiler on background threads. In a run of a few seconds that
+ * costs more CPU than the faster code saves, and it takes the CPU from the
+ * worker threads. docs/benchmarks.md gives the figures of bench/store.ts.
  * NOTE: the flags hold for the whole process and must be set before the
  * module is compiled, so a long-running process keeps PGlite on Liftoff too.
  */

@@ -50,9 +50,9 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 /**
  * Parses like {@link parse} but passes each batch to `onBatch` as soon as
  * it is parsed, in source order, and keeps none. A caller that analyses
- * each batch and drops it holds one batch's tree at a time instead of the
- * whole script's, so most trees die young and cost the garbage collector
- * little.
+ * each batch and drops it keeps one batch's tree in memory at a time
+ * instead of the whole script's, so most trees die young and cost the
+ * garbage collector little.
  */
 export function parseEachBatch(
   text: string,

@@ -17,6 +17,7 @@ describe("assessUnit", () => {
       ["SELECT 1\r\nSELECT 2\r\n", 2],
       ["a\rb\rc", 3],
       ["a\n\n", 2],
+      ["a\r\n\rb\r", 3],
     ];
     for (const [text, lines] of cases) {
       const result = assessUnit({ file: "a.sql", bytes: Buffer.from(text, "utf8") }, { target });

@@ -83,11 +83,13 @@ function parseWhile(p: Parser, context: StatementContext): WhileStatement {
 
 function parseTryCatch(p: Parser, context: StatementContext): TryCatchStatement {
   p.expectWords("BEGIN", "TRY");
-  const tryStatements = parseStatementList(p, () => p.isWords("END", "TRY"));
+  // isWord twice instead of isWords: the test runs before every statement
+  // of the block, and isWords gathers its arguments into an array.
+  const tryStatements = parseStatementList(p, () => p.isWord("END") && p.isWord("TRY", 1));
   p.expectWords("END", "TRY");
   p.eat(TokenKind.Semicolon);
   p.expectWords("BEGIN", "CATCH");
-  const catchStatements = parseStatementList(p, () => p.isWords("END", "CATCH"));
+  const catchStatements = parseStatementList(p, () => p.isWord("END") && p.isWord("CATCH", 1));
   if (p.atEnd()) {
     p.report(
       ParseErrors.unterminatedBlock.code,
