@@ -7,7 +7,7 @@
 import { defineQuery } from "../catalog-query.js";
 import type { InventoryItem } from "../collected.js";
 import type { Row } from "../reader.js";
-import { appendTo } from "./lists.js";
+import { indexMemberships } from "./lists.js";
 import type { InventoryPart, PartResult } from "./part.js";
 import { dateOf, flagOf, requiredTextOf, textOf } from "./row-values.js";
 
@@ -78,14 +78,7 @@ export const loginsPart: InventoryPart = {
     const principals = await reader.all(LOGINS);
     const memberships = await reader.all(SERVER_ROLE_MEMBERS);
 
-    const rolesOf = new Map<string, string[]>();
-    const membersOf = new Map<string, string[]>();
-    for (const row of memberships) {
-      const role = requiredTextOf(row, "role_name");
-      const member = requiredTextOf(row, "member_name");
-      appendTo(rolesOf, member, role);
-      appendTo(membersOf, role, member);
-    }
+    const { rolesOf, membersOf } = indexMemberships(memberships);
 
     const items = principals.map((row) => loginItem(row, rolesOf, membersOf));
     return { items };

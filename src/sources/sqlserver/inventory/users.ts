@@ -8,7 +8,7 @@
 import { defineQuery } from "../catalog-query.js";
 import type { InventoryItem } from "../collected.js";
 import type { Row } from "../reader.js";
-import { appendTo } from "./lists.js";
+import { indexMemberships } from "./lists.js";
 import type { InventoryPart, PartResult } from "./part.js";
 import { dateOf, flagOf, requiredTextOf, textOf } from "./row-values.js";
 
@@ -76,14 +76,7 @@ export const usersPart: InventoryPart = {
     const principals = await reader.all(USERS);
     const memberships = await reader.all(DATABASE_ROLE_MEMBERS);
 
-    const rolesOf = new Map<string, string[]>();
-    const membersOf = new Map<string, string[]>();
-    for (const row of memberships) {
-      const role = requiredTextOf(row, "role_name");
-      const member = requiredTextOf(row, "member_name");
-      appendTo(rolesOf, member, role);
-      appendTo(membersOf, role, member);
-    }
+    const { rolesOf, membersOf } = indexMemberships(memberships);
 
     const items = principals.map((row) =>
       userItem(reader.database, row, rolesOf, membersOf),
