@@ -14,7 +14,7 @@ interface ClassificationCache {
 
 /**
  * Distinct feature and detail pairs kept per catalog and target. A worker
- * sees a few hundred, but details come from the assessed code, so the
+ * meets a few hundred, but details come from the assessed code, so the
  * cache starts over past this many instead of growing without bound.
  */
 const MAX_CACHED = 10_000;

@@ -47,7 +47,7 @@ export interface AssessmentListing {
   /** The reason given when the assessment failed. */
   readonly error?: string;
   /**
-   * Why the assessment's data key could not be opened; `sources` is then
+   * Reason the assessment's data key could not be opened; `sources` is then
    * empty and `error` absent, because both are stored encrypted.
    */
   readonly unreadable?: string;

@@ -22,7 +22,7 @@ export interface QueryGroup {
 
 /**
  * `@@SERVERNAME` is NULL on a server renamed without sp_addserver, so the
- * machine and instance name from SERVERPROPERTY stands in for it.
+ * machine and instance name from SERVERPROPERTY is used instead.
  */
 export const SERVER_HEADER_QUERY = defineQuery({
   id: "collector.server-header",

@@ -1,5 +1,5 @@
 /**
- * The connector's interface as the inventory sees it: run one catalog
+ * The connector's interface as inventory parts use it: run one catalog
  * query in one database and read its rows. Implemented over mssql by the
  * connector and in memory by tests.
  */

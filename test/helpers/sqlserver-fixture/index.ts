@@ -1,6 +1,6 @@
 /**
- * The fixture SQL Server: a TDS test server with TLS that answers infio's
- * catalog queries from a fixture. Import everything a test needs from here.
+ * The fixture SQL Server: a TDS test server with TLS that returns results
+ * for infio's catalog queries from a fixture. Import everything a test needs from here.
  */
 
 import {

@@ -32,7 +32,13 @@ function keyList(index: IndexInfo, nameOf: ColumnNamer, withOrder: boolean): str
   const keys = index.columns
     .filter((column) => column.keyOrdinal > 0)
     .sort((a, b) => a.keyOrdinal - b.keyOrdinal);
-  return columnList(keys, nameOf, (column) => (withOrder ? (column.descending ? " DESC" : " ASC") : ""));
+  const orderOf = (column: IndexInfo["columns"][number]): string => {
+    if (!withOrder) {
+      return "";
+    }
+    return column.descending ? " DESC" : " ASC";
+  };
+  return columnList(keys, nameOf, orderOf);
 }
 
 /** INCLUDE columns, or the columns of a nonclustered columnstore index, in creation order. */

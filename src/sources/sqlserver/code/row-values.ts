@@ -1,13 +1,13 @@
 /**
- * Reading typed values from catalog rows. The driver returns bit columns
- * as booleans and integers as numbers; rows built by hand (fixtures, a
+ * Readers of typed values from catalog rows. The driver returns bit columns
+ * as booleans and integers as numbers. Rows built by hand (fixtures, a
  * bundle written by another version) may carry 0 and 1 or numeric
  * strings, so each reader accepts those too.
  */
 
 import type { Row } from "../reader.js";
 
-/** A string column; NULL and missing columns read as null. */
+/** Reads a string column; NULL and missing columns read as null. */
 export function textOf(row: Row, column: string): string | null {
   const value = row[column];
   if (value === null || value === undefined) {
@@ -16,13 +16,13 @@ export function textOf(row: Row, column: string): string | null {
   return String(value);
 }
 
-/** A bit column: true only for 1 or true, so NULL reads as false. */
+/** Reads a bit column: true only for 1 or true, so NULL reads as false. */
 export function flagOf(row: Row, column: string): boolean {
   const value = row[column];
   return value === true || value === 1 || value === "1";
 }
 
-/** A bit column that may be NULL, such as OBJECTPROPERTY for an object it does not know. */
+/** Reads a bit column that may be NULL, such as OBJECTPROPERTY for an unknown object. */
 export function optionalFlagOf(row: Row, column: string): boolean | null {
   const value = row[column];
   if (value === null || value === undefined) {
@@ -31,7 +31,7 @@ export function optionalFlagOf(row: Row, column: string): boolean | null {
   return flagOf(row, column);
 }
 
-/** An integer column; NULL, missing and non-numeric values read as null. */
+/** Reads an integer column; NULL, missing and non-numeric values read as null. */
 export function integerOf(row: Row, column: string): number | null {
   const value = row[column];
   if (typeof value === "number") {
@@ -46,7 +46,7 @@ export function integerOf(row: Row, column: string): number | null {
   return null;
 }
 
-/** A numeric column of any kind, such as a float bounding box; null otherwise. */
+/** Reads a numeric column of any kind, such as a float bounding box; null otherwise. */
 export function numberOf(row: Row, column: string): number | null {
   const value = row[column];
   if (typeof value === "number") {
