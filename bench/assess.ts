@@ -15,12 +15,15 @@
  * peaks near 800 MiB once), so that the figure is that of a run against an
  * existing store, the usual case.
  *
+ * On Linux it also prints the CPU time of the main thread, of each worker
+ * thread and of the rest (thread-times.ts), and the load average, because
+ * other work on the machine inflates wall times.
+ *
  * Usage: node dist/bench/assess.js [--lines N] [--jobs N] [--formats LIST]
  */
 
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { newAssessmentId } from "../src/assessment/id.js";
@@ -34,6 +37,8 @@ import { writeReports } from "../src/cli/write-reports.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../src/sources/scripts/read.js";
 import { openStore } from "../src/store/index.js";
 import { generateCorpus } from "./corpus.js";
+import { createStoreInChild } from "./create-store.js";
+import { ThreadSampler, type ThreadTimes } from "./thread-times.js";
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -46,19 +51,6 @@ function positive(name: string, fallback: number): number {
     throw new Error(`invalid ${name} '${option(name, "")}'; pass a positive whole number`);
   }
   return value;
-}
-
-function createStore(dataDir: string): void {
-  const storeModule = new URL("../src/store/index.js", import.meta.url).href;
-  const script =
-    `const { openStore } = await import(${JSON.stringify(storeModule)});` +
-    `const r = await openStore("embedded", { dataDir: ${JSON.stringify(dataDir)} });` +
-    `if (!r.ok) { console.error(r.error.message); process.exit(1); }` +
-    `await r.store.close();`;
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { stdio: "inherit" });
-  if (child.status !== 0) {
-    throw new Error("cannot create the embedded store for the benchmark");
-  }
 }
 
 async function main(): Promise<void> {
@@ -80,16 +72,18 @@ async function main(): Promise<void> {
       writeFileSync(join(corpus, file.name), file.text);
       files++;
     }
-    createStore(dataDir);
+    createStoreInChild(dataDir);
 
     const opened = await openStore("embedded", { dataDir });
     if (!opened.ok) {
       throw new Error(opened.error.message);
     }
     const store = opened.store;
+    const loadBefore = loadavg()[0]!;
     const startedAt = new Date();
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
+    const sampler = new ThreadSampler();
     const result = await runAssessment({
       id: newAssessmentId(startedAt),
       startedAt,
@@ -103,6 +97,8 @@ async function main(): Promise<void> {
     });
     const assessedMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
+    const threads = sampler.stop();
+    const loadAfter = loadavg()[0]!;
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const assessRssMiB = process.resourceUsage().maxRSS / 1024;
     if (!result.ok) {
@@ -141,12 +137,25 @@ async function main(): Promise<void> {
     console.log(`  assess        ${seconds(assessedMs)} s, ${Math.round(s.lines / (assessedMs / 1000)).toLocaleString("en-US")} lines/s (store included)`);
     console.log(`  store wait    ${seconds(result.storeMs)} s of it, commit included`);
     console.log(`  CPU           ${cpuSeconds.toFixed(2)} s of all threads while assessing (${(cpuSeconds / (assessedMs / 1000)).toFixed(2)} cores busy on average)`);
+    if (threads !== undefined) {
+      console.log(`  threads       ${describeThreads(threads)}`);
+    }
+    console.log(`  load average  ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after assessing (1 minute)`);
     console.log(`  reports       ${seconds(reportMs)} s (${reportTimes.join(", ")})`);
     console.log(`  end to end    ${seconds(assessedMs + reportMs)} s, ${Math.round(s.lines / ((assessedMs + reportMs) / 1000)).toLocaleString("en-US")} lines/s`);
     console.log(`  peak RSS      ${assessRssMiB.toFixed(0)} MiB after assess, ${rssMiB.toFixed(0)} MiB after the reports (process: main thread, workers and PGlite)`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** CPU seconds per thread kind, for the report line. */
+function describeThreads(times: ThreadTimes): string {
+  const workers = times.workers.map((w) => w.toFixed(2)).join(" + ");
+  return (
+    `CPU s: main ${times.main.toFixed(2)}, workers ${workers || "none"}, ` +
+    `other ${times.other.toFixed(2)} (V8 helpers: GC, compiler)`
+  );
 }
 
 await main();

@@ -12,14 +12,14 @@
  * RSS with PGlite 0.5.17), and that one-time peak would hide the writer's
  * memory use. `createMs` reports the time it takes.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 
 import type { AssessmentSummary, Finding } from "../src/assessment/model.js";
 import { openStore } from "../src/store/open-store.js";
+import { createStoreInChild } from "./create-store.js";
 
 export interface StoreBenchmarkOptions {
   readonly findings: number;
@@ -56,7 +56,7 @@ export async function benchmarkStore(
   try {
     const createStart = performance.now();
     if (spec === "embedded") {
-      createStore(dataDir);
+      createStoreInChild(dataDir);
     }
     const createMs = spec === "embedded" ? performance.now() - createStart : 0;
 
@@ -121,25 +121,6 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 }
 
 /** Opens and closes the embedded store in `dataDir` in a child process. */
-function createStore(dataDir: string): void {
-  const openStoreModule = pathToFileURL(
-    fileURLToPath(new URL("../src/store/open-store.js", import.meta.url)),
-  ).href;
-  const script =
-    `const { openStore } = await import(${JSON.stringify(openStoreModule)});` +
-    `const opened = await openStore("embedded", { dataDir: process.argv[1] });` +
-    "if (!opened.ok) { console.error(opened.error.message); process.exit(1); }" +
-    "await opened.store.close();";
-  const child = spawnSync(
-    process.execPath,
-    ["--input-type=module", "-e", script, dataDir],
-    { stdio: ["ignore", "inherit", "inherit"] },
-  );
-  if (child.status !== 0) {
-    throw new Error(`cannot create the embedded store in '${dataDir}'`);
-  }
-}
-
 /** Findings shaped like real ones: repeated feature ids, paths and objects. */
 function generateFindings(from: number, count: number): Finding[] {
   const findings: Finding[] = [];

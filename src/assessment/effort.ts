@@ -24,6 +24,7 @@ import type {
   ObjectEffort,
   ObjectTypeEffort,
 } from "./model.js";
+import { PairMap } from "./pair-map.js";
 
 export type RateTable = EffortRates;
 export type { FeatureEffort, ObjectEffort } from "./model.js";
@@ -75,9 +76,12 @@ const NO_WORK: ReadonlySet<FindingStatus> = new Set(["supported", "ignored"]);
 export class EffortEstimator {
   private readonly catalog: Catalog;
   private readonly occurrenceRates: RateTable;
-  private readonly features = new Map<string, FeatureTally>();
-  private readonly places = new Map<string, PlaceTally>();
-  private readonly objectTypes = new Map<string, string>();
+  /** Keyed by feature id and detail, "" for none. */
+  private readonly features = new PairMap<FeatureTally>();
+  /** Keyed by file and object. */
+  private readonly places = new PairMap<PlaceTally>();
+  /** Object types keyed by file and object name. */
+  private readonly objectTypes = new PairMap<string>();
 
   constructor(options: EffortOptions = {}) {
     this.catalog = options.catalog ?? defaultCatalog();
@@ -90,10 +94,10 @@ export class EffortEstimator {
     }
 
     const complexity = finding.complexity ?? "medium";
-    const featureKey = placeKey(finding.featureId, finding.detail ?? "");
-    const feature = this.features.get(featureKey);
+    const detail = finding.detail ?? "";
+    const feature = this.features.get(finding.featureId, detail);
     if (feature === undefined) {
-      this.features.set(featureKey, {
+      this.features.set(finding.featureId, detail, {
         featureId: finding.featureId,
         ...(finding.detail === undefined ? {} : { detail: finding.detail }),
         complexity,
@@ -104,10 +108,9 @@ export class EffortEstimator {
     }
 
     const rate = this.occurrenceRates[complexity];
-    const key = placeKey(finding.file, finding.object);
-    const place = this.places.get(key);
+    const place = this.places.get(finding.file, finding.object);
     if (place === undefined) {
-      this.places.set(key, {
+      this.places.set(finding.file, finding.object, {
         file: finding.file,
         object: finding.object,
         occurrences: 1,
@@ -131,7 +134,7 @@ export class EffortEstimator {
   /** Records the types of defined objects, for the roll-up by object type. */
   addObjects(objects: readonly AssessedObject[]): this {
     for (const o of objects) {
-      this.objectTypes.set(placeKey(o.file, o.name), o.type);
+      this.objectTypes.set(o.file, o.name, o.type);
     }
     return this;
   }
@@ -298,7 +301,7 @@ export class EffortEstimator {
     if (place.object === "") {
       return "";
     }
-    return this.objectTypes.get(placeKey(place.file, place.object)) ?? UNLISTED_OBJECT_TYPE;
+    return this.objectTypes.get(place.file, place.object) ?? UNLISTED_OBJECT_TYPE;
   }
 
   /** Returns the feature's own effort from the catalog, else the complexity rate. */
@@ -314,10 +317,6 @@ export class EffortEstimator {
     const variant = detail === undefined ? undefined : findVariant(entry, detail);
     return variant?.title ?? entry.title;
   }
-}
-
-function placeKey(first: string, second: string): string {
-  return `${first}\u0000${second}`;
 }
 
 function copyRates(rates: RateTable): RateTable {

@@ -9,6 +9,7 @@ import type {
   InventoryItem,
   ServerHeader,
 } from "../sources/sqlserver/collected.js";
+import type { WorkloadSource } from "../sources/workload/model.js";
 
 /** How a feature fares on the chosen target. */
 export type FindingStatus =
@@ -288,6 +289,8 @@ export interface Assessment {
   readonly comparison?: TargetComparison;
   /** Present when the source was a live server or a bundle collected from one. */
   readonly live?: LiveSource;
+  /** Present when the source was workload captures (`--workload`). */
+  readonly workload?: WorkloadSource;
 }
 
 /** What was read from a live SQL Server, besides its code. */

@@ -16,8 +16,10 @@ import { formatTarget, type Target } from "../catalog/targets.js";
 import type { GlobMatcher } from "../sources/scripts/glob.js";
 import { newWalkCounts, walkSources, type WalkCounts } from "../sources/scripts/walk.js";
 import type { CollectedItem } from "../sources/sqlserver/collected.js";
-import { decodeFindings } from "../store/finding-chunks.js";
+import { decodeFindingChunk } from "../store/finding-chunks.js";
 import type { AssessmentWriter, Store } from "../store/index.js";
+import { writeWorkloadSource } from "../store/workload-inventory.js";
+import type { WorkloadSource } from "../sources/workload/model.js";
 import { TargetComparer } from "./compare.js";
 import type { RateTable } from "./effort.js";
 import { feedCollected, LiveRecorder } from "./feed-collected.js";
@@ -71,11 +73,32 @@ export interface RunOptions {
   readonly store: Store;
   /** Reads all of standard input; needed when a source is `-`. */
   readonly readStdin?: () => Promise<Uint8Array>;
+  /**
+   * Scripts already in memory, such as an upload, assessed in this order
+   * instead of walking `sources`, which then only name them. Their decoded
+   * texts come back in the result's `texts`.
+   */
+  readonly inputs?: readonly MemoryInput[];
+  /** Workload captures whose statements `inputs` holds; stored and returned with the assessment. */
+  readonly workload?: WorkloadSource;
   /** Aborting stops the run and removes what was stored. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress) => void;
   readonly onSkipped?: (skipped: SkippedInput) => void;
+  /**
+   * Fails the run and stores nothing when no script was assessed, because
+   * every input was skipped or left out. Ignored with `collected`, whose
+   * inventory is worth storing without any code.
+   */
+  readonly requireUnits?: boolean;
 }
+
+/** A script held in memory, named as in findings, or an input already skipped. */
+export type MemoryInput =
+  | { readonly kind: "bytes"; readonly name: string; readonly bytes: Uint8Array }
+  /** Text that was never a file, such as a captured statement: no decoding, no sqlcmd commands. */
+  | { readonly kind: "text"; readonly name: string; readonly text: string }
+  | { readonly kind: "skipped"; readonly skipped: SkippedInput };
 
 export interface Progress {
   /** Files read so far, assessed or skipped. */
@@ -98,14 +121,21 @@ export type RunResult =
       /** Time spent waiting for the store, commit included. */
       readonly storeMs: number;
     }
-  | { readonly ok: false; readonly aborted: boolean; readonly error: string };
+  | {
+      readonly ok: false;
+      readonly aborted: boolean;
+      readonly error: string;
+      /** Present when `requireUnits` failed the run: what was skipped and left out. */
+      readonly nothingAssessed?: { readonly skipped: readonly SkippedInput[]; readonly counts: WalkCounts };
+    };
 
 /**
  * Units in flight per worker: enough to keep the workers busy behind a slow
  * file and while the main thread writes to the store. A 2,000-line file of
  * the benchmark corpus (bench/corpus.ts) takes a worker about 10 ms, while
- * writing 10,000 buffered object rows held the main thread, and so the
- * feed, for 230 to 470 ms in a profiled run on 2 cores.
+ * writing 10,000 buffered object rows, one sealed row each as they were
+ * then, held the main thread, and so the feed, for 230 to 470 ms in a
+ * profiled run on 2 cores.
  */
 const IN_FLIGHT_PER_WORKER = 32;
 
@@ -114,13 +144,19 @@ const MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 export async function runAssessment(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const totals =
-    options.onProgress === undefined || options.collected !== undefined
-      ? undefined
-      : await scanTotals(options);
-
+  // The workers load and compile their code while the sources are counted
+  // and the store begins the assessment.
+  const pool = new WorkerPool(options.jobs, {
+    target: options.target,
+    maxFileSize: options.maxFileSize,
+    ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.variables === undefined ? {} : { variables: options.variables }),
+  });
+  let totals: Totals | undefined;
   let writer: AssessmentWriter;
   try {
+    totals = await runTotals(options);
     writer = await options.store.beginAssessment({
       id: options.id,
       startedAt: options.startedAt.toISOString(),
@@ -129,16 +165,10 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
       sources: options.sources,
     });
   } catch (error) {
+    await pool.close();
     return { ok: false, aborted: false, error: messageOf(error) };
   }
 
-  const pool = new WorkerPool(options.jobs, {
-    target: options.target,
-    maxFileSize: options.maxFileSize,
-    ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
-    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-    ...(options.variables === undefined ? {} : { variables: options.variables }),
-  });
   const sink = new Sink(options, writer, totals);
   const live =
     options.collected === undefined
@@ -166,7 +196,16 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
       await writer.abort();
       return { ok: false, aborted: true, error: "the run was interrupted" };
     }
+    if (options.requireUnits === true && options.collected === undefined && sink.units.length === 0) {
+      await writer.abort();
+      const nothingAssessed = { skipped: sink.skipped, counts: sink.counts };
+      return { ok: false, aborted: false, error: "no script was assessed", nothingAssessed };
+    }
     const liveSource = live?.result();
+    const workload = options.workload;
+    if (workload !== undefined) {
+      await sink.timed(() => writeWorkloadSource(writer, workload));
+    }
 
     const effort = sink.summary.effort();
     const summary = sink.summary.build(Math.round(performance.now() - started), effort);
@@ -192,6 +231,7 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
         skipped: sink.skipped,
         ...details,
         ...(liveSource === undefined ? {} : { live: liveSource }),
+        ...(workload === undefined ? {} : { workload }),
       },
       texts: sink.texts,
       counts: sink.counts,
@@ -218,7 +258,7 @@ async function feed(options: RunOptions, pool: WorkerPool, sink: Sink): Promise<
   let inFlightBytes = 0;
   let seq = 0;
 
-  const walk = walkSources(
+  const walk = options.inputs ?? walkSources(
     options.sources,
     {
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
@@ -242,6 +282,12 @@ async function feed(options: RunOptions, pool: WorkerPool, sink: Sink): Promise<
       const size = bytes.length;
       const outcome = pool.run({ seq: at, name: entry.name, bytes, keepText: true });
       queue.push({ outcome, size, read: true });
+    } else if (entry.kind === "bytes") {
+      const outcome = pool.run({ seq: at, name: entry.name, bytes: entry.bytes, keepText: true });
+      queue.push({ outcome, size: entry.bytes.length, read: true });
+    } else if (entry.kind === "text") {
+      const outcome = pool.run({ seq: at, name: entry.name, text: entry.text, keepText: true });
+      queue.push({ outcome, size: entry.text.length * 2, read: true });
     } else {
       const outcome = pool.run({
         seq: at,
@@ -263,6 +309,29 @@ async function feed(options: RunOptions, pool: WorkerPool, sink: Sink): Promise<
   while (queue.length > 0 && options.signal?.aborted !== true) {
     await release(queue.shift()!, sink);
   }
+}
+
+/** Counts what the run will read, for progress; undefined when no progress is wanted. */
+async function runTotals(options: RunOptions): Promise<Totals | undefined> {
+  if (options.onProgress === undefined || options.collected !== undefined) {
+    return undefined;
+  }
+  if (options.inputs === undefined) {
+    return scanTotals(options);
+  }
+
+  let files = 0;
+  let bytes = 0;
+  for (const input of options.inputs) {
+    if (input.kind === "bytes") {
+      files++;
+      bytes += input.bytes.length;
+    } else if (input.kind === "text") {
+      files++;
+      bytes += input.text.length * 2;
+    }
+  }
+  return { files, bytes };
 }
 
 /** A unit in flight, with what progress needs once it is done. */
@@ -324,7 +393,7 @@ class Sink {
       return;
     }
 
-    const findings = decodeFindings(outcome.findings.data);
+    const findings = decodeFindingChunk(outcome.findings);
     this.summary.addUnit(outcome.unit);
     this.summary.addFindings(findings);
     this.summary.addObjects(outcome.objects);

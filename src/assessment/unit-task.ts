@@ -9,6 +9,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import type { Target } from "../catalog/targets.js";
 import { checkScriptBytes, readScript } from "../sources/scripts/read.js";
 import { encodeFindings, type FindingChunk } from "../store/finding-chunks.js";
+import { formatOverLimit } from "../util/byte-size.js";
 import { assessUnit, type UnitResult } from "./assess-unit.js";
 import type {
   AssessedObject,
@@ -121,8 +122,8 @@ function runModuleTask(task: UnitTask, text: string, options: UnitTaskOptions): 
         file: task.name,
         reason: "too-large",
         message:
-          `module ${task.name} is ${bytes} bytes, over the limit of ` +
-          `${options.maxFileSize}; pass --max-file-size with a larger value to assess it`,
+          `module ${task.name} is ${formatOverLimit(bytes, options.maxFileSize)}; ` +
+          "pass --max-file-size with a larger value to assess it",
       },
     };
   }

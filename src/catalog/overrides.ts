@@ -82,6 +82,20 @@ export interface RateTableResult {
 
 const COMPLEXITIES: readonly string[] = ["low", "medium", "high"];
 
+const PRODUCTS: readonly Product[] = ["babelfish", "postgresql"];
+
+/** The keys a feature override may have; any other is a typo that would be ignored. */
+const OVERRIDE_KEYS: readonly string[] = [
+  "featureId",
+  "detail",
+  "product",
+  "status",
+  "complexity",
+  "effortHours",
+];
+
+const HOURS_KEYS: readonly string[] = ["low", "high"];
+
 /** Applies `overrides` to a copy of `catalog`; the input is not changed. */
 export function applyOverrides(
   catalog: Catalog,
@@ -94,6 +108,12 @@ export function applyOverrides(
   const entries = new Map(catalog.entries);
 
   for (const override of overrides.features ?? []) {
+    const shape = checkShape(override);
+    if (shape !== undefined) {
+      errors.push(shape);
+      continue;
+    }
+
     const entry = entries.get(override.featureId);
     if (entry === undefined) {
       errors.push(
@@ -119,6 +139,37 @@ export function applyOverrides(
     detailRates: detailRates.changes,
     errors,
   };
+}
+
+/**
+ * Checks the keys of an override and its product, which the config file
+ * may spell wrong. Without this check, a misspelt key would be ignored,
+ * and a misspelt product would make overrideEntry change both products.
+ */
+function checkShape(override: FeatureOverride): string | undefined {
+  const label =
+    typeof override.featureId === "string" ? `override of '${override.featureId}'` : "override";
+  const unknownKey = Object.keys(override).find((key) => !OVERRIDE_KEYS.includes(key));
+  if (unknownKey !== undefined) {
+    return `${label} has unknown key '${unknownKey}'; use ${OVERRIDE_KEYS.join(", ")}`;
+  }
+  if (typeof override.featureId !== "string") {
+    return `override without a featureId (${JSON.stringify(override)}); add the feature id`;
+  }
+
+  const product: unknown = override.product;
+  if (product !== undefined && !PRODUCTS.includes(product as Product)) {
+    return (
+      `${label} has invalid product ${quoteValue(product)}; use ` +
+      `${PRODUCTS.join(", ")}, or leave product out to change both`
+    );
+  }
+  return undefined;
+}
+
+/** Quotes a text value as messages do, and shows any other value as JSON. */
+function quoteValue(value: unknown): string {
+  return typeof value === "string" ? `'${value}'` : String(JSON.stringify(value));
 }
 
 function validate(
@@ -153,6 +204,14 @@ function validate(
     return (
       `override of '${id}' has invalid complexity ` +
       `'${override.complexity}'; use low, medium or high`
+    );
+  }
+
+  const hoursKey = unknownHoursKey(override.effortHours);
+  if (hoursKey !== undefined) {
+    return (
+      `override of '${id}' has unknown key '${hoursKey}' in effortHours; ` +
+      `use ${HOURS_KEYS.join(", ")}`
     );
   }
 
@@ -288,6 +347,14 @@ export function applyRateTable(
       );
       continue;
     }
+    const hoursKey = unknownHoursKey(hours);
+    if (hoursKey !== undefined) {
+      errors.push(
+        `${option}: effort rate for '${complexity}' has unknown key ` +
+          `'${hoursKey}'; use ${HOURS_KEYS.join(", ")}`,
+      );
+      continue;
+    }
     if (!validHours(hours)) {
       errors.push(
         `${option}: effort rate for '${complexity}' is invalid ` +
@@ -307,6 +374,14 @@ export function applyRateTable(
   }
 
   return { rates, changes, errors };
+}
+
+/** Returns the first key of an hours object that is not `low` or `high`. */
+function unknownHoursKey(hours: unknown): string | undefined {
+  if (typeof hours !== "object" || hours === null || Array.isArray(hours)) {
+    return undefined;
+  }
+  return Object.keys(hours).find((key) => !HOURS_KEYS.includes(key));
 }
 
 function validHours(hours: unknown): hours is EffortHours {

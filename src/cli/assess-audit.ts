@@ -52,6 +52,8 @@ export function assessmentStarted(id: string, options: AssessOptions, storeLocat
       out: options.out,
       formats: [...options.formats],
       encryptOutput: options.encryptOutput !== undefined,
+      redact: options.redact !== undefined,
+      ...(options.redact?.mapFile === undefined ? {} : { pseudonymMap: options.redact.mapFile }),
     },
   };
 }

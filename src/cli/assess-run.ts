@@ -27,13 +27,16 @@ import { openCollectedSource } from "./collected-source.js";
 import { featureLookup } from "./feature-lookup.js";
 import { watchInterrupts, type InterruptWatch } from "./interrupts.js";
 import { createLogger, type Logger } from "./log.js";
+import { nothingAssessedMessage } from "./nothing-assessed.js";
 import { prepareOutDir, removeCreatedFolders, removeCreatedFoldersOnExit } from "./out-dir.js";
+import { reportRedaction } from "./redact-reports.js";
 import { createProgress, formatCount, type ProgressDisplay } from "./progress.js";
 import { SourceTexts, originsOf } from "./source-texts.js";
-import { closeQuietly, openCliStore } from "./store-access.js";
+import { closeQuietly, openCliStore, StoreOpenInterrupted } from "./store-access.js";
 import { parseGlob } from "./values.js";
 import { infioVersion } from "./version.js";
 import { writeReports } from "./write-reports.js";
+import { readWorkloadCaptures } from "./workload-source.js";
 
 /** Skipped inputs logged one by one before the rest are only counted. */
 const SKIPPED_LOGGED = 20;
@@ -62,6 +65,7 @@ export async function executeAssess(options: AssessOptions, ctx: CliContext): Pr
     dataDir: options.dataDir,
     ...(options.config === undefined ? {} : { configPath: options.config }),
     keepsData: options.store !== "none",
+    masterKey: options.masterKey,
     log,
   });
   await checkPaths(options.paths, ctx.cwd);
@@ -78,7 +82,17 @@ export async function executeAssess(options: AssessOptions, ctx: CliContext): Pr
 
   let code: number = EXIT_FAILURE;
   try {
-    const store = await openCliStore(options.store, options.dataDir, log, setup);
+    let store: Store;
+    try {
+      store = await openCliStore(options.store, options.dataDir, log, setup, interrupts.signal);
+    } catch (error) {
+      if (!(error instanceof StoreOpenInterrupted)) {
+        throw error;
+      }
+      log.warn(error.message);
+      code = interrupts.exitCode();
+      return code;
+    }
     try {
       progress.display = createProgress(ctx.stderr, { quiet: options.quiet });
       const run = { options, ctx, store, log, progress: progress.display, interrupts, setup, encryption };
@@ -162,8 +176,13 @@ async function assessAndReport(
     options.collected === undefined
       ? undefined
       : await openCollectedSource(options.collected, ctx, log, interrupts.signal);
+  const workload =
+    options.workload === undefined ? undefined : await readWorkloadCaptures(options.workload, log, interrupts.signal);
 
-  const what = collected === undefined ? `${options.paths.length} path(s)` : `server '${collected.sources[0]}'`;
+  let what = collected === undefined ? `${options.paths.length} path(s)` : `server '${collected.sources[0]}'`;
+  if (workload !== undefined) {
+    what = `${workload.sources.length} workload capture(s)`;
+  }
   log.info(
     `assessment ${id} started: ${what}, target ` +
       `${formatTarget(options.target)}` +
@@ -203,7 +222,8 @@ async function assessAndReport(
     id,
     startedAt,
     infioVersion: infioVersion(),
-    sources: collected?.sources ?? options.paths,
+    sources: collected?.sources ?? workload?.sources ?? options.paths,
+    ...(workload === undefined ? {} : { inputs: workload.inputs, workload: workload.workload }),
     ...(collected === undefined ? {} : { collected: collected.items }),
     target: options.target,
     catalog: config.catalog,
@@ -223,6 +243,7 @@ async function assessAndReport(
     signal: interrupts.signal,
     ...(options.quiet ? {} : { onProgress: (p) => progress.update(p) }),
     onSkipped,
+    requireUnits: true,
   }).finally(() => collected?.close());
   progress.stop();
 
@@ -230,6 +251,12 @@ async function assessAndReport(
     if (result.aborted) {
       log.warn(`assessment ${id} interrupted; nothing of it was stored`);
       return { code: interrupts.exitCode(), interrupted: true };
+    }
+    if (result.nothingAssessed !== undefined) {
+      const paths = workload?.sources ?? options.paths;
+      const message = nothingAssessedMessage({ ...options, paths, ...result.nothingAssessed });
+      log.error(`${message}; nothing was stored`);
+      return { code: EXIT_FAILURE, error: message };
     }
     log.error(`assessment ${id} failed: ${result.error}`);
     return { code: EXIT_FAILURE, error: result.error };
@@ -253,6 +280,7 @@ async function assessAndReport(
       sources,
       signal: interrupts.signal,
       ...(run.encryption === undefined ? {} : { encryption: run.encryption }),
+      ...(options.redact === undefined ? {} : { redaction: reportRedaction(options.redact) }),
     });
   } catch (error) {
     const kept =
@@ -311,9 +339,6 @@ function logTotals(
   }
   if (counts.excluded > 0) {
     log.info(`${formatCount(counts.excluded)} file(s) left out by --include or --exclude`);
-  }
-  if (s.files === 0 && a.live === undefined) {
-    log.warn("no SQL file was assessed; check the paths, or pass --include for other file names");
   }
 }
 

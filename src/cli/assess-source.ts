@@ -24,19 +24,20 @@ export type CollectedSourceOptions =
 
 export interface RawSourceOptions extends RawLiveOptions, RawBundleKeyOptions {
   bundle?: string;
-  /** `--encrypt-output`, which takes --key-file too. */
-  encryptOutput?: boolean;
   include: string[];
   exclude: string[];
   encoding?: string;
   var: string[];
+  /** `--workload`: capture files. */
+  workload?: string[];
 }
 
 const KINDS_HELP =
-  "script paths, a server (--server or --connection-string) or a bundle (--bundle FILE)";
+  "script paths, a server (--server or --connection-string), a bundle (--bundle FILE) " +
+  "or workload captures (--workload FILE)";
 
 /**
- * Decides the source: undefined for script paths. Throws UsageError on a
+ * Decides the source: undefined for script paths and workload captures. Throws UsageError on a
  * mix of kinds or on options of another kind.
  */
 export function assessSourceFrom(
@@ -47,7 +48,8 @@ export function assessSourceFrom(
 ): CollectedSourceOptions | undefined {
   const live = namesLiveServer(raw);
   const bundle = raw.bundle !== undefined;
-  const kinds = [paths.length > 0, live, bundle].filter(Boolean).length;
+  const workload = (raw.workload?.length ?? 0) > 0;
+  const kinds = [paths.length > 0, live, bundle, workload].filter(Boolean).length;
   if (kinds === 0) {
     throw new UsageError(`nothing to assess: pass ${KINDS_HELP}`);
   }
@@ -57,13 +59,16 @@ export function assessSourceFrom(
 
   if (paths.length > 0) {
     rejectConnectionOptions(raw, "script paths");
-    rejectKeyOptions(raw, "script paths");
+    return undefined;
+  }
+  // The captures themselves are checked in workload-source.ts.
+  if (workload) {
+    rejectConnectionOptions(raw, "workload captures");
     return undefined;
   }
 
   rejectScriptOptions(raw, live ? "a live server" : "a bundle");
   if (live) {
-    rejectKeyOptions(raw, "a live server");
     return { kind: "live", live: liveOptionsFrom(raw, ctx) };
   }
 
@@ -73,14 +78,6 @@ export function assessSourceFrom(
     throw new UsageError("invalid --bundle '': pass the file that 'infio collect' wrote");
   }
   return { kind: "bundle", path: resolve(ctx.cwd, path), keys: bundleKeyOptionsFrom(raw, dataDir, ctx) };
-}
-
-function rejectKeyOptions(raw: RawSourceOptions, source: string): void {
-  if (raw.keyFile !== undefined && raw.encryptOutput !== true) {
-    throw new UsageError(
-      `--key-file applies to --bundle and --encrypt-output only, not to ${source} alone; leave it out`,
-    );
-  }
 }
 
 /** Rejects the options that only select or decode script files. */

@@ -17,9 +17,17 @@ import { resolveDataDir } from "./data-dir.js";
 import { UsageError } from "./errors.js";
 import { executeAssess } from "./assess-run.js";
 import { assessSourceFrom, type CollectedSourceOptions, type RawSourceOptions } from "./assess-source.js";
-import { addBundleKeyOptions, type BundleKeyOptions } from "./bundle-keys.js";
+import type { BundleKeyOptions } from "./bundle-keys.js";
 import { addEncryptOutputOptions, encryptOutputFrom, type RawEncryptOutputOptions } from "./encrypt-output.js";
+import { addMasterKeyOptions, chosenMasterKey, type MasterKeyOptions } from "./master-key-options.js";
+import {
+  addRedactOptions,
+  redactOptionsFrom,
+  type RawRedactOptions,
+  type RedactReportOptions,
+} from "./redact-reports.js";
 import { addConnectionOptions } from "./live-options.js";
+import { addWorkloadOption, workloadFilesFrom, type WorkloadFile } from "./workload-source.js";
 import {
   parseByteSize,
   parseFailOn,
@@ -54,11 +62,20 @@ export interface AssessOptions {
   readonly maxFileSize: number;
   /** `--encrypt-output`: the master key that wraps the reports' key. */
   readonly encryptOutput?: BundleKeyOptions;
+  /** `--workload`: capture files whose statements are assessed. */
+  readonly workload?: readonly WorkloadFile[];
+  /**
+   * The master key of the store's data keys, when `--key-file`,
+   * `--kms-key-id` or their environment variables name one.
+   */
+  readonly masterKey?: MasterKeyOptions;
+  /** `--redact`: the reports are rendered from a redacted copy. */
+  readonly redact?: RedactReportOptions;
 }
 
 export type AssessRun = (options: AssessOptions) => Promise<number>;
 
-interface RawAssessOptions extends RawSourceOptions, RawEncryptOutputOptions {
+interface RawAssessOptions extends RawSourceOptions, RawEncryptOutputOptions, RawRedactOptions {
   out: string;
   format: string;
   target: string;
@@ -114,11 +131,17 @@ export function assessCommand(
     .option("--config <file>", "catalog overrides as JSON (see docs/catalog.md)")
     .option("-j, --jobs <n>", "worker threads (default: number of cores, less one when a store is written)")
     .option("-q, --quiet", "no progress and no info logs; warnings and errors still show")
-    .option("--max-file-size <bytes>", "skip larger files and modules; K, M and G suffixes work", "16MB");
+    .option(
+      "--max-file-size <size>",
+      "skip larger files and modules: bytes, or a number with KB, MB, GB, KiB, MiB or GiB (all powers of 1024)",
+      "16MiB",
+    );
   addConnectionOptions(command);
   command.option("--bundle <file>", "assess a bundle that 'infio collect' wrote");
-  addBundleKeyOptions(command, "read");
-  addEncryptOutputOptions(command, { keyFile: false });
+  addWorkloadOption(command);
+  addMasterKeyOptions(command);
+  addEncryptOutputOptions(command);
+  addRedactOptions(command);
   command.action(async (paths: string[], raw: RawAssessOptions) => {
     host.exit(await run(assessOptionsFrom(paths, raw, host.ctx)));
   });
@@ -134,7 +157,11 @@ export function assessCommand(
     "infio assess --connection-string 'Server=sql01;User ID=infio_reader;Encrypt=Strict' --password-file ~/.infio-sql",
     "infio assess --server sql01 --secret-arn arn:aws:secretsmanager:eu-west-1:123456789012:secret:infio-sql-AbCdEf",
     "infio assess --bundle sql01.infio --key-file ./master.key",
+    "infio assess --workload workload.xml --target postgresql@17",
     "infio assess ./database --encrypt-output --out ./report",
+    "INFIO_KMS_KEY_ID=alias/infio infio assess ./database",
+    "infio assess ./database --redact --out ./shared --pseudonym-map ~/private/pseudonyms.json",
+    "infio assess ./database --redact --redact-key-env INFIO_REDACT_KEY --store none",
   ]);
 }
 
@@ -185,11 +212,16 @@ export function assessOptionsFrom(
     cwd: ctx.cwd,
   });
   const collected = assessSourceFrom(paths, raw, dataDir, ctx);
-  const encryptOutput = encryptOutputFrom(raw, dataDir, ctx, collected?.kind !== "bundle");
+  const workload = workloadFilesFrom(raw, ctx);
+  const encryptOutput = encryptOutputFrom(raw, dataDir, ctx);
+  const masterKey = chosenMasterKey(raw, dataDir, ctx);
+  const out = resolve(ctx.cwd, raw.out);
+  const redact = redactOptionsFrom(raw, out, ctx);
   return {
     paths,
     ...(collected === undefined ? {} : { collected }),
-    out: resolve(ctx.cwd, raw.out),
+    ...(workload === undefined ? {} : { workload }),
+    out,
     formats: parseFormats(raw.format),
     target: target.target,
     ...(compare === undefined ? {} : { compare }),
@@ -205,6 +237,8 @@ export function assessOptionsFrom(
     quiet: raw.quiet === true,
     maxFileSize: parseByteSize("--max-file-size", raw.maxFileSize),
     ...(encryptOutput === undefined ? {} : { encryptOutput }),
+    ...(masterKey === undefined ? {} : { masterKey }),
+    ...(redact === undefined ? {} : { redact }),
   };
 }
 

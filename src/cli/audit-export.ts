@@ -73,7 +73,7 @@ export async function exportAuditLog(options: AuditExportOptions, ctx: CliContex
  * Copies the log and its head to temporary files under the append lock,
  * then links them to their names, which fails rather than replace a file.
  */
-async function copyLocked(source: FileAuditLog, out: string): Promise<void> {
+export async function copyLocked(source: FileAuditLog, out: string): Promise<void> {
   const outHead = `${out}.head`;
   for (const path of [out, outHead]) {
     if (await exists(path)) {
@@ -118,7 +118,8 @@ async function copyLocked(source: FileAuditLog, out: string): Promise<void> {
   }
 }
 
-async function countEntries(path: string): Promise<number> {
+/** Counts the complete entries of the audit log file at `path`. */
+export async function countEntries(path: string): Promise<number> {
   let count = 0;
   for await (const _ of new FileAuditLog(path).entries()) {
     count++;

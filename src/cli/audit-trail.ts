@@ -20,8 +20,11 @@ import { FailureError } from "./errors.js";
 /** File name of the audit log in the data folder. */
 export const AUDIT_LOG_FILE = "audit.jsonl";
 
-/** An audit event without its actor, which the trail adds. */
-export type AuditRecord = Omit<AuditEvent, "actor">;
+/**
+ * An audit event whose actor the trail adds: the operating-system user,
+ * unless the record names another actor, such as a console user.
+ */
+export type AuditRecord = Omit<AuditEvent, "actor"> & { readonly actor?: AuditActor };
 
 export interface AuditTrailOptions {
   readonly ctx: CliContext;
@@ -85,7 +88,7 @@ export class AuditTrail {
       return undefined;
     }
     const log = this.#log ?? (this.#log = await this.#open(this.path));
-    const appended = await log.append({ ...event, actor: this.#actor });
+    const appended = await log.append({ ...event, actor: event.actor ?? this.#actor });
     return appended.ok ? undefined : appended.error.message;
   }
 

@@ -1,11 +1,9 @@
 /**
- * The master key of a bundle: a key file from `infio keys init` (the data
- * folder's master.key unless --key-file names another) or an AWS KMS key
- * (--kms-key-id). `collect` wraps the bundle's data key with it; `assess
- * --bundle` unwraps with the key the bundle's header names.
+ * The master key of a bundle: a key file from `infio keys init` or an AWS
+ * KMS key, chosen as master-key-options.ts describes. `collect` wraps the
+ * bundle's data key with it; `assess --bundle` unwraps with the key the
+ * bundle's header names.
  */
-
-import { posix, win32 } from "node:path";
 
 import { Command } from "commander";
 
@@ -13,57 +11,41 @@ import { openKeyFile } from "../security/keys/key-file.js";
 import { KmsProvider } from "../security/keys/kms-provider.js";
 import type { MasterKeyProvider, MasterKeyRef } from "../security/keys/master-key.js";
 import type { CliContext } from "./context.js";
-import { FailureError, UsageError } from "./errors.js";
+import { FailureError } from "./errors.js";
 import type { Logger } from "./log.js";
+import {
+  KEY_FILE_ENV,
+  KMS_KEY_ID_ENV,
+  masterKeyOptionsFrom,
+  type MasterKeyOptions,
+  type RawMasterKeyOptions,
+} from "./master-key-options.js";
 
-export interface BundleKeyOptions {
-  /** The key file, absolute; the data folder's master.key by default. */
-  readonly keyFile: string;
-  /** Whether --key-file was given, rather than the default. */
-  readonly keyFileGiven: boolean;
-  /** `--kms-key-id`: wrap with this AWS KMS key instead of the key file. */
-  readonly kmsKeyId?: string;
-}
+/** The master key of a bundle or of encrypted reports: see master-key-options.ts. */
+export type BundleKeyOptions = MasterKeyOptions;
 
-export interface RawBundleKeyOptions {
-  keyFile?: string;
-  kmsKeyId?: string;
+export type RawBundleKeyOptions = RawMasterKeyOptions;
+
+/** Adds --key-file and --kms-key-id to `collect`, whose master key wraps the bundle's key. */
+export function addBundleKeyOptions(command: Command): Command {
+  return command
+    .option(
+      "--key-file <file>",
+      `master key file that encrypts the bundle (default: $${KEY_FILE_ENV}, else master.key in the data folder)`,
+    )
+    .option(
+      "--kms-key-id <id>",
+      "wrap the bundle's key with this AWS KMS key (id, ARN or alias/NAME) instead of a key file " +
+        `(default: $${KMS_KEY_ID_ENV})`,
+    );
 }
 
 /**
- * Adds --key-file, and for writing --kms-key-id. Reading needs no KMS
- * option, because the bundle's header names its KMS key.
+ * Returns the master key of the options, else of INFIO_KMS_KEY_ID or
+ * INFIO_KEY_FILE, else the data folder's key file.
  */
-export function addBundleKeyOptions(command: Command, purpose: "write" | "read"): Command {
-  if (purpose === "read") {
-    return command.option(
-      "--key-file <file>",
-      "master key file that decrypts the bundle, and with --encrypt-output encrypts the reports " +
-        "(default: master.key in the data folder)",
-    );
-  }
-  return command
-    .option("--key-file <file>", "master key file that encrypts the bundle (default: master.key in the data folder)")
-    .option(
-      "--kms-key-id <id>",
-      "wrap the bundle's key with this AWS KMS key (id, ARN or alias/NAME) instead of a key file",
-    );
-}
-
 export function bundleKeyOptionsFrom(raw: RawBundleKeyOptions, dataDir: string, ctx: CliContext): BundleKeyOptions {
-  const path = ctx.platform === "win32" ? win32 : posix;
-  if (raw.keyFile !== undefined && raw.kmsKeyId !== undefined) {
-    throw new UsageError("--key-file and --kms-key-id each name the master key; pass only one of them");
-  }
-  const kmsKeyId = raw.kmsKeyId?.trim();
-  if (kmsKeyId === "") {
-    throw new UsageError("invalid --kms-key-id '': pass a KMS key id, key ARN or alias/NAME");
-  }
-  return {
-    keyFile: raw.keyFile === undefined ? path.join(dataDir, "master.key") : path.resolve(ctx.cwd, raw.keyFile),
-    keyFileGiven: raw.keyFile !== undefined,
-    ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
-  };
+  return masterKeyOptionsFrom(raw, dataDir, ctx);
 }
 
 /** Opens the master key that `collect` wraps a new bundle's key with. */
@@ -99,7 +81,7 @@ async function openKey(options: BundleKeyOptions, ctx: CliContext, log: Logger):
   if (!opened.ok) {
     const hint =
       opened.error.code === "file-missing" && !options.keyFileGiven
-        ? "; create one with 'infio keys init', or pass --key-file"
+        ? `; create one with 'infio keys init', or pass --key-file or set ${KEY_FILE_ENV}`
         : "";
     throw new FailureError(`${opened.error.message}${hint}`);
   }

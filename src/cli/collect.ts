@@ -29,6 +29,7 @@ import { resolveDataDir } from "./data-dir.js";
 import { EXIT_FAILURE, EXIT_OK, UsageError } from "./errors.js";
 import { watchInterrupts, type InterruptWatch } from "./interrupts.js";
 import { openLiveCollection } from "./live-connect.js";
+import { checkOutFile } from "./out-file.js";
 import {
   addConnectionOptions,
   liveOptionsFrom,
@@ -37,6 +38,7 @@ import {
   type RawLiveOptions,
 } from "./live-options.js";
 import { createLogger, type Logger } from "./log.js";
+import { formatByteSize } from "../util/byte-size.js";
 import { formatCount } from "./progress.js";
 import { infioVersion } from "./version.js";
 
@@ -74,7 +76,7 @@ export function collectCommand(
     )
     .requiredOption("-o, --out <file>", "bundle file to write (replaced once complete)");
   addConnectionOptions(command);
-  addBundleKeyOptions(command, "write");
+  addBundleKeyOptions(command);
   command
     .option("--data-dir <dir>", DATA_DIR_HELP)
     .option("-q, --quiet", "no info logs; warnings and errors still show")
@@ -118,6 +120,9 @@ export async function executeCollect(options: CollectOptions, ctx: CliContext): 
   // A bundle is an output the user asked for, not data kept by infio, so
   // collect appends to an audit log that exists but creates none.
   const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData: false, log });
+  // Before connecting, so that a bad --out fails in a second rather than
+  // after the whole collection.
+  await checkOutFile(options.out);
   const master = await masterKeyForWriting(options.keys, ctx, log);
   const scope = liveScope(options.live);
   const interrupts = watchInterrupts(ctx, (signal) => {
@@ -172,7 +177,7 @@ async function collectToBundle(
     const items = stopOnAbort(checkCollection(logCollection(collection.items, log), server), interrupts.signal);
     const counts = await writeBundle(options.out, items, { master, infioVersion: infioVersion(), server });
     log.info(
-      `wrote bundle '${options.out}' (${formatCount(counts.bytes)} bytes): ${formatCount(counts.modules)} ` +
+      `wrote bundle '${options.out}' (${formatByteSize(counts.bytes)}): ${formatCount(counts.modules)} ` +
         `module(s), ${formatCount(counts.inventoryItems)} inventory item(s), ${formatCount(counts.problems)} problem(s)`,
     );
     ctx.stdout.write(`bundle ${options.out}\n`);

@@ -6,7 +6,8 @@
  */
 
 import type { CollectProgress } from "../sources/sqlserver/collect.js";
-import type { CollectedItem } from "../sources/sqlserver/collected.js";
+import type { CollectedItem, CollectionProblem } from "../sources/sqlserver/collected.js";
+import { DATABASE_LIST_PART } from "../sources/sqlserver/collect/databases.js";
 import type { ConnectionEvent } from "../sources/sqlserver/connection/events.js";
 import { formatCount } from "./progress.js";
 import type { Logger } from "./log.js";
@@ -32,8 +33,7 @@ export async function* logCollection(
     } else if (item.kind === "problem") {
       problems++;
       if (problems <= PROBLEMS_LOGGED) {
-        const where = item.problem.database === undefined ? "" : ` in database '${item.problem.database}'`;
-        log.warn(`${item.problem.part}${where} (${item.problem.reason}): ${item.problem.message}`);
+        log.warn(`${problemSubject(item.problem)} (${item.problem.reason}): ${item.problem.message}`);
       }
     } else if (item.kind === "module") {
       modules++;
@@ -45,6 +45,19 @@ export async function* logCollection(
     log.warn(`${formatCount(problems - PROBLEMS_LOGGED)} more collection problem(s); the report lists them`);
   }
   log.info(`collection done: ${formatCount(modules)} module(s), ${formatCount(problems)} problem(s)`);
+}
+
+/**
+ * Names what a problem left out: the database itself when the whole
+ * database was skipped or not found, else the part and its database.
+ */
+function problemSubject(problem: CollectionProblem): string {
+  const database = problem.database;
+  if (database !== undefined && (problem.part === "database" || problem.part === DATABASE_LIST_PART)) {
+    return `database '${database}'`;
+  }
+  const of = database === undefined ? "" : ` of database '${database}'`;
+  return `part '${problem.part}'${of}`;
 }
 
 /** Logs one connector event. */

@@ -1,7 +1,8 @@
 /**
  * The setup of every command that acts, made before it starts: the
- * settings of the configuration in effect, the audit trail, and the data
- * keys of the data folder (crypto-shredding destroys them).
+ * settings of the configuration in effect, the audit trail, the data keys
+ * of the data folder (crypto-shredding destroys them) and the master key
+ * that the options or the environment choose.
  */
 
 import { join } from "node:path";
@@ -12,6 +13,7 @@ import { AuditTrail } from "./audit-trail.js";
 import type { LoadedConfig } from "./config.js";
 import type { CliContext } from "./context.js";
 import type { Logger } from "./log.js";
+import { chosenMasterKey, type MasterKeyOptions } from "./master-key-options.js";
 import { loadSettings } from "./settings.js";
 
 export interface CommandSetup {
@@ -19,6 +21,8 @@ export interface CommandSetup {
   readonly settings: LoadedConfig;
   readonly audit: AuditTrail;
   readonly dataKeys: DataKeyStore;
+  /** The master key chosen for the store; undefined for the data folder's key file. */
+  readonly masterKey?: MasterKeyOptions;
   readonly log: Logger;
 }
 
@@ -29,6 +33,11 @@ export interface SetUpOptions {
   readonly configPath?: string;
   /** Whether the command keeps data, so that it creates the audit log when missing. */
   readonly keepsData: boolean;
+  /**
+   * The master key that `--key-file` or `--kms-key-id` chose; without it,
+   * INFIO_KMS_KEY_ID and INFIO_KEY_FILE are read.
+   */
+  readonly masterKey?: MasterKeyOptions;
   readonly log: Logger;
 }
 
@@ -47,11 +56,13 @@ export async function setUpCommand(options: SetUpOptions): Promise<CommandSetup>
     create: options.keepsData,
     warn: (message) => options.log.warn(message),
   });
+  const masterKey = options.masterKey ?? chosenMasterKey({}, options.dataDir, options.ctx);
   return {
     dataDir: options.dataDir,
     settings,
     audit,
     dataKeys: new FileDataKeyStore(dataKeysDirectory(options.dataDir)),
+    ...(masterKey === undefined ? {} : { masterKey }),
     log: options.log,
   };
 }

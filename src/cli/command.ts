@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 
 import type { CliContext } from "./context.js";
+import type { MasterKeyOptions } from "./master-key-options.js";
 
 /** What every command factory receives. */
 export interface CommandHost {
@@ -29,6 +30,11 @@ export function withExamples(command: Command, examples: readonly string[]): Com
 export interface StoreOptions {
   readonly store: string;
   readonly dataDir: string;
+  /**
+   * The master key that `--key-file` or `--kms-key-id` (or their
+   * environment variables) chose; absent for the data folder's key file.
+   */
+  readonly masterKey?: MasterKeyOptions;
 }
 
 export const STORE_HELP =

@@ -70,12 +70,25 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
     throw new UsageError(`cannot read --config '${path}': ${reason}; check the path`);
   }
 
+  // Windows tools often start UTF-8 files with a byte order mark, which
+  // JSON.parse rejects.
+  if (text.startsWith("\uFEFF")) {
+    text = text.slice(1);
+  }
+
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`--config '${path}' is not valid JSON: ${reason}`);
+  }
+  const unknownKey = unknownKeyOf(json);
+  if (unknownKey !== undefined) {
+    throw new UsageError(
+      `--config '${path}' has unknown key '${unknownKey}'; use ${KEYS.join(", ")} ` +
+        `(each optional); found keys ${keysOf(json)}; see docs/catalog.md`,
+    );
   }
   if (!isConfig(json)) {
     throw new UsageError(
@@ -162,6 +175,13 @@ function isConfig(value: unknown): value is ConfigFile {
     t === undefined || (typeof t === "object" && t !== null && !Array.isArray(t));
   const text = (t: unknown) => t === undefined || typeof t === "string";
   return known && features && table(v.rates) && table(v.detailRates) && text(v.retention) && text(v.auditLog);
+}
+
+function unknownKeyOf(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return undefined;
+  }
+  return Object.keys(value).find((k) => !KEYS.includes(k));
 }
 
 function keysOf(value: unknown): string {

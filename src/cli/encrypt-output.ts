@@ -1,10 +1,10 @@
 /**
  * `--encrypt-output` of `infio assess` and `infio report`: every report file
  * is written encrypted (encrypted-file.ts) under a data key made for the
- * run's reports, wrapped by the master key: the key file (`--key-file`,
- * default master.key in the data folder) or an AWS KMS key
- * (`--kms-key-id`). The key is opened and the data key wrapped before any
- * work starts, so a missing or wrong key fails at once.
+ * run's reports, wrapped by the master key: a key file or an AWS KMS key,
+ * chosen as master-key-options.ts describes. The key is opened and the
+ * data key wrapped before any work starts, so a missing or wrong key fails
+ * at once.
  */
 
 import { randomBytes } from "node:crypto";
@@ -30,14 +30,13 @@ import {
   encodeEncryptedHeader,
   encryptedHeaderDigest,
 } from "./encrypted-file.js";
-import { FailureError, UsageError } from "./errors.js";
+import { FailureError } from "./errors.js";
 import type { Logger } from "./log.js";
+import type { RawMasterKeyOptions } from "./master-key-options.js";
 import { infioVersion } from "./version.js";
 
-export interface RawEncryptOutputOptions {
+export interface RawEncryptOutputOptions extends RawMasterKeyOptions {
   encryptOutput?: boolean;
-  keyFile?: string;
-  kmsKeyId?: string;
 }
 
 /** The data key of one run's reports, wrapped once for every file. */
@@ -51,46 +50,27 @@ export interface ReportEncryption {
 }
 
 /**
- * Adds `--encrypt-output` and `--kms-key-id`, and `--key-file` unless the
- * command has it already (assess, for --bundle).
+ * Adds `--encrypt-output`. The master key comes from `--key-file` and
+ * `--kms-key-id` (master-key-options.ts), which the command adds.
  */
-export function addEncryptOutputOptions(command: Command, options: { readonly keyFile: boolean }): Command {
-  command
-    .option("--encrypt-output", "write each report encrypted, as NAME.infio-enc; open them with 'infio decrypt'")
-    .option(
-      "--kms-key-id <id>",
-      "with --encrypt-output: wrap the reports' key with this AWS KMS key (id, ARN or alias/NAME) instead of a key file",
-    );
-  if (options.keyFile) {
-    command.option(
-      "--key-file <file>",
-      "with --encrypt-output: master key file that wraps the reports' key (default: master.key in the data folder)",
-    );
-  }
-  return command;
+export function addEncryptOutputOptions(command: Command): Command {
+  return command.option(
+    "--encrypt-output",
+    "write each report encrypted, as NAME.infio-enc, under the master key; open them with 'infio decrypt'",
+  );
 }
 
 /**
- * Returns the master key options of `--encrypt-output`, or undefined
- * without it. Throws UsageError for --kms-key-id without --encrypt-output,
- * and for --key-file without it when `keyFileOnlyForOutput`.
+ * Returns the master key that encrypts the reports with `--encrypt-output`
+ * (the one the options or INFIO_KMS_KEY_ID and INFIO_KEY_FILE choose), or
+ * undefined without it.
  */
 export function encryptOutputFrom(
   raw: RawEncryptOutputOptions,
   dataDir: string,
   ctx: CliContext,
-  keyFileOnlyForOutput: boolean,
 ): BundleKeyOptions | undefined {
-  if (raw.encryptOutput !== true) {
-    if (raw.kmsKeyId !== undefined) {
-      throw new UsageError("--kms-key-id applies to --encrypt-output only; add --encrypt-output or leave it out");
-    }
-    if (keyFileOnlyForOutput && raw.keyFile !== undefined) {
-      throw new UsageError("--key-file applies to --encrypt-output only; add --encrypt-output or leave it out");
-    }
-    return undefined;
-  }
-  return bundleKeyOptionsFrom(raw, dataDir, ctx);
+  return raw.encryptOutput === true ? bundleKeyOptionsFrom(raw, dataDir, ctx) : undefined;
 }
 
 /**
@@ -130,6 +110,8 @@ export interface EncryptedFileInfo {
   /** The file's name once decrypted. */
   readonly name: string;
   readonly assessmentId: string;
+  /** Permissions of the new file, before the umask; 0o666 by default. */
+  readonly mode?: number;
 }
 
 /**
@@ -155,7 +137,7 @@ export async function writeEncryptedParts(
     key: { master: encryption.master, dataKeyId: encryption.key.id, wrappedKey: encryption.wrappedKey },
   });
 
-  const handle = await open(path, "wx");
+  const handle = await open(path, "wx", file.mode);
   try {
     await handle.write(header);
     await pipeline(

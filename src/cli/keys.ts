@@ -1,10 +1,10 @@
 /**
  * `infio keys init` and `infio keys rotate`: the local master key file and
- * the re-wrapping of every data key under a new one. Both are audited.
+ * the re-wrapping of every data key under a new key file, or under an AWS
+ * KMS key. Both are audited.
  */
 
 import { rename } from "node:fs/promises";
-import { posix, win32 } from "node:path";
 
 import { Command } from "commander";
 
@@ -12,18 +12,33 @@ import type { JsonValue } from "../security/audit/entry.js";
 import { createKeyFile, openKeyFile } from "../security/keys/key-file.js";
 import { FileDataKeyStore } from "../security/keys/key-store-file.js";
 import { Keyring } from "../security/keys/keyring.js";
-import { describeMasterKey } from "../security/keys/master-key.js";
+import { KmsProvider } from "../security/keys/kms-provider.js";
+import { describeMasterKey, type MasterKeyProvider } from "../security/keys/master-key.js";
 import type { AuditTrail } from "./audit-trail.js";
 import { DATA_DIR_HELP, withExamples, type CommandHost } from "./command.js";
-import { setUpCommand } from "./command-setup.js";
+import { dataKeysDirectory, setUpCommand } from "./command-setup.js";
 import type { CliContext } from "./context.js";
 import { resolveDataDir } from "./data-dir.js";
-import { EXIT_FAILURE, EXIT_OK } from "./errors.js";
+import { EXIT_FAILURE, EXIT_OK, FailureError } from "./errors.js";
+import { openSourceKeys, type SourceKeys } from "./keys-sources.js";
 import { createLogger } from "./log.js";
+import {
+  DEFAULT_KEY_FILE,
+  KEY_FILE_ENV,
+  KMS_KEY_ID_ENV,
+  environmentValue,
+  masterKeyOptionsFrom,
+  type RawMasterKeyOptions,
+} from "./master-key-options.js";
 
 export interface KeysOptions {
-  /** The master key file. */
+  /** The master key file: created by init, replaced by a new one by rotate. */
   readonly keyFile: string;
+  /**
+   * With rotate: re-wrap every data key under this AWS KMS key instead of
+   * a new key file, which is then not created.
+   */
+  readonly kmsKeyId?: string;
   /** The folder of wrapped data keys. */
   readonly keysDir: string;
   /** The data folder, for the audit log. */
@@ -32,12 +47,11 @@ export interface KeysOptions {
 
 export type KeysRun = (options: KeysOptions) => Promise<number>;
 
-interface RawKeysOptions {
-  keyFile?: string;
+interface RawKeysOptions extends RawMasterKeyOptions {
   dataDir?: string;
 }
 
-const KEY_FILE_HELP = "master key file (default: master.key in the data folder)";
+const KEY_FILE_HELP = `master key file (default: $${KEY_FILE_ENV}, else ${DEFAULT_KEY_FILE} in the data folder)`;
 
 export function keysCommand(
   host: CommandHost,
@@ -59,9 +73,17 @@ export function keysCommand(
     .description(
       "Create a new master key, re-wrap every assessment's data key under it, then replace " +
         "the key file. Stored data is not re-encrypted. An interrupted rotation keeps both " +
-        "keys (the new one in KEYFILE.next) and finishes when run again.",
+        "keys (the new one in KEYFILE.next) and finishes when run again.\n\n" +
+        "With --kms-key-id (or INFIO_KMS_KEY_ID), every data key is re-wrapped under that AWS " +
+        "KMS key instead, and the key file is left as it is: data keys wrapped by a key file are " +
+        "opened with --key-file (or INFIO_KEY_FILE, else master.key in the data folder), and " +
+        "data keys wrapped by another KMS key with that key.",
     )
     .option("--key-file <path>", KEY_FILE_HELP)
+    .option(
+      "--kms-key-id <id>",
+      `re-wrap every data key under this AWS KMS key (id, ARN or alias/NAME) (default: $${KMS_KEY_ID_ENV})`,
+    )
     .option("--data-dir <dir>", DATA_DIR_HELP)
     .action(async (raw: RawKeysOptions) => host.exit(await runRotate(keysOptionsFrom(raw, host.ctx))));
 
@@ -69,7 +91,13 @@ export function keysCommand(
     .summary("manage the master key")
     .description("Create or rotate the master key that wraps each assessment's data key.");
   command.addCommand(withExamples(init, ["infio keys init", "infio keys init --key-file /secure/infio.key"]));
-  command.addCommand(withExamples(rotate, ["infio keys rotate"]));
+  command.addCommand(
+    withExamples(rotate, [
+      "infio keys rotate",
+      "infio keys rotate --key-file /secure/infio.key",
+      "infio keys rotate --kms-key-id arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    ]),
+  );
   return command;
 }
 
@@ -81,10 +109,17 @@ export function keysOptionsFrom(raw: RawKeysOptions, ctx: CliContext): KeysOptio
     homedir: ctx.homedir,
     cwd: ctx.cwd,
   });
-  const path = ctx.platform === "win32" ? win32 : posix;
-  const keyFile =
-    raw.keyFile === undefined ? path.join(dataDir, "master.key") : path.resolve(ctx.cwd, raw.keyFile);
-  return { keyFile, keysDir: path.join(dataDir, "keys"), dataDir };
+  // Unlike the other commands, rotate takes both options at once: the key
+  // file then opens the data keys it wrapped, and the KMS key is the new one.
+  const { kmsKeyId: _, ...fileOnly } = raw;
+  const keyFile = masterKeyOptionsFrom(fileOnly, dataDir, ctx).keyFile;
+  const kmsKeyId =
+    raw.kmsKeyId === undefined
+      ? raw.keyFile === undefined
+        ? environmentValue(ctx, KMS_KEY_ID_ENV)
+        : undefined
+      : masterKeyOptionsFrom({ kmsKeyId: raw.kmsKeyId }, dataDir, ctx).kmsKeyId;
+  return { keyFile, ...(kmsKeyId === undefined ? {} : { kmsKeyId }), keysDir: dataKeysDirectory(dataDir), dataDir };
 }
 
 export async function executeKeysInit(options: KeysOptions, ctx: CliContext): Promise<number> {
@@ -114,7 +149,11 @@ export async function executeKeysInit(options: KeysOptions, ctx: CliContext): Pr
 
 export async function executeKeysRotate(options: KeysOptions, ctx: CliContext): Promise<number> {
   const audit = await keysAudit(options, ctx);
-  const event = { action: "master-key.rotate", details: { keyFile: options.keyFile } } as const;
+  const details = {
+    keyFile: options.keyFile,
+    ...(options.kmsKeyId === undefined ? {} : { kmsKeyId: options.kmsKeyId }),
+  };
+  const event = { action: "master-key.rotate", details } as const;
   await audit.before({ ...event, outcome: "started" });
   const code = await rotate(options, ctx, async (outcome, details) => {
     await audit.after({ ...event, outcome, details: { ...event.details, ...details } });
@@ -133,6 +172,9 @@ async function rotate(
     ctx.stderr.write(`error: ${message}\n`);
     return EXIT_FAILURE;
   };
+  if (options.kmsKeyId !== undefined) {
+    return rotateToKms(options, options.kmsKeyId, ctx, record, fail);
+  }
 
   const current = await openKeyFile(options.keyFile, { platform: ctx.platform });
   if (!current.ok) {
@@ -150,8 +192,15 @@ async function rotate(
     return await fail(next.error.message);
   }
 
-  const keyring = new Keyring(new FileDataKeyStore(options.keysDir), current.value.provider);
-  const rotated = await keyring.rotate(next.value.provider);
+  const store = new FileDataKeyStore(options.keysDir);
+  let sources: SourceKeys;
+  try {
+    sources = await openSourceKeys(store, options.keyFile, next.value.provider.ref, ctx.platform);
+  } catch (error) {
+    return await failWith(error, fail);
+  }
+  const keyring = new Keyring(store, current.value.provider);
+  const rotated = await keyring.rotate(next.value.provider, sources.providers).finally(() => sources.close());
   if (!rotated.ok) {
     return await fail(`${rotated.error.message}; both key files were kept ('${options.keyFile}' and '${nextPath}')`);
   }
@@ -170,6 +219,52 @@ async function rotate(
       `'${options.keyFile}' now contains the new key and the old key is gone\n`,
   );
   return EXIT_OK;
+}
+
+/**
+ * Re-wraps every data key under an AWS KMS key. The key file is left as it
+ * is: encrypted reports and bundles made with it still need it.
+ */
+async function rotateToKms(
+  options: KeysOptions,
+  kmsKeyId: string,
+  ctx: CliContext,
+  record: (outcome: "succeeded" | "failed", details: Record<string, JsonValue>) => Promise<void>,
+  fail: (message: string) => Promise<number>,
+): Promise<number> {
+  const store = new FileDataKeyStore(options.keysDir);
+  const next = new KmsProvider({ keyId: kmsKeyId });
+  try {
+    let sources: SourceKeys;
+    try {
+      sources = await openSourceKeys(store, options.keyFile, next.ref, ctx.platform);
+    } catch (error) {
+      return await failWith(error, fail);
+    }
+    const rotated = await new Keyring(store, next).rotate(next, sources.providers).finally(() => sources.close());
+    if (!rotated.ok) {
+      return await fail(rotated.error.message);
+    }
+
+    const count = rotated.value.rewrapped.length + rotated.value.alreadyCurrent.length;
+    await record("succeeded", { masterKey: describeMasterKey(next.ref), dataKeys: count });
+    ctx.stderr.write(
+      `re-wrapped ${count} data key${count === 1 ? "" : "s"} under ${describeMasterKey(next.ref)}; ` +
+        `set ${KMS_KEY_ID_ENV}=${kmsKeyId} (or pass --kms-key-id) so that new assessments use it too. ` +
+        `Key file '${options.keyFile}' was left as it is: reports and bundles encrypted with it still need it\n`,
+    );
+    return EXIT_OK;
+  } finally {
+    next.destroy();
+  }
+}
+
+/** Records a FailureError as the rotation's outcome; other errors are unexpected and rethrown. */
+async function failWith(error: unknown, fail: (message: string) => Promise<number>): Promise<number> {
+  if (error instanceof FailureError) {
+    return fail(error.message);
+  }
+  throw error;
 }
 
 /** Keys live in the data folder, so both commands create the audit log when missing. */

@@ -16,6 +16,7 @@ import type { CliContext } from "./context.js";
 import { resolveDataDir } from "./data-dir.js";
 import { EXIT_OK } from "./errors.js";
 import { createLogger } from "./log.js";
+import { addMasterKeyOptions, chosenMasterKey, type RawMasterKeyOptions } from "./master-key-options.js";
 import { formatCount } from "./progress.js";
 import {
   closeQuietly,
@@ -31,7 +32,7 @@ export interface ListOptions extends StoreOptions {
 
 export type ListRun = (options: ListOptions) => Promise<number>;
 
-interface RawStoreOptions {
+interface RawStoreOptions extends RawMasterKeyOptions {
   store: string;
   dataDir?: string;
 }
@@ -45,27 +46,30 @@ export function listCommand(
     .description("List the stored assessments, newest first, as a table or as JSON.")
     .option("--json", "print JSON instead of a table")
     .option("--store <store>", STORE_HELP, "embedded")
-    .option("--data-dir <dir>", DATA_DIR_HELP)
-    .action(async (raw: RawStoreOptions & { json?: boolean }) => {
-      host.exit(await run({ ...storeOptionsFrom(raw, host.ctx), json: raw.json === true }));
-    });
+    .option("--data-dir <dir>", DATA_DIR_HELP);
+  addMasterKeyOptions(command).action(async (raw: RawStoreOptions & { json?: boolean }) => {
+    host.exit(await run({ ...storeOptionsFrom(raw, host.ctx), json: raw.json === true }));
+  });
 
-  return withExamples(command, ["infio list", "infio list --json --store postgres://infio@db/infio"]);
+  return withExamples(command, [
+    "infio list",
+    "infio list --json --store postgres://infio@db/infio",
+    "infio list --kms-key-id arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+  ]);
 }
 
 /** Resolves the store options every store-reading command shares. */
 export function storeOptionsFrom(raw: RawStoreOptions, ctx: CliContext): StoreOptions {
   requireReadableStore(raw.store);
-  return {
-    store: raw.store,
-    dataDir: resolveDataDir({
-      ...(raw.dataDir === undefined ? {} : { flag: raw.dataDir }),
-      env: ctx.env,
-      platform: ctx.platform,
-      homedir: ctx.homedir,
-      cwd: ctx.cwd,
-    }),
-  };
+  const dataDir = resolveDataDir({
+    ...(raw.dataDir === undefined ? {} : { flag: raw.dataDir }),
+    env: ctx.env,
+    platform: ctx.platform,
+    homedir: ctx.homedir,
+    cwd: ctx.cwd,
+  });
+  const masterKey = chosenMasterKey(raw, dataDir, ctx);
+  return { store: raw.store, dataDir, ...(masterKey === undefined ? {} : { masterKey }) };
 }
 
 export async function executeList(options: ListOptions, ctx: CliContext): Promise<number> {
@@ -79,7 +83,13 @@ export async function executeList(options: ListOptions, ctx: CliContext): Promis
   }
 
   const log = createLogger(ctx.stderr, { quiet: true });
-  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData: true, log });
+  const setup = await setUpCommand({
+    ctx,
+    dataDir: options.dataDir,
+    keepsData: true,
+    masterKey: options.masterKey,
+    log,
+  });
   const listings = await auditedRead(
     setup.audit,
     { action: "assessment.list", details: { command: "list" } },
@@ -92,6 +102,12 @@ export async function executeList(options: ListOptions, ctx: CliContext): Promis
       }
     },
   );
+
+  for (const l of listings) {
+    if (l.unreadable !== undefined) {
+      log.warn(`assessment ${l.id} is listed without its sources: ${l.unreadable}`);
+    }
+  }
 
   if (options.json) {
     ctx.stdout.write(`${JSON.stringify(listings, null, 2)}\n`);

@@ -113,7 +113,8 @@ function connectionLine(settings: ConnectionSettings): string {
     : `certificate verified for '${d.tls.serverName}' against ${d.tls.caFile === null ? "the system CAs" : `'${d.tls.caFile}'`}`;
   return (
     `connecting to '${d.server}' (${d.endpoint}) as ${d.user} with the password from ${d.passwordOrigin}, over ` +
-    `${protocol}, ${verification}, statement timeout ${formatDuration(d.statementTimeoutMs)}, ` +
+    `${protocol}, ${verification}, connect timeout ${formatDuration(d.connectTimeoutMs)}, ` +
+    `statement timeout ${formatDuration(d.statementTimeoutMs)}, ` +
     `${d.retries} retries`
   );
 }

@@ -47,6 +47,8 @@ export interface RawLiveOptions {
   serverName?: string;
   trustServerCertificate?: boolean;
   timeout?: string;
+  connectTimeout?: string;
+  retries?: string;
 }
 
 /** Options that only make sense with a live server, for usage errors. */
@@ -61,6 +63,8 @@ const CONNECTION_ONLY: readonly (readonly [keyof RawLiveOptions, string])[] = [
   ["serverName", "--server-name"],
   ["trustServerCertificate", "--trust-server-certificate"],
   ["timeout", "--timeout"],
+  ["connectTimeout", "--connect-timeout"],
+  ["retries", "--retries"],
 ];
 
 /** Adds the connection options to `command`. */
@@ -91,7 +95,16 @@ export function addConnectionOptions(command: Command): Command {
       "--trust-server-certificate",
       "do not verify the server's certificate: insecure, logged, and stated in the report",
     )
-    .option("--timeout <seconds>", "longest wait for the rows of one catalog query, in seconds (default 30)");
+    .option("--timeout <seconds>", "longest wait for the rows of one catalog query, in seconds (default 30)")
+    .option(
+      "--connect-timeout <seconds>",
+      "longest wait to connect and sign in to the server, in seconds or with a unit such as 500ms (default 15)",
+    )
+    .option(
+      "--retries <n>",
+      "attempts after the first when a connection or query fails with a transient error " +
+        "(deadlock, failover, reset connection), 0 to 10 (default 3)",
+    );
 }
 
 /** Returns true when the options name a live server. */
@@ -124,7 +137,9 @@ export function liveOptionsFrom(raw: RawLiveOptions, ctx: CliContext): LiveOptio
   let connection: ConnectionOptions;
   try {
     connection = connectionOptionsOf(raw);
-    parsed = parseConnectionOptions(connection, interactive);
+    // With the databases, so that a Database= in the connection string
+    // that differs from --database fails here rather than when connecting.
+    parsed = parseConnectionOptions({ ...connection, databases }, interactive);
   } catch (error) {
     if (error instanceof ConnectionSettingsError) {
       throw new UsageError(error.message);
@@ -145,7 +160,11 @@ export function liveOptionsFrom(raw: RawLiveOptions, ctx: CliContext): LiveOptio
   };
 }
 
-/** Maps the options to the connector's names; `--timeout` is its statement timeout. */
+/**
+ * Maps the options to the connector's names; `--timeout` is its statement
+ * timeout. parseConnectionOptions checks `--connect-timeout` and
+ * `--retries` against their ranges.
+ */
 function connectionOptionsOf(raw: RawLiveOptions): ConnectionOptions {
   const timeout =
     raw.timeout === undefined
@@ -164,6 +183,8 @@ function connectionOptionsOf(raw: RawLiveOptions): ConnectionOptions {
     ...defined("serverName", raw.serverName),
     ...(raw.trustServerCertificate === true ? { trustServerCertificate: true } : {}),
     ...(timeout === undefined ? {} : { statementTimeout: `${timeout}ms` }),
+    ...defined("connectTimeout", raw.connectTimeout),
+    ...defined("retries", raw.retries),
   };
 }
 

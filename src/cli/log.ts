@@ -1,5 +1,7 @@
 /**
  * Log lines on standard error: `2025-03-04T05:06:07.089Z info message`.
+ * Each message stays on one line, because its control characters, line
+ * breaks included, are escaped.
  * `--quiet` drops info lines; warnings and errors always show. Every line
  * goes through a redactor, by default the credential patterns of
  * redact.ts; `main` also masks the run's known secrets in the stream itself.
@@ -7,7 +9,7 @@
 
 import { redactPatterns } from "../security/secrets/redact.js";
 import type { OutputStream } from "./context.js";
-import { safeLines } from "./table.js";
+import { safeCell } from "./table.js";
 
 export type LogLevel = "info" | "warn" | "error";
 
@@ -37,8 +39,9 @@ export function createLogger(stream: OutputStream, options: LoggerOptions = {}):
     }
     options.beforeWrite?.();
     // Messages quote file and object names from the assessed code, which
-    // may hide terminal escape sequences.
-    stream.write(`${now().toISOString()} ${level.padEnd(5)} ${safeLines(redact(message))}\n`);
+    // may hide terminal escape sequences or a line break that would forge
+    // a log line, so every line break is escaped too.
+    stream.write(`${now().toISOString()} ${level.padEnd(5)} ${safeCell(redact(message))}\n`);
     options.afterWrite?.();
   };
 

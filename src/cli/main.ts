@@ -11,6 +11,7 @@ import { Command, CommanderError } from "commander";
 
 import { assessCommand } from "./assess.js";
 import { auditCommand } from "./audit.js";
+import { captureScriptCommand } from "./capture-script.js";
 import { collectCommand } from "./collect.js";
 import type { CommandHost } from "./command.js";
 import type { CliContext, InterruptSignal } from "./context.js";
@@ -29,9 +30,11 @@ import { keysCommand } from "./keys.js";
 import { listCommand } from "./list.js";
 import { purgeCommand } from "./purge.js";
 import { reportCommand } from "./report.js";
+import { serveCommand } from "./serve.js";
 import { guardContext, RunSecrets, secretsInArguments } from "./run-secrets.js";
 import { showCommand } from "./show.js";
-import { safeLines } from "./table.js";
+import { usersCommand } from "./users.js";
+import { safeCell, safeLines } from "./table.js";
 import { infioVersion } from "./version.js";
 
 /** Builds the program; `commands` replaces the default commands in tests. */
@@ -66,6 +69,7 @@ function defaultCommands(host: CommandHost): Command[] {
     assessCommand(host),
     collectCommand(host),
     grantScriptCommand(host),
+    captureScriptCommand(host),
     reportCommand(host),
     listCommand(host),
     showCommand(host),
@@ -74,6 +78,8 @@ function defaultCommands(host: CommandHost): Command[] {
     decryptCommand(host),
     keysCommand(host),
     auditCommand(host),
+    serveCommand(host),
+    usersCommand(host),
   ];
 }
 
@@ -111,6 +117,11 @@ export async function main(args: readonly string[], given: CliContext): Promise<
     ctx.stderr.write(program.helpInformation());
     return EXIT_USAGE;
   }
+  const helpTopic = unknownHelpTopic(program, args);
+  if (helpTopic !== undefined) {
+    ctx.stderr.write(`error: ${helpTopic}\n`);
+    return EXIT_USAGE;
+  }
 
   try {
     await program.parseAsync([...args], { from: "user" });
@@ -118,6 +129,28 @@ export async function main(args: readonly string[], given: CliContext): Promise<
   } catch (error) {
     return exitCodeOf(error, ctx);
   }
+}
+
+/**
+ * Returns the error for `infio help NAME` when NAME is not a command, with
+ * the list of commands, or undefined. Commander would print the general
+ * help for it and exit with 0, which hides the typo from scripts.
+ */
+function unknownHelpTopic(program: Command, args: readonly string[]): string | undefined {
+  const [first, topic] = args;
+  if (first !== "help" || topic === undefined || topic.startsWith("-")) {
+    return undefined;
+  }
+
+  // The help command itself is not in program.commands.
+  const names = [...program.commands.map((c) => c.name()), "help"];
+  if (names.includes(topic)) {
+    return undefined;
+  }
+  return (
+    `unknown command '${safeCell(topic)}'; the commands are ${names.join(", ")}; ` +
+    "run 'infio help COMMAND' with one of them"
+  );
 }
 
 function exitCodeOf(error: unknown, ctx: CliContext): number {

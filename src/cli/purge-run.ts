@@ -98,7 +98,8 @@ export function planSize(plan: PurgePlan): number {
 export interface PurgeContext {
   readonly store: Store | undefined;
   readonly keys: DataKeyStore;
-  readonly audit: AuditTrail;
+  /** Receives each assessment's outcome; the console passes one that names its user as the actor. */
+  readonly audit: Pick<AuditTrail, "after">;
   readonly log: Logger;
   /** Why, for the audit log: `--all`, `retention period 30d`. */
   readonly reason: string;

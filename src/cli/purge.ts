@@ -22,6 +22,7 @@ import type { CliContext } from "./context.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { storeOptionsFrom } from "./list.js";
 import { createLogger } from "./log.js";
+import { KEY_FILE_HELP, KMS_KEY_ID_HELP, type RawMasterKeyOptions } from "./master-key-options.js";
 import {
   describeSelection,
   planPurge,
@@ -42,7 +43,7 @@ export interface PurgeOptions extends StoreOptions {
 
 export type PurgeRun = (options: PurgeOptions) => Promise<number>;
 
-interface RawPurgeOptions {
+interface RawPurgeOptions extends RawMasterKeyOptions {
   assessment: string[];
   olderThan?: string;
   all?: boolean;
@@ -71,6 +72,8 @@ export function purgeCommand(
     .option("-y, --yes", "purge without listing first; needed to purge anything")
     .option("--store <store>", STORE_HELP, "embedded")
     .option("--data-dir <dir>", DATA_DIR_HELP)
+    .option("--key-file <file>", KEY_FILE_HELP)
+    .option("--kms-key-id <id>", KMS_KEY_ID_HELP)
     .option("-q, --quiet", "no info logs; warnings and errors still show")
     .action(async (raw: RawPurgeOptions) => host.exit(await run(purgeOptionsFrom(raw, host.ctx))));
 
@@ -130,7 +133,13 @@ function selectionOf(raw: RawPurgeOptions): PurgeSelection {
 export async function executePurge(options: PurgeOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: options.quiet });
   const storeExists = embeddedStoreExists(options.store, options.dataDir);
-  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData: true, log });
+  const setup = await setUpCommand({
+    ctx,
+    dataDir: options.dataDir,
+    keepsData: true,
+    masterKey: options.masterKey,
+    log,
+  });
 
   // An embedded store that was never created is not created here.
   const store = storeExists ? await openCliStore(options.store, options.dataDir, log, setup) : undefined;

@@ -1,4 +1,7 @@
-/** `infio report ID`: writes the reports of a stored assessment again. */
+/**
+ * `infio report ID`: writes the reports of a stored assessment again, in
+ * plain form, encrypted (`--encrypt-output`) or redacted (`--redact`).
+ */
 
 import { resolve } from "node:path";
 
@@ -31,7 +34,15 @@ import { featureLookup } from "./feature-lookup.js";
 import { watchInterrupts } from "./interrupts.js";
 import { storeOptionsFrom } from "./list.js";
 import { createLogger, type Logger } from "./log.js";
+import { addMasterKeyOptions } from "./master-key-options.js";
 import { prepareOutDir, removeCreatedFolders } from "./out-dir.js";
+import {
+  addRedactOptions,
+  redactOptionsFrom,
+  reportRedaction,
+  type RawRedactOptions,
+  type RedactReportOptions,
+} from "./redact-reports.js";
 import { SourceTexts, originsOf } from "./source-texts.js";
 import { embeddedStoreExists, readAssessments } from "./store-access.js";
 import { parseFormats, type ReportFormat } from "./values.js";
@@ -47,11 +58,13 @@ export interface ReportOptions extends StoreOptions {
   readonly quiet: boolean;
   /** `--encrypt-output`: the master key that wraps the reports' key. */
   readonly encryptOutput?: BundleKeyOptions;
+  /** `--redact`: the reports are rendered from a redacted copy. */
+  readonly redact?: RedactReportOptions;
 }
 
 export type ReportRun = (options: ReportOptions) => Promise<number>;
 
-interface RawReportOptions extends RawEncryptOutputOptions {
+interface RawReportOptions extends RawEncryptOutputOptions, RawRedactOptions {
   compare?: string;
   out: string;
   format: string;
@@ -82,19 +95,24 @@ export function reportCommand(
     .option("--store <store>", STORE_HELP, "embedded")
     .option("--data-dir <dir>", DATA_DIR_HELP)
     .option("-q, --quiet", "no info logs");
-  addEncryptOutputOptions(command, { keyFile: true });
+  addMasterKeyOptions(command);
+  addEncryptOutputOptions(command);
+  addRedactOptions(command);
   command.action(async (id: string, raw: RawReportOptions) => {
     const store = storeOptionsFrom(raw, host.ctx);
-    const encryptOutput = encryptOutputFrom(raw, store.dataDir, host.ctx, true);
+    const encryptOutput = encryptOutputFrom(raw, store.dataDir, host.ctx);
+    const out = resolve(host.ctx.cwd, raw.out);
+    const redact = redactOptionsFrom(raw, out, host.ctx);
     host.exit(
       await run({
         ...store,
         id,
         ...(raw.compare === undefined ? {} : { compare: parseCompareTarget(raw.compare) }),
-        out: resolve(host.ctx.cwd, raw.out),
+        out,
         formats: parseFormats(raw.format),
         quiet: raw.quiet === true,
         ...(encryptOutput === undefined ? {} : { encryptOutput }),
+        ...(redact === undefined ? {} : { redact }),
       }),
     );
   });
@@ -104,6 +122,8 @@ export function reportCommand(
     "infio report 20250304-050607-3f9a1c --format sarif --out ./scan",
     "infio report 20250304-050607-3f9a1c --compare babelfish@5.5 --format html",
     "infio report 20250304-050607-3f9a1c --encrypt-output --key-file ./master.key",
+    "infio report 20250304-050607-3f9a1c --redact --out ./for-vendor --pseudonym-map ~/private/pseudonyms.json",
+    "INFIO_REDACT_KEY=$(openssl rand -hex 32) infio report 20250304-050607-3f9a1c --redact --redact-key-env INFIO_REDACT_KEY",
   ]);
 }
 
@@ -133,7 +153,7 @@ function withComparison(a: Assessment, candidate: Target, log: Logger): Assessme
 export async function executeReport(options: ReportOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: options.quiet });
   const keepsData = embeddedStoreExists(options.store, options.dataDir);
-  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData, log });
+  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData, masterKey: options.masterKey, log });
   // A missing or unreadable master key fails before anything is read or written.
   const encryption =
     options.encryptOutput === undefined ? undefined : await prepareReportEncryption(options.encryptOutput, ctx, log);
@@ -149,7 +169,13 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
   const origins = a.live === undefined ? originsOf(a.sources, ctx.cwd) : [];
   const sources = new SourceTexts(a.units, origins, ctx.cwd);
   const outDir = await prepareOutDir(options.out);
-  const details = { out: options.out, formats: [...options.formats], encrypted: encryption !== undefined };
+  const details = {
+    out: options.out,
+    formats: [...options.formats],
+    encrypted: encryption !== undefined,
+    redacted: options.redact !== undefined,
+    ...(options.redact?.mapFile === undefined ? {} : { pseudonymMap: options.redact.mapFile }),
+  };
   await setup.audit.before({ action: "report.write", outcome: "started", objects: { assessment: a.id }, details });
 
   const interrupts = watchInterrupts(ctx, (signal) => log.warn(`${signal} received; stopping`));
@@ -163,6 +189,7 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
       sources,
       signal: interrupts.signal,
       ...(encryption === undefined ? {} : { encryption }),
+      ...(options.redact === undefined ? {} : { redaction: reportRedaction(options.redact) }),
     });
   } catch (error) {
     await removeCreatedFolders(outDir.created);

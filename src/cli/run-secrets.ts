@@ -8,6 +8,7 @@
 
 import { createRedactor, type Redactor } from "../security/secrets/redact.js";
 import { REDACTED, type Secret } from "../security/secrets/secret.js";
+import { escapeControls } from "../util/escape-controls.js";
 import type { CliContext, OutputStream } from "./context.js";
 
 /** The registry of a run's secrets: commands add what they read, outputs mask it. */
@@ -29,8 +30,11 @@ export class RunSecrets implements SecretRegistry {
       return;
     }
     this.#values.add(value);
-    this.#redactor = createRedactor([...this.#values]);
-    this.#forms = maskedForms([...this.#values]);
+    // Log lines and tables escape control characters (escape-controls.ts),
+    // so a secret that contains one reaches the stream in escaped form.
+    const escaped = [...this.#values].map((v) => escapeControls(v)).filter((v) => !this.#values.has(v));
+    this.#redactor = createRedactor([...this.#values, ...escaped]);
+    this.#forms = maskedForms([...this.#values, ...escaped]);
   }
 
   redact(text: string): string {

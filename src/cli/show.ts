@@ -15,10 +15,13 @@ import type { CliContext } from "./context.js";
 import { EXIT_OK } from "./errors.js";
 import { storeOptionsFrom } from "./list.js";
 import { createLogger } from "./log.js";
+import { KEY_FILE_HELP, KMS_KEY_ID_HELP, type RawMasterKeyOptions } from "./master-key-options.js";
 import { formatCount, formatDuration } from "./progress.js";
 import { auditedRead } from "./audit-trail.js";
 import { setUpCommand } from "./command-setup.js";
 import { embeddedStoreExists, readAssessments } from "./store-access.js";
+import { formatByteSize } from "../util/byte-size.js";
+import { liveJson, liveLines } from "./show-live.js";
 import { formatTable, safeCell } from "./table.js";
 
 export interface ShowOptions extends StoreOptions {
@@ -42,7 +45,9 @@ export function showCommand(
     .option("--json", "print the summary as JSON")
     .option("--store <store>", STORE_HELP, "embedded")
     .option("--data-dir <dir>", DATA_DIR_HELP)
-    .action(async (id: string, raw: { store: string; dataDir?: string; json?: boolean }) => {
+    .option("--key-file <file>", KEY_FILE_HELP)
+    .option("--kms-key-id <id>", KMS_KEY_ID_HELP)
+    .action(async (id: string, raw: { store: string; dataDir?: string; json?: boolean } & RawMasterKeyOptions) => {
       host.exit(await run({ ...storeOptionsFrom(raw, host.ctx), id, json: raw.json === true }));
     });
 
@@ -52,7 +57,7 @@ export function showCommand(
 export async function executeShow(options: ShowOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: true });
   const keepsData = embeddedStoreExists(options.store, options.dataDir);
-  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData, log });
+  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData, masterKey: options.masterKey, log });
   const [a] = await auditedRead(
     setup.audit,
     { action: "assessment.read", objects: { assessment: options.id }, details: { command: "show" } },
@@ -60,23 +65,32 @@ export async function executeShow(options: ShowOptions, ctx: CliContext): Promis
   );
 
   if (options.json) {
-    const { id, startedAt, infioVersion, target, sources, summary } = a;
-    const json = {
-      id,
-      startedAt,
-      infioVersion,
-      target,
-      sources,
-      summary,
-      parseErrors: a.parseErrors.length,
-      skipped: a.skipped.length,
-    };
-    ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify(summaryJson(a), null, 2)}\n`);
     return EXIT_OK;
   }
 
   ctx.stdout.write(renderSummary(a));
   return EXIT_OK;
+}
+
+/**
+ * Returns the summary for `--json`: the header and summary of
+ * assessment.json, the counts of parse errors and skipped inputs, and for
+ * a live server what was read (show-live.ts).
+ */
+export function summaryJson(a: Assessment): object {
+  const { id, startedAt, infioVersion, target, sources, summary } = a;
+  return {
+    id,
+    startedAt,
+    infioVersion,
+    target,
+    sources,
+    summary,
+    parseErrors: a.parseErrors.length,
+    skipped: a.skipped.length,
+    ...(a.live === undefined ? {} : { live: liveJson(a.live) }),
+  };
 }
 
 /** Renders the summary as plain text: what was assessed, how it fares, how much work it is. */
@@ -88,8 +102,9 @@ export function renderSummary(a: Assessment): string {
     `Target      ${a.target}`,
     `infio       ${a.infioVersion}`,
     `Sources     ${a.sources.map(safeCell).join(", ")}`,
+    ...(a.live === undefined ? [] : liveLines(a.live)),
     "",
-    `Files ${formatCount(s.files)}, lines ${formatCount(s.lines)}, bytes ${formatCount(s.bytes)}, ` +
+    `Files ${formatCount(s.files)}, lines ${formatCount(s.lines)}, size ${formatByteSize(s.bytes)}, ` +
       `batches ${formatCount(s.batches)} (${formatCount(s.batchesWithErrors)} with parse errors), ` +
       `statements ${formatCount(s.statements)}`,
     `Parse errors ${formatCount(a.parseErrors.length)}, skipped inputs ${formatCount(a.skipped.length)}, ` +

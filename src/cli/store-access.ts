@@ -6,6 +6,7 @@ import {
   embeddedStoreDirectory,
   openStore,
   parseStoreSpec,
+  StoreError,
   type Store,
 } from "../store/index.js";
 import type { Assessment } from "../assessment/model.js";
@@ -17,25 +18,35 @@ import { cliStoreKeys } from "./store-keys.js";
 
 /**
  * Opens `spec` in `dataDir`; throws UsageError or FailureError. With
- * `setup`, the retention period of its settings is applied first.
+ * `setup`, the retention period of its settings is applied first. When
+ * `signal` aborts, it stops at the next safe point (see openStore) and
+ * throws StoreOpenInterrupted, with nothing stored.
  */
 export async function openCliStore(
   spec: string,
   dataDir: string,
   log: Logger,
   setup?: CommandSetup,
+  signal?: AbortSignal,
 ): Promise<Store> {
   const parsed = parseStoreSpec(spec);
   if (!parsed.ok) {
     throw new UsageError(parsed.error.message);
   }
 
+  if (parsed.spec.kind === "embedded" && !existsSync(embeddedStoreDirectory(dataDir))) {
+    log.info(`creating the embedded store in '${embeddedStoreDirectory(dataDir)}'; the first time takes a few seconds`);
+  }
   const opened = await openStore(parsed.spec, {
     dataDir,
     keys: cliStoreKeys(log, setup),
     onBackgroundError: (error) => log.warn(error.message),
+    ...(signal === undefined ? {} : { signal }),
   });
   if (!opened.ok) {
+    if (opened.error.code === "interrupted") {
+      throw new StoreOpenInterrupted(opened.error.message);
+    }
     throw new FailureError(opened.error.message);
   }
 
@@ -44,6 +55,12 @@ export async function openCliStore(
   }
   for (const id of opened.removedInterrupted) {
     log.warn(`removed the rows of interrupted assessment ${id}`);
+  }
+  // Checked again here: the opening may have ended after the signal, and
+  // the retention purge can take long.
+  if (signal?.aborted === true && opened.store.kind !== "none") {
+    await closeQuietly(opened.store, log);
+    throw new StoreOpenInterrupted("opening the store was interrupted; nothing was stored");
   }
   if (setup !== undefined) {
     try {
@@ -54,6 +71,11 @@ export async function openCliStore(
     }
   }
   return opened.store;
+}
+
+/** Thrown by openCliStore when its signal aborted the opening. */
+export class StoreOpenInterrupted extends Error {
+  override readonly name = "StoreOpenInterrupted";
 }
 
 /** Closes the store, logging rather than throwing, as the work is done. */
@@ -105,7 +127,7 @@ export async function readAssessments(
   try {
     const found: Assessment[] = [];
     for (const id of ids) {
-      const a = await store.getAssessment(id);
+      const a = await readOne(store, id);
       if (a === undefined) {
         throw new UsageError(
           `assessment '${id}' not found in the store ${store.location}; run ` +
@@ -117,6 +139,22 @@ export async function readAssessments(
     return found;
   } finally {
     await closeQuietly(store, log);
+  }
+}
+
+/**
+ * Reads one assessment. A data key that the master key in use cannot open
+ * is the user's to fix, so it ends the command with its message (which
+ * names the key and what to pass) rather than as an unexpected error.
+ */
+async function readOne(store: Store, id: string): Promise<Assessment | undefined> {
+  try {
+    return await store.getAssessment(id);
+  } catch (error) {
+    if (error instanceof StoreError && (error.code === "key-unavailable" || error.code === "decrypt-failed")) {
+      throw new FailureError(error.message, { cause: error });
+    }
+    throw error;
   }
 }
 

@@ -1,17 +1,20 @@
 /**
- * Plain text tables for the terminal. Cells are stripped of control
- * characters, because names and messages come from the assessed code and a
- * terminal would run escape sequences hidden in them.
+ * Plain text tables for the terminal. Names and messages come from the
+ * assessed code, and a terminal would run escape sequences hidden in them,
+ * so cells show control and bidirectional characters as visible escapes
+ * (escape-controls.ts).
  */
 
-/** Replaces control and bidirectional override characters with `?`. */
+import { escapeControls } from "../util/escape-controls.js";
+
+/** Returns `value` with control and bidirectional characters escaped, line breaks included. */
 export function safeCell(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "?");
+  return escapeControls(value);
 }
 
-/** Strips control characters from each line of `text`, keeping its line breaks. */
+/** Escapes control and bidirectional characters in `text`, keeping its line breaks. */
 export function safeLines(text: string): string {
-  return text.split("\n").map(safeCell).join("\n");
+  return escapeControls(text, "\n");
 }
 
 /** Left-aligned columns separated by two spaces; `maxWidth` cuts a cell. */

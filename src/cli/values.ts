@@ -63,25 +63,34 @@ export function parseInteger(option: string, value: string, min: number, max = N
   return n;
 }
 
+/** Size units, each a power of 1024 however it is written, so `16MB` and `16MiB` are equal. */
 const SIZE_UNITS: Readonly<Record<string, number>> = {
   "": 1,
   b: 1,
+  byte: 1,
+  bytes: 1,
   k: 1024,
   kb: 1024,
+  kib: 1024,
   m: 1024 ** 2,
   mb: 1024 ** 2,
+  mib: 1024 ** 2,
   g: 1024 ** 3,
   gb: 1024 ** 3,
+  gib: 1024 ** 3,
 };
 
-/** Parses a size in bytes: `52428800`, `50MB`, `512k` (units of 1024). */
+/**
+ * Parses a size in bytes: `52428800`, `50MB`, `16 MiB`, `512k`. Units
+ * ignore case and may follow a space; each is a power of 1024.
+ */
 export function parseByteSize(option: string, value: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const unit = match === null ? undefined : SIZE_UNITS[match[2]!.toLowerCase()];
   if (match === null || unit === undefined) {
     throw new UsageError(
       `invalid ${option} '${value}'; pass a number of bytes, optionally ` +
-        "with K, M or G (for example 50MB)",
+        "with KB, MB or GB, or KiB, MiB or GiB (all powers of 1024, for example 16MiB)",
     );
   }
   const bytes = Math.floor(Number(match[1]) * unit);

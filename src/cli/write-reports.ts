@@ -1,6 +1,8 @@
 /**
  * Writes the chosen report formats of one assessment into a folder, in
- * plain form or, with an encryption, as `NAME.infio-enc`. Each file is
+ * plain form or, with an encryption, as `NAME.infio-enc`. With a
+ * redaction, every format is rendered from the redacted copy, and the
+ * pseudonym map goes to its own file when asked for. Each file is
  * written under a temporary name and renamed once every format is written,
  * so a failure or an interrupt leaves the folder as it was: no partial
  * file, and earlier reports of the same names untouched.
@@ -8,7 +10,7 @@
 
 import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
+import { mkdir, open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 import type { Assessment } from "../assessment/model.js";
@@ -22,6 +24,7 @@ import {
 import { writeEncryptedParts, type ReportEncryption } from "./encrypt-output.js";
 import { ENCRYPTED_SUFFIX } from "./encrypted-file.js";
 import { makeFolder } from "./out-dir.js";
+import { pseudonymMapParts, redactedView, type ReportRedaction } from "./redact-reports.js";
 import type { ReportFormat } from "./values.js";
 
 /** File name of each format; the HTML page refers to the others by these. */
@@ -42,7 +45,12 @@ export interface WriteReportsOptions {
   readonly signal?: AbortSignal;
   /** Writes each file encrypted under this key, named `NAME.infio-enc`. */
   readonly encryption?: ReportEncryption;
+  /** Renders every format from a redacted copy; the assessment given is not changed. */
+  readonly redaction?: ReportRedaction;
 }
+
+/** Mode of the pseudonym map: it undoes the redaction, so only its owner may read it. */
+const PSEUDONYM_MAP_MODE = 0o600;
 
 /**
  * Renders and writes each format; returns the paths written, HTML last so
@@ -57,21 +65,39 @@ export async function writeReports(
   await makeFolder(options.dir);
   const order: ReportFormat[] = ["json", "csv", "sarif", "html"];
   const formats = order.filter((f) => options.formats.includes(f));
+  const view =
+    options.redaction === undefined
+      ? { assessment: a, sources: options.sources, pseudonyms: [] }
+      : redactedView(a, options.sources, options.redaction);
   const pending = new TemporaryFiles();
+  const encryption = options.encryption;
+  const signal = options.signal === undefined ? {} : { signal: options.signal };
 
   try {
+    const mapFile = options.redaction?.mapFile;
+    if (mapFile !== undefined) {
+      // Written first, so that the reports are renamed into place only
+      // once the map that explains them exists.
+      await mkdir(dirname(mapFile), { recursive: true, mode: 0o700 });
+      const final = encryption === undefined ? mapFile : `${mapFile}${ENCRYPTED_SUFFIX}`;
+      const temporary = pending.add(final);
+      const parts = pseudonymMapParts(a.id, view.pseudonyms);
+      if (encryption === undefined) {
+        await writeParts(temporary, parts, { flags: "wx", mode: PSEUDONYM_MAP_MODE, ...signal });
+      } else {
+        const file = { name: basename(mapFile), assessmentId: a.id, mode: PSEUDONYM_MAP_MODE };
+        await writeEncryptedParts(temporary, parts, encryption, file, options.signal);
+      }
+    }
+
     for (const format of formats) {
       options.signal?.throwIfAborted();
       const name = REPORT_FILES[format];
-      const encryption = options.encryption;
       const path = join(options.dir, encryption === undefined ? name : `${name}${ENCRYPTED_SUFFIX}`);
       const temporary = pending.add(path);
-      const parts = render(a, format, options);
+      const parts = render(view.assessment, format, { ...options, sources: view.sources });
       if (encryption === undefined) {
-        await writeParts(temporary, parts, {
-          flags: "wx",
-          ...(options.signal === undefined ? {} : { signal: options.signal }),
-        });
+        await writeParts(temporary, parts, { flags: "wx", ...signal });
       } else {
         await writeEncryptedParts(temporary, parts, encryption, { name, assessmentId: a.id }, options.signal);
       }
@@ -142,7 +168,7 @@ class TemporaryFiles {
 function render(
   a: Assessment,
   format: ReportFormat,
-  options: WriteReportsOptions,
+  options: { readonly features?: FeatureLookup; readonly sources?: ReadonlyMap<string, string> | undefined },
 ): Iterable<string> {
   const features = options.features === undefined ? {} : { features: options.features };
   switch (format) {
@@ -175,10 +201,10 @@ const WRITE_CHUNK_CHARS = 1 << 20;
 export async function writeParts(
   path: string,
   parts: Iterable<string>,
-  options: { readonly flags?: "w" | "wx"; readonly signal?: AbortSignal } = {},
+  options: { readonly flags?: "w" | "wx"; readonly mode?: number; readonly signal?: AbortSignal } = {},
 ): Promise<void> {
   const signal = options.signal;
-  const file = await open(path, options.flags ?? "w");
+  const file = await open(path, options.flags ?? "w", options.mode);
   try {
     let pending = "";
     for (const part of parts) {

@@ -10,6 +10,8 @@
  * one character in rare text.
  */
 
+import { escapeControls } from "../util/escape-controls.js";
+
 const FORMULA_START = /^\s*[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Returns the cell text with a `'` prefix when a spreadsheet would run it. */
@@ -18,12 +20,14 @@ export function neutraliseFormula(text: string): string {
 }
 
 /**
- * Returns the cell ready to join with commas: neutralised, then enclosed in
+ * Returns the cell ready to join with commas: control and bidirectional
+ * characters other than tab, line feed and carriage return written as
+ * visible escapes (`\x1b`, `\u202e`), then neutralised, then enclosed in
  * double quotes with inner quotes doubled. Every text cell is quoted, so a
  * comma, quote or line break inside never shifts the columns.
  */
 export function csvTextCell(text: string): string {
-  const safe = neutraliseFormula(text);
+  const safe = neutraliseFormula(escapeControls(text, "\t\n\r"));
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

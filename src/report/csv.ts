@@ -3,11 +3,13 @@
  * assessment, with a header row. The text is UTF-8 and starts with a byte
  * order mark, because Excel reads a CSV file without one in the machine's
  * ANSI code page and garbles non-ASCII names. Rows end in CRLF as RFC 4180
- * specifies.
+ * specifies. An assessment of workload captures has one more column,
+ * `executions`: how often the finding's statement ran.
  */
 
 import type { Assessment, Finding } from "../assessment/model.js";
 import { csvNumberCell, csvTextCell } from "./csv-cell.js";
+import { executionsByUnit } from "./workload-counts.js";
 
 /** The columns of `findings.csv`, in order; docs/output.md describes each. */
 export const CSV_COLUMNS = [
@@ -35,9 +37,17 @@ export function renderCsv(a: Assessment): string {
  * of any size; the parts joined are the text of {@link renderCsv}.
  */
 export function* csvParts(a: Assessment): Generator<string> {
-  yield BYTE_ORDER_MARK + CSV_COLUMNS.map(csvTextCell).join(",") + ROW_END;
+  const executions = executionsByUnit(a);
+  const columns = executions === undefined ? CSV_COLUMNS : [...CSV_COLUMNS, "executions"];
+  yield BYTE_ORDER_MARK + columns.map(csvTextCell).join(",") + ROW_END;
   for (const finding of a.findings) {
-    yield findingRow(finding) + ROW_END;
+    const row = findingRow(finding);
+    if (executions === undefined) {
+      yield row + ROW_END;
+    } else {
+      const count = executions.get(finding.file);
+      yield `${row},${count === undefined ? "" : csvNumberCell(count)}${ROW_END}`;
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * Renders `assessment.json`. The layout keeps large files usable with line
  * tools: the header and summary are indented, and each finding, parse
- * error, object, unit, skipped input, inventory item and collection
- * problem is one compact object on its own line. Fields come out in a fixed order and only the fields of the
+ * error, object, unit, skipped input, inventory item, collection problem,
+ * workload capture and workload statement is one compact object on its
+ * own line. Fields come out in a fixed order and only the fields of the
  * contract are written, so the output always matches
  * schema/assessment.schema.json whatever the object carries.
  */
@@ -18,6 +19,8 @@ import type {
   SkippedInput,
 } from "../assessment/model.js";
 import { FINDING_STATUSES } from "../assessment/model.js";
+import type { WorkloadCapture, WorkloadSource, WorkloadStatement } from "../sources/workload/model.js";
+import { executionsByUnit } from "./workload-counts.js";
 import {
   comparisonRecord,
   effortHeadRecord,
@@ -56,7 +59,8 @@ export function* jsonParts(a: Assessment): Generator<string> {
   yield ",\n";
   yield* recordLines("objects", a.objects, objectRecord);
   yield ",\n";
-  yield* recordLines("findings", a.findings, findingText);
+  const executions = executionsByUnit(a);
+  yield* recordLines("findings", a.findings, (f) => findingText(f, executions?.get(f.file)));
   yield ",\n";
   yield* recordLines("parseErrors", a.parseErrors, parseErrorRecord);
   yield ",\n";
@@ -65,8 +69,8 @@ export function* jsonParts(a: Assessment): Generator<string> {
 }
 
 /**
- * Yields `overrides`, `effort`, `comparison` and `live` when the assessment
- * has them, each followed by a comma. Their lists have a record per line, as
+ * Yields `overrides`, `effort`, `comparison`, `live` and `workload` when
+ * the assessment has them, each followed by a comma. Their lists have a record per line, as
  * the top-level lists do, because the effort by object can be long.
  */
 function* detailMembers(a: Assessment): Generator<string> {
@@ -110,6 +114,49 @@ function* detailMembers(a: Assessment): Generator<string> {
   if (a.live !== undefined) {
     yield* liveMember(a.live);
   }
+
+  if (a.workload !== undefined) {
+    yield* workloadMember(a.workload);
+  }
+}
+
+/** Yields `workload`: its captures and its statements, a record per line. */
+function* workloadMember(workload: WorkloadSource): Generator<string> {
+  yield member("workload", "{\n");
+  yield* recordLines("captures", workload.captures, captureRecord, 2);
+  yield ",\n";
+  yield* recordLines("statements", workload.statements, statementRecord, 2);
+  yield "\n  },\n";
+}
+
+function captureRecord(c: WorkloadCapture): object {
+  return {
+    file: c.file,
+    format: c.format,
+    bytes: c.bytes,
+    events: c.events,
+    statementEvents: c.statementEvents,
+    ignored: { ...c.ignored },
+    ...(c.firstEvent === undefined ? {} : { firstEvent: c.firstEvent }),
+    ...(c.lastEvent === undefined ? {} : { lastEvent: c.lastEvent }),
+    warnings: [...c.warnings],
+  };
+}
+
+function statementRecord(s: WorkloadStatement): object {
+  return {
+    file: s.file,
+    hash: s.hash,
+    text: s.text,
+    executions: s.executions,
+    ...(s.firstSeen === undefined ? {} : { firstSeen: s.firstSeen }),
+    ...(s.lastSeen === undefined ? {} : { lastSeen: s.lastSeen }),
+    databases: [...s.databases],
+    applications: [...s.applications],
+    logins: [...s.logins],
+    events: { ...s.events },
+    ...(s.calledThrough === undefined ? {} : { calledThrough: s.calledThrough }),
+  };
 }
 
 /**
@@ -224,9 +271,10 @@ function objectRecord(o: AssessedObject): object {
 /**
  * Builds the JSON text of one finding without an intermediate object,
  * because findings are most of the file. The text equals JSON.stringify of
- * the record with the fields in this order.
+ * the record with the fields in this order. `executions` is given for a
+ * finding in a workload statement.
  */
-function findingText(f: Finding): string {
+function findingText(f: Finding, executions: number | undefined): string {
   let text =
     `{"featureId":${JSON.stringify(f.featureId)}` +
     `,"status":${JSON.stringify(f.status)}` +
@@ -240,6 +288,9 @@ function findingText(f: Finding): string {
   }
   if (f.complexity !== undefined) {
     text += `,"complexity":${JSON.stringify(f.complexity)}`;
+  }
+  if (executions !== undefined) {
+    text += `,"executions":${jsonNumber(executions)}`;
   }
   return text + "}";
 }

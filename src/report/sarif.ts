@@ -13,7 +13,10 @@
  *
  * For a live server, each collection problem is a warning in
  * `toolExecutionNotifications` too, and the server header is in
- * `run.properties.server`. Collecting with the certificate check turned
+ * `run.properties.server`. For workload captures, each statement with a
+ * result is an entry of `run.artifacts` holding its masked text, and its
+ * findings carry `properties.executions` (sarif-workload.ts). Collecting
+ * with the certificate check turned
  * off is a warning in `toolConfigurationNotifications`, which the SARIF
  * 2.1.0 schema describes as conditions relevant to the tool's
  * configuration.
@@ -37,6 +40,7 @@ import {
   serverRecord,
 } from "./json-details.js";
 import { artifactLocation, SOURCE_ROOT_BASE_ID } from "./sarif-uri.js";
+import { workloadArtifacts, type WorkloadArtifacts } from "./sarif-workload.js";
 import type { SarifLevel } from "./sarif-rules.js";
 import { buildRules, moreSevere, PARSE_ERROR_RULE_ID } from "./sarif-rules.js";
 
@@ -89,6 +93,7 @@ export function* sarifParts(
   }
 
   const { rules, indexById } = buildRules(levelByFeature, options.features);
+  const workload = workloadArtifacts(a, (f) => sarifLevel(f.status) !== undefined);
 
   const log = {
     $schema: SARIF_SCHEMA_URI,
@@ -111,25 +116,27 @@ export function* sarifParts(
           },
         },
         columnKind: "utf16CodeUnits",
+        ...(workload === undefined ? {} : { artifacts: workload.artifacts }),
         properties: runProperties(a),
       },
     ],
   };
 
-  yield* withResults(JSON.stringify(log, null, 2), results(a, indexById));
+  yield* withResults(JSON.stringify(log, null, 2), results(a, indexById, workload));
 }
 
 function* results(
   a: Assessment,
   indexById: Map<string, number>,
+  workload: WorkloadArtifacts | undefined,
 ): Generator<object> {
   for (const finding of a.findings) {
     if (sarifLevel(finding.status) !== undefined) {
-      yield findingResult(finding, indexById);
+      yield findingResult(finding, indexById, workload);
     }
   }
   for (const error of a.parseErrors) {
-    yield parseErrorResult(error, indexById);
+    yield parseErrorResult(error, indexById, workload);
   }
 }
 
@@ -156,9 +163,14 @@ function* withResults(
   yield runEnd + "\n";
 }
 
-function findingResult(f: Finding, indexById: Map<string, number>): object {
+function findingResult(
+  f: Finding,
+  indexById: Map<string, number>,
+  workload: WorkloadArtifacts | undefined,
+): object {
+  const executions = workload?.executions.get(f.file);
   const location = {
-    physicalLocation: physicalLocation(f.file, f.line, f.column),
+    physicalLocation: physicalLocation(f.file, f.line, f.column, workload?.indexByUnit.get(f.file)),
     ...(f.object === ""
       ? {}
       : { logicalLocations: [{ fullyQualifiedName: f.object }] }),
@@ -175,6 +187,7 @@ function findingResult(f: Finding, indexById: Map<string, number>): object {
       ...(f.object === "" ? {} : { object: f.object }),
       ...(f.detail === undefined ? {} : { detail: f.detail }),
       ...(f.complexity === undefined ? {} : { complexity: f.complexity }),
+      ...(executions === undefined ? {} : { executions }),
     },
   };
 }
@@ -182,6 +195,7 @@ function findingResult(f: Finding, indexById: Map<string, number>): object {
 function parseErrorResult(
   e: ParseErrorRecord,
   indexById: Map<string, number>,
+  workload: WorkloadArtifacts | undefined,
 ): object {
   return {
     ruleId: PARSE_ERROR_RULE_ID,
@@ -189,7 +203,7 @@ function parseErrorResult(
     level: "error",
     message: { text: e.message === "" ? "parse error" : e.message },
     locations: [
-      { physicalLocation: physicalLocation(e.file, e.line, e.column) },
+      { physicalLocation: physicalLocation(e.file, e.line, e.column, workload?.indexByUnit.get(e.file)) },
     ],
     ...(e.code === undefined ? {} : { properties: { code: e.code } }),
   };
@@ -198,15 +212,19 @@ function parseErrorResult(
 /**
  * Returns the physical location. The region is left out when the line is
  * not a positive integer, because SARIF requires lines and columns from 1.
+ * `artifactIndex` points at an embedded workload statement.
  */
-function physicalLocation(file: string, line: number, column: number): object {
+function physicalLocation(file: string, line: number, column: number, artifactIndex?: number): object {
   const region = {
     ...(isPosition(line) ? { startLine: line } : {}),
     ...(isPosition(line) && isPosition(column) ? { startColumn: column } : {}),
   };
 
+  // An embedded statement lies under no source root.
+  const location =
+    artifactIndex === undefined ? artifactLocation(file) : { uri: artifactLocation(file).uri, index: artifactIndex };
   return {
-    artifactLocation: artifactLocation(file),
+    artifactLocation: location,
     ...(isPosition(line) ? { region } : {}),
   };
 }

@@ -6,6 +6,7 @@
  * the file cannot be swapped between the check and the read.
  */
 
+import { constants, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 
 import { describeError, errorCode, fail, ok, type Result } from "./errors.js";
@@ -27,6 +28,15 @@ export interface OwnerOnlyFile {
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 
+/**
+ * Opening a named pipe for reading waits until a writer opens it, so a pipe
+ * given as a key or secret file would hang infio. With O_NONBLOCK the open
+ * returns at once and the file type check below rejects the pipe. Regular
+ * files ignore the flag. Windows has no O_NONBLOCK (the constant is
+ * undefined there), and its named pipes are not files on a path.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /** Any permission for the group or others: read, write or execute. */
 const GROUP_OR_OTHER_BITS = 0o077;
 
@@ -43,7 +53,7 @@ export async function readOwnerOnlyFile(
 
   let handle;
   try {
-    handle = await open(path, "r");
+    handle = await open(path, OPEN_FLAGS);
   } catch (error) {
     if (errorCode(error) === "ENOENT") {
       return fail("file-missing", `${options.what} '${path}' not found; check the path`);
@@ -54,7 +64,11 @@ export async function readOwnerOnlyFile(
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) {
-      return fail("not-a-file", `${options.what} '${path}' is not a regular file; pass the path of a file`);
+      return fail(
+        "not-a-file",
+        `${options.what} '${path}' is not a regular file (it is ${fileKind(stats)}); ` +
+          "pass the path of a file",
+      );
     }
 
     const notes: string[] = [];
@@ -79,6 +93,23 @@ export async function readOwnerOnlyFile(
   } finally {
     await handle.close();
   }
+}
+
+/** Names the type of a file that is not a regular one, for messages. */
+function fileKind(stats: Stats): string {
+  if (stats.isDirectory()) {
+    return "a folder";
+  }
+  if (stats.isFIFO()) {
+    return "a named pipe";
+  }
+  if (stats.isSocket()) {
+    return "a socket";
+  }
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) {
+    return "a device";
+  }
+  return "another kind of file";
 }
 
 function checkPosixOwnership(

@@ -1,9 +1,12 @@
-import type { Assessment, AssessmentSummary } from "../assessment/model.js";
+import type { AssessedObject, Assessment, AssessmentSummary } from "../assessment/model.js";
 import { readRows } from "./bulk.js";
+import { readChunks } from "./chunk-rows.js";
 import type { SqlSession } from "./connection.js";
 import { StoreError } from "./errors.js";
 import { readAllFindings } from "./finding-rows.js";
 import { readLiveSource } from "./live-inventory.js";
+import { readWorkloadSource } from "./workload-inventory.js";
+import { decodeObjects } from "./object-chunks.js";
 import { openDetails, openError, openSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
 import type { AssessmentListing, AssessmentStatus } from "./store.js";
@@ -64,9 +67,10 @@ export async function readAssessment(
   id: string,
   openSealer: SealerSource,
 ): Promise<Assessment | undefined> {
-  const rows = await session.query<HeaderRow & { details: Uint8Array | null }>(
-    `select ${HEADER_COLUMNS}, details from assessments a ` +
-      "where id = $1 and status = 'complete'",
+  // The details name every object, so they travel as base64 (bulk.ts says why).
+  const rows = await session.query<HeaderRow & { details: string | null }>(
+    `select ${HEADER_COLUMNS}, encode(details, 'base64') as details ` +
+      "from assessments a where id = $1 and status = 'complete'",
     [escapeText(id)],
   );
   if (rows.length === 0) {
@@ -77,6 +81,7 @@ export async function readAssessment(
   const key = Number(header.assessment_key);
   const sealer = await openSealer(unescapeText(header.id));
   const live = await readLiveSource((kind) => readInventory(session, key, kind, sealer));
+  const workload = await readWorkloadSource((kind) => readInventory(session, key, kind, sealer));
   return {
     id: unescapeText(header.id),
     startedAt: header.started_at,
@@ -85,12 +90,13 @@ export async function readAssessment(
     sources: openSources(sealer, header.sources),
     summary: parseSummary(header.summary) as AssessmentSummary,
     units: await readAll(session, UNITS, key, sealer),
-    objects: await readAll(session, OBJECTS, key, sealer),
+    objects: await readAllObjects(session, key, sealer),
     findings: await readAllFindings(session, key, sealer),
     parseErrors: await readAll(session, PARSE_ERRORS, key, sealer),
     skipped: await readAll(session, SKIPPED_INPUTS, key, sealer),
-    ...openDetails(sealer, header.details),
+    ...openDetails(sealer, header.details === null ? null : Buffer.from(header.details, "base64")),
     ...(live === undefined ? {} : { live }),
+    ...(workload === undefined ? {} : { workload }),
   };
 }
 
@@ -171,6 +177,25 @@ export async function readAll<T>(
       return all;
     }
   }
+}
+
+/**
+ * Reads the objects of an assessment: the rows of `objects`, where infio
+ * kept them before schema version 7, then the chunks of `object_chunks`.
+ * An assessment has one or the other.
+ */
+async function readAllObjects(
+  session: SqlSession,
+  key: number,
+  sealer: RowSealer,
+): Promise<AssessedObject[]> {
+  const all = await readAll(session, OBJECTS, key, sealer);
+  for await (const chunk of readChunks(session, "object_chunks", key, sealer, decodeObjects)) {
+    for (const object of chunk) {
+      all.push(object);
+    }
+  }
+  return all;
 }
 
 function parseSummary(json: string | null): unknown {

@@ -8,6 +8,7 @@ import type {
 } from "../assessment/model.js";
 import { LOCK_NAMESPACE, writerLockKey } from "./advisory-locks.js";
 import { insertRows } from "./bulk.js";
+import { ChunkWriter } from "./chunk-rows.js";
 import type { ReservedSession, SqlSession } from "./connection.js";
 import { deleteAssessmentRows, deleteChildRows } from "./delete-rows.js";
 import { StoreError, describeError } from "./errors.js";
@@ -16,14 +17,13 @@ import {
   encodeFindings,
   type FindingChunk,
 } from "./finding-chunks.js";
-import { insertFindingChunk } from "./finding-rows.js";
+import { encodeObjects } from "./object-chunks.js";
 import { sealDetails, sealError } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
 import type { AssessmentDetails, AssessmentWriter } from "./store.js";
 import {
   WRITER_TABLES,
   INVENTORY,
-  OBJECTS,
   PARSE_ERRORS,
   SKIPPED_INPUTS,
   UNITS,
@@ -48,7 +48,9 @@ type WriterState = "open" | "committed" | "aborted" | "failed" | "broken";
 /**
  * Writes one running assessment through a reserved session that holds the
  * assessment's advisory lock, so that another process can tell this writer is
- * alive. Each chunk is one statement; visibility changes only at commit.
+ * alive. Each chunk of rows is one statement, and chunk-rows.ts inserts up
+ * to 64 finding or object chunks with one statement. Visibility changes
+ * only at commit.
  */
 export class SqlAssessmentWriter implements AssessmentWriter {
   readonly id: string;
@@ -56,9 +58,10 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   readonly #key: number;
   readonly #chunkRows: number;
   readonly #units = new RowBuffer(UNITS);
-  readonly #objects = new RowBuffer(OBJECTS);
+  #objects: AssessedObject[] = [];
+  readonly #objectChunks: ChunkWriter;
   #findings: Finding[] = [];
-  #nextFindingOrdinal = 0;
+  readonly #findingChunks: ChunkWriter;
   readonly #parseErrors = new RowBuffer(PARSE_ERRORS);
   readonly #skipped = new RowBuffer(SKIPPED_INPUTS);
   readonly #inventory = new Map<string, RowBuffer<InventoryRow>>();
@@ -90,6 +93,8 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     this.#onEnd = onEnd;
     this.#sealer = sealer;
     this.#destroyKey = destroyKey;
+    this.#objectChunks = new ChunkWriter(session, "object_chunks", key, sealer);
+    this.#findingChunks = new ChunkWriter(session, "finding_chunks", key, sealer);
   }
 
   /**
@@ -112,8 +117,16 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     return this.#enqueue(() => this.#add(this.#units, units));
   }
 
+  /** Adds objects, which are stored in chunks of up to `chunkRows` objects. */
   addObjects(objects: readonly AssessedObject[]): Promise<void> {
-    return this.#enqueue(() => this.#add(this.#objects, objects));
+    return this.#enqueue(async () => {
+      for (const object of objects) {
+        this.#objects.push(object);
+        if (this.#objects.length >= this.#chunkRows) {
+          await this.#flushObjects();
+        }
+      }
+    });
   }
 
   addFindings(findings: readonly Finding[]): Promise<void> {
@@ -135,7 +148,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   addFindingChunk(chunk: FindingChunk): Promise<void> {
     return this.#enqueue(async () => {
       await this.#flushFindings();
-      await this.#insertChunk(chunk);
+      await this.#findingChunks.add(chunk.count, chunk.packed);
     });
   }
 
@@ -161,18 +174,23 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   commit(summary: AssessmentSummary, details: AssessmentDetails = {}): Promise<void> {
     return this.#enqueue(async () => {
       await this.#flushFindings();
+      await this.#findingChunks.flush();
+      await this.#flushObjects();
+      await this.#objectChunks.flush();
       for (const buffer of this.#buffers()) {
         await this.#flush(buffer);
       }
 
       const summaryJson = JSON.stringify(escapeJson(summary));
+      // The details name every object, so they travel as base64 (bulk.ts says why).
+      const sealedDetails = sealDetails(this.#sealer, details)?.toString("base64") ?? null;
       await this.#session.transaction(async (session) => {
         const updated = await session.query(
           "update assessments set status = 'complete', summary = $2::jsonb, " +
-            "details = $3, finished_at = now() " +
+            "details = decode($3, 'base64'), finished_at = now() " +
             "where assessment_key = $1 and status = 'running' " +
             "returning assessment_key",
-          [this.#key, summaryJson, sealDetails(this.#sealer, details)],
+          [this.#key, summaryJson, sealedDetails],
         );
         if (updated.length !== 1) {
           throw new StoreError(
@@ -261,18 +279,19 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     }
 
     this.#findings = [];
-    await this.#insertChunk(encodeFindings(findings));
+    const chunk = encodeFindings(findings);
+    await this.#findingChunks.add(chunk.count, chunk.packed);
   }
 
-  async #insertChunk(chunk: FindingChunk): Promise<void> {
-    await insertFindingChunk(
-      this.#session,
-      this.#key,
-      this.#nextFindingOrdinal,
-      chunk,
-      this.#sealer,
-    );
-    this.#nextFindingOrdinal += chunk.count;
+  async #flushObjects(): Promise<void> {
+    const objects = this.#objects;
+    if (objects.length === 0) {
+      return;
+    }
+
+    this.#objects = [];
+    const chunk = encodeObjects(objects);
+    await this.#objectChunks.add(chunk.count, chunk.packed);
   }
 
   // The buffers hold different row types; each is flushed with its own spec.
@@ -280,7 +299,6 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   #buffers(): RowBuffer<any>[] {
     return [
       this.#units,
-      this.#objects,
       this.#parseErrors,
       this.#skipped,
       ...this.#inventory.values(),
@@ -289,6 +307,9 @@ export class SqlAssessmentWriter implements AssessmentWriter {
 
   #discardBuffers(): void {
     this.#findings = [];
+    this.#findingChunks.discard();
+    this.#objects = [];
+    this.#objectChunks.discard();
     for (const buffer of this.#buffers()) {
       buffer.rows = [];
     }

@@ -11,7 +11,11 @@ export type StoreErrorCode =
   | "writer-closed"
   | "key-unavailable"
   | "decrypt-failed"
-  | "query-failed";
+  | "query-failed"
+  /** The caller's abort signal stopped the opening; nothing was changed. */
+  | "interrupted"
+  /** The store's files could not be made readable by their owner only. */
+  | "permissions-not-restricted";
 
 /**
  * An error from the store. Messages name the failing value and the fix, and

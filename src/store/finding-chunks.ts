@@ -1,6 +1,6 @@
 /**
  * The stored form of findings: one row per chunk of consecutive findings,
- * whose `data` is a JSON text `[strings, numbers]`. `strings` lists each
+ * whose plaintext is a JSON text `[strings, numbers]`. `strings` lists each
  * distinct text of the chunk once, escaped as every stored text is
  * (text-escape.ts). `numbers` contains {@link FIELDS} numbers per finding,
  * where a text field is an index into `strings` and -1 marks an absent
@@ -9,9 +9,8 @@
  * A million-line assessment has about half a million findings that repeat a
  * few hundred feature ids, files, objects and messages. Inserting them as
  * rows kept PGlite busy for most of the run; as chunks the store receives a
- * few compact texts instead (bench/store.ts gives the figures). The
- * `findings` view of migration 0002 expands the chunks back into rows for
- * SQL users.
+ * few compact texts instead (bench/store.ts gives the figures). The store
+ * keeps the text compressed ({@link FindingChunk.packed}) and sealed.
  */
 
 import {
@@ -20,6 +19,7 @@ import {
   type Finding,
   type FindingStatus,
 } from "../assessment/model.js";
+import { packChunk } from "./chunk-packing.js";
 import { StoreError } from "./errors.js";
 import { escapeText, unescapeText } from "./text-escape.js";
 
@@ -30,10 +30,17 @@ const INT4_MAX = 2_147_483_647;
 const STATUSES = new Set<string>(FINDING_STATUSES);
 const COMPLEXITIES = new Set<string>(["low", "medium", "high"]);
 
-/** Findings encoded for one `finding_chunks` row. */
+/**
+ * Findings encoded for one `finding_chunks` row. A worker thread sends it
+ * to the main thread as it is: the numbers cross as one typed array, which
+ * the main thread reads without parsing any text.
+ */
 export interface FindingChunk {
   readonly count: number;
-  readonly data: string;
+  readonly strings: readonly string[];
+  readonly numbers: Int32Array;
+  /** The JSON text `[strings, numbers]`, compressed as the store keeps it (chunk-packing.ts). */
+  readonly packed: Uint8Array;
 }
 
 /**
@@ -41,44 +48,89 @@ export interface FindingChunk {
  * when a status, complexity, line or column cannot be stored.
  */
 export function encodeFindings(findings: readonly Finding[]): FindingChunk {
-  const strings: string[] = [];
-  const indexOf = new Map<string, number>();
-  const numbers = new Array<number>(findings.length * FIELDS);
-
-  const text = (value: string): number => {
-    let index = indexOf.get(value);
-    if (index === undefined) {
-      index = strings.length;
-      strings.push(escapeText(value));
-      indexOf.set(value, index);
-    }
-    return index;
-  };
+  const table = new TextTable();
+  const featureIds = new FieldTexts(table);
+  const statuses = new FieldTexts(table);
+  const files = new FieldTexts(table);
+  const objects = new FieldTexts(table);
+  const messages = new FieldTexts(table);
+  const numbers = new Int32Array(findings.length * FIELDS);
 
   let at = 0;
   for (const f of findings) {
     checkFinding(f);
-    numbers[at++] = text(f.featureId);
-    numbers[at++] = text(f.status);
-    numbers[at++] = text(f.file);
+    numbers[at++] = featureIds.indexOf(f.featureId);
+    numbers[at++] = statuses.indexOf(f.status);
+    numbers[at++] = files.indexOf(f.file);
     numbers[at++] = f.line;
     numbers[at++] = f.column;
-    numbers[at++] = text(f.object);
-    numbers[at++] = text(f.message);
-    numbers[at++] = f.detail === undefined ? -1 : text(f.detail);
-    numbers[at++] = f.complexity === undefined ? -1 : text(f.complexity);
+    numbers[at++] = objects.indexOf(f.object);
+    numbers[at++] = messages.indexOf(f.message);
+    numbers[at++] = f.detail === undefined ? -1 : table.indexOf(f.detail);
+    numbers[at++] = f.complexity === undefined ? -1 : table.indexOf(f.complexity);
   }
 
+  const json = `[${JSON.stringify(table.strings)},[${numbers.join(",")}]]`;
   return {
     count: findings.length,
-    data: `[${JSON.stringify(strings)},[${numbers.join(",")}]]`,
+    strings: table.strings,
+    numbers,
+    packed: packChunk(json),
   };
 }
 
+/** The distinct texts of a chunk, escaped, with their indexes. */
+class TextTable {
+  readonly strings: string[] = [];
+  readonly #indexes = new Map<string, number>();
+
+  indexOf(value: string): number {
+    let index = this.#indexes.get(value);
+    if (index === undefined) {
+      index = this.strings.length;
+      this.strings.push(escapeText(value));
+      this.#indexes.set(value, index);
+    }
+    return index;
+  }
+}
+
+/**
+ * The texts of one field. Consecutive findings often share a field's value
+ * (the file always, the object and status mostly), so the last value is
+ * compared before the table is searched.
+ */
+class FieldTexts {
+  readonly #table: TextTable;
+  #last: string | undefined;
+  #lastIndex = -1;
+
+  constructor(table: TextTable) {
+    this.#table = table;
+  }
+
+  indexOf(value: string): number {
+    if (value !== this.#last) {
+      this.#last = value;
+      this.#lastIndex = this.#table.indexOf(value);
+    }
+    return this.#lastIndex;
+  }
+}
+
+/** Decodes a chunk's JSON text, as the store keeps it. */
+export function decodeFindings(json: string): Finding[] {
+  const [strings, numbers] = JSON.parse(json) as [string[], number[]];
+  return decodeFindingChunk({ strings, numbers });
+}
+
 /** Decodes a chunk; the findings share one string per distinct text. */
-export function decodeFindings(data: string): Finding[] {
-  const [escaped, numbers] = JSON.parse(data) as [string[], number[]];
-  const strings = escaped.map(unescapeText);
+export function decodeFindingChunk(chunk: {
+  readonly strings: readonly string[];
+  readonly numbers: ArrayLike<number>;
+}): Finding[] {
+  const strings = chunk.strings.map(unescapeText);
+  const numbers = chunk.numbers;
   const findings = new Array<Finding>(numbers.length / FIELDS);
 
   for (let i = 0, at = 0; at < numbers.length; i++, at += FIELDS) {

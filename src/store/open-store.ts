@@ -7,7 +7,9 @@ import { acquireLock } from "./lock-file.js";
 import { migrate, type AppliedMigration } from "./migrator.js";
 import { NullStore } from "./null-store.js";
 import { openPgConnection } from "./pg-connection.js";
+import { restrictToOwner } from "./owner-only-tree.js";
 import { openPgliteConnection } from "./pglite-connection.js";
+import { StoreCreationAborted } from "./pglite-init.js";
 import { maskUrl, parseStoreSpec, type StoreSpec } from "./spec.js";
 import { SqlStore } from "./sql-store.js";
 import { StoreKeys, type StoreKeyOptions } from "./store-keys.js";
@@ -34,6 +36,13 @@ export interface OpenStoreOptions {
    * idle connection. The store keeps working; the next query reconnects.
    */
   readonly onBackgroundError?: (error: StoreError) => void;
+  /**
+   * Aborting stops the opening at the next safe point and returns the
+   * error `interrupted`: at once while a new embedded store is created
+   * (which then leaves no folder), else before the schema migrations or
+   * after them. Migrations run in one transaction, so none is half done.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export type OpenStoreResult =
@@ -106,6 +115,9 @@ async function openEmbedded(options: OpenStoreOptions): Promise<OpenStoreResult>
     );
   }
 
+  if (options.signal?.aborted === true) {
+    return interrupted();
+  }
   const locked = await acquireLock(embeddedLockPath(options.dataDir));
   if (!locked.ok) {
     return locked;
@@ -113,9 +125,12 @@ async function openEmbedded(options: OpenStoreOptions): Promise<OpenStoreResult>
 
   let connection: SqlConnection;
   try {
-    connection = await openPgliteConnection(directory);
+    connection = await openPgliteConnection(directory, options.signal);
   } catch (error) {
     await locked.lock.release();
+    if (error instanceof StoreCreationAborted) {
+      return interrupted();
+    }
     return failure(
       "connection-failed",
       `cannot open the embedded store in '${directory}': ` +
@@ -125,12 +140,35 @@ async function openEmbedded(options: OpenStoreOptions): Promise<OpenStoreResult>
     );
   }
 
+  // The store contains customers' code and PGlite creates its files
+  // readable by everyone, so they are restricted after every open and close.
+  await restrictStore(directory, options);
   return finishOpening(connection, options, {
     location: directory,
     keys: new StoreKeys(options.dataDir, storeKeyOptions(options)),
     chunkRows: options.chunkRows,
-    onClose: () => locked.lock.release(),
+    onClose: async () => {
+      await restrictStore(directory, options);
+      await locked.lock.release();
+    },
   });
+}
+
+/** Restricts the store's files to their owner; a failure is reported, not thrown. */
+async function restrictStore(directory: string, options: OpenStoreOptions): Promise<void> {
+  const failures = await restrictToOwner(directory);
+  if (failures.length === 0) {
+    return;
+  }
+  const listed = failures.slice(0, 3).join("; ");
+  const more = failures.length > 3 ? ` and ${failures.length - 3} more` : "";
+  options.onBackgroundError?.(
+    new StoreError(
+      "permissions-not-restricted",
+      `cannot make the embedded store in '${directory}' readable by its owner only: ` +
+        `${listed}${more}; check that the files belong to the account running infio`,
+    ),
+  );
 }
 
 async function openServer(
@@ -172,14 +210,26 @@ async function finishOpening(
   storeOptions: ConstructorParameters<typeof SqlStore>[1],
 ): Promise<OpenStoreResult> {
   const keys = storeOptions.keys;
+  const stop = async (): Promise<void> => {
+    keys.close();
+    await closeQuietly(connection);
+    await storeOptions.onClose?.();
+  };
+  if (isAborted(options)) {
+    await stop();
+    return interrupted();
+  }
+
   const migrated = await migrate(connection, undefined, {
     openOrCreateKey: (id) => keys.openOrCreate(id),
   });
   if (!migrated.ok) {
-    keys.close();
-    await closeQuietly(connection);
-    await storeOptions.onClose?.();
+    await stop();
     return migrated;
+  }
+  if (isAborted(options)) {
+    await stop();
+    return interrupted();
   }
   if (migrated.fromVersion > 0 && migrated.fromVersion < SEALED_VERSION) {
     await discardPlainText(connection, options);
@@ -276,6 +326,18 @@ async function closeQuietly(connection: SqlConnection): Promise<void> {
   } catch {
     // Opening already failed; that error is the one to report.
   }
+}
+
+/** A function, so that TypeScript does not keep a check's result across awaits. */
+function isAborted(options: OpenStoreOptions): boolean {
+  return options.signal?.aborted === true;
+}
+
+function interrupted(): OpenStoreResult {
+  return {
+    ok: false,
+    error: new StoreError("interrupted", "opening the store was interrupted; nothing was stored"),
+  };
 }
 
 function failure(

@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import { setFlagsFromString } from "node:v8";
 
 import { PGlite, type Transaction } from "@electric-sql/pglite";
@@ -10,6 +11,7 @@ import type {
   SqlRow,
   SqlSession,
 } from "./connection.js";
+import { createStoreIfMissing } from "./pglite-init.js";
 
 /**
  * V8 flags that keep WebAssembly on Liftoff, V8's baseline compiler. By
@@ -24,17 +26,26 @@ const BASELINE_WASM_FLAGS = "--no-wasm-tier-up --no-wasm-dynamic-tiering";
 
 let baselineWasmSet = false;
 
-/** Opens (and on first use creates) a PGlite database in `directory`. */
+/**
+ * Opens (and on first use creates) a PGlite database in `directory`.
+ * Aborting `signal` while the database is created stops at once and
+ * leaves no folder (pglite-init.ts); once created, it is opened whatever
+ * the signal.
+ */
 export async function openPgliteConnection(
   directory: string,
+  signal?: AbortSignal,
 ): Promise<SqlConnection> {
-  // PGlite creates the last directory but not its parents. The store contains
-  // customers' code, so only the owner may read it.
-  await mkdir(directory, { recursive: true, mode: 0o700 });
   if (!baselineWasmSet) {
     setFlagsFromString(BASELINE_WASM_FLAGS);
     baselineWasmSet = true;
   }
+  // The parent is created here, and the store folder by the rename that
+  // ends its creation. The store contains customers' code, so only the
+  // owner may read either.
+  await mkdir(dirname(directory), { recursive: true, mode: 0o700 });
+  await createStoreIfMissing(directory, signal);
+  await mkdir(directory, { recursive: true, mode: 0o700 });
   const db = await PGlite.create({ dataDir: directory });
   return new PgliteConnection(db);
 }

@@ -19,6 +19,7 @@ import type {
 } from "./store.js";
 import { readFindingChunks, rechunk } from "./finding-rows.js";
 import { writeLiveSource } from "./live-inventory.js";
+import { writeWorkloadSource } from "./workload-inventory.js";
 import { sealSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
 import type { StoreKeys } from "./store-keys.js";
@@ -125,6 +126,9 @@ export class SqlStore implements Store {
       await writer.addSkipped(assessment.skipped);
       if (assessment.live !== undefined) {
         await writeLiveSource(writer, assessment.live);
+      }
+      if (assessment.workload !== undefined) {
+        await writeWorkloadSource(writer, assessment.workload);
       }
       await writer.commit(assessment.summary, {
         ...(assessment.overrides === undefined ? {} : { overrides: assessment.overrides }),

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import type { DataKey } from "../security/keys/data-key.js";
-import { createKeyFile, openKeyFile } from "../security/keys/key-file.js";
+import { createKeyFile, KeyFileProvider, openKeyFile } from "../security/keys/key-file.js";
 import { FileDataKeyStore } from "../security/keys/key-store-file.js";
 import type { DataKeyStore } from "../security/keys/key-store.js";
 import { Keyring } from "../security/keys/keyring.js";
@@ -27,9 +27,15 @@ import { RowSealer } from "./sealing.js";
 export interface StoreKeyOptions {
   /**
    * The master key that wraps the data keys of new assessments. Without it,
-   * the key file `keyFile` is used.
+   * the AWS KMS key `kmsKeyId`, else the key file `keyFile`, is used.
    */
   readonly master?: MasterKeyProvider;
+  /**
+   * An AWS KMS key (id, ARN or alias) that wraps the data keys of new
+   * assessments, reached with the `kms` settings. The key file then only
+   * opens data keys that a key file wrapped, and is never created.
+   */
+  readonly kmsKeyId?: string;
   /**
    * The master key file. Without it, `<data dir>/master.key`, which is
    * created (mode 0600) on first use unless a stored data key is wrapped by
@@ -60,6 +66,8 @@ export class StoreKeys {
   readonly #cache = new Map<string, DataKey>();
   readonly #kmsProviders = new Map<string, KmsProvider>();
   #master: Promise<MasterKeyProvider> | undefined;
+  /** The key file when a KMS key wraps new data keys; see #existingKeyFile. */
+  #keyFile: Promise<MasterKeyProvider> | undefined;
 
   constructor(dataDir: string, options: StoreKeyOptions = {}) {
     const keysDir = join(dataDir, "keys");
@@ -72,6 +80,8 @@ export class StoreKeys {
     this.#defaultKeyFile = join(dataDir, "master.key");
     if (options.master !== undefined) {
       this.#master = Promise.resolve(options.master);
+    } else if (options.kmsKeyId !== undefined) {
+      this.#master = Promise.resolve(this.#kmsProvider(options.kmsKeyId));
     }
   }
 
@@ -113,10 +123,14 @@ export class StoreKeys {
     const master = await this.#providerFor(assessmentId, record.value.master);
     const opened = await new Keyring(this.#dataKeys, master).open(assessmentId);
     if (!opened.ok) {
+      const reason =
+        opened.error.code === "wrong-master-key" && !sameMasterKey(master.ref, record.value.master)
+          ? `its data key is wrapped by master key ${describeMasterKey(record.value.master)}, ` +
+            `not by ${describeProvider(master)}`
+          : opened.error.message;
       throw unavailable(
         assessmentId,
-        `${opened.error.message}; pass the master key that wrapped it ` +
-          "(--key-file or --kms-key-id)",
+        `${reason}; pass the master key that wrapped it (--key-file or --kms-key-id)`,
         opened.error,
       );
     }
@@ -183,16 +197,14 @@ export class StoreKeys {
       return this.#options.master;
     }
     if (ref.kind === "aws-kms") {
-      let provider = this.#kmsProviders.get(ref.keyId);
-      if (provider === undefined) {
-        provider = new KmsProvider({ ...this.#options.kms, keyId: ref.keyId });
-        this.#kmsProviders.set(ref.keyId, provider);
-      }
-      return provider;
+      return this.#kmsProvider(ref.keyId);
     }
 
     try {
-      return await this.#masterKey();
+      // With a KMS key for new assessments, key-file data keys are opened
+      // with the key file, which must exist: creating one would not help.
+      const usesKms = (await this.#masterKey()).ref.kind === "aws-kms";
+      return usesKms ? await this.#existingKeyFile() : await this.#masterKey();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw unavailable(
@@ -202,6 +214,28 @@ export class StoreKeys {
         error,
       );
     }
+  }
+
+  #kmsProvider(keyId: string): KmsProvider {
+    let provider = this.#kmsProviders.get(keyId);
+    if (provider === undefined) {
+      provider = new KmsProvider({ ...this.#options.kms, keyId });
+      this.#kmsProviders.set(keyId, provider);
+    }
+    return provider;
+  }
+
+  /** Opens the key file for data keys it wrapped, without ever creating it. */
+  #existingKeyFile(): Promise<MasterKeyProvider> {
+    this.#keyFile ??= openKeyFile(this.#options.keyFile ?? this.#defaultKeyFile).then((opened) => {
+      if (!opened.ok) {
+        this.#keyFile = undefined;
+        throw keyFileError(opened.error.message, opened.error);
+      }
+      this.#warn(opened.value.notes);
+      return opened.value.provider;
+    });
+    return this.#keyFile;
   }
 
   #masterKey(): Promise<MasterKeyProvider> {
@@ -225,7 +259,10 @@ export class StoreKeys {
       throw keyFileError(opened.error.message, opened.error);
     }
     if (given !== undefined) {
-      throw keyFileError(`${opened.error.message}; create it with 'infio keys init --key-file ${path}'`);
+      throw keyFileError(
+        `${opened.error.message}, or create a new key with 'infio keys init --key-file ${path}' ` +
+          "(a new key opens no assessment that another key wrapped)",
+      );
     }
 
     await this.#checkNoKeyFileNeeded(path);
@@ -286,6 +323,16 @@ export class StoreKeys {
       this.#options.onWarning?.(note);
     }
   }
+}
+
+/** Names a master key for messages: a key file by its path, a KMS key by its id. */
+function describeProvider(provider: MasterKeyProvider): string {
+  if (provider instanceof KeyFileProvider) {
+    return `key file '${provider.path}' (${describeMasterKey(provider.ref)})`;
+  }
+  return provider.ref.kind === "aws-kms"
+    ? `AWS KMS key '${provider.ref.keyId}'`
+    : `master key ${describeMasterKey(provider.ref)}`;
 }
 
 function unavailable(assessmentId: string, reason: string, cause?: unknown): StoreError {

@@ -30,22 +30,31 @@ export interface TableSpec<T> {
   readonly kindOf?: (row: T) => string;
 }
 
+/** A table whose rows are JSON arrays of their fields. */
+export interface FieldTableSpec<T> extends TableSpec<T> {
+  /** Returns a row's fields in stored order; throws StoreError for a value it cannot keep. */
+  readonly values: (row: T) => (string | number | null)[];
+  /** Builds a row from what {@link values} returned, after a JSON round trip. */
+  readonly build: (values: readonly unknown[]) => T;
+}
+
 function fieldTable<T>(
   table: string,
   fields: readonly FieldSpec<T>[],
   build: (values: readonly unknown[]) => T,
-): TableSpec<T> {
+): FieldTableSpec<T> {
+  const values = (row: T): (string | number | null)[] =>
+    fields.map((field) => {
+      const value = field.get(row);
+      checkField(table, field, value);
+      return value ?? null;
+    });
   return {
     table,
-    encode: (row) => {
-      const values = fields.map((field) => {
-        const value = field.get(row);
-        checkField(table, field, value);
-        return value ?? null;
-      });
-      return JSON.stringify(values);
-    },
+    encode: (row) => JSON.stringify(values(row)),
     decode: (plaintext) => build(JSON.parse(plaintext) as unknown[]),
+    values,
+    build,
   };
 }
 
@@ -75,7 +84,7 @@ const bigint = <T>(name: string, get: (row: T) => number): FieldSpec<T> => ({
 const str = (value: unknown): string => value as string;
 const num = (value: unknown): number => value as number;
 
-export const UNITS: TableSpec<AssessedUnit> = fieldTable(
+export const UNITS: FieldTableSpec<AssessedUnit> = fieldTable(
   "units",
   [
     text("file", (row) => row.file),
@@ -97,7 +106,7 @@ export const UNITS: TableSpec<AssessedUnit> = fieldTable(
   }),
 );
 
-export const OBJECTS: TableSpec<AssessedObject> = fieldTable(
+export const OBJECTS: FieldTableSpec<AssessedObject> = fieldTable(
   "objects",
   [
     text("name", (row) => row.name),
@@ -115,7 +124,7 @@ export const OBJECTS: TableSpec<AssessedObject> = fieldTable(
   }),
 );
 
-export const PARSE_ERRORS: TableSpec<ParseErrorRecord> = fieldTable(
+export const PARSE_ERRORS: FieldTableSpec<ParseErrorRecord> = fieldTable(
   "parse_errors",
   [
     text("file", (row) => row.file),
@@ -133,7 +142,7 @@ export const PARSE_ERRORS: TableSpec<ParseErrorRecord> = fieldTable(
   }),
 );
 
-export const SKIPPED_INPUTS: TableSpec<SkippedInput> = fieldTable(
+export const SKIPPED_INPUTS: FieldTableSpec<SkippedInput> = fieldTable(
   "skipped_inputs",
   [
     text("file", (row) => row.file),
@@ -170,6 +179,7 @@ export const INVENTORY: TableSpec<InventoryRow> & {
 export const WRITER_TABLES: readonly string[] = [
   "units",
   "objects",
+  "object_chunks",
   "finding_chunks",
   "parse_errors",
   "skipped_inputs",

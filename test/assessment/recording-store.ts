@@ -1,7 +1,7 @@
 /** A store that records what a run writes, to check order and atomicity. */
 
 import type { AssessmentSummary } from "../../src/assessment/model.js";
-import { decodeFindings } from "../../src/store/finding-chunks.js";
+import { decodeFindingChunk } from "../../src/store/finding-chunks.js";
 import {
   NullStore,
   type AssessmentDetails,
@@ -33,7 +33,7 @@ export class RecordingStore extends NullStore {
       addUnits: add("units", this.rows.units),
       addObjects: add("objects"),
       addFindings: add("findings", this.rows.findings),
-      addFindingChunk: (chunk) => add("findings", this.rows.findings)(decodeFindings(chunk.data)),
+      addFindingChunk: (chunk) => add("findings", this.rows.findings)(decodeFindingChunk(chunk)),
       addParseErrors: add("parseErrors"),
       addSkipped: add("skipped", this.rows.skipped),
       addInventory: async () => undefined,

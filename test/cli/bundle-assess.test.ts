@@ -114,7 +114,8 @@ describe("infio assess --bundle", () => {
     const id = /^assessment (\S+)/.exec(result.out)?.[1];
     assert.ok(id);
     storedId = id;
-    const opened = await openStore("embedded", { dataDir: join(work, "home") });
+    // --key-file names the master key of the run, so it wraps the store's data key too.
+    const opened = await openStore("embedded", { dataDir: join(work, "home"), keys: { keyFile } });
     assert.ok(opened.ok);
     try {
       const stored = await opened.store.getAssessment(id);
@@ -129,7 +130,10 @@ describe("infio assess --bundle", () => {
   it("reports a stored live assessment again without module code", async () => {
     assert.ok(storedId);
     const ctx = captureContext({ cwd: work });
-    const code = await main(["report", storedId, "--data-dir", join(work, "home"), "--out", join(work, "again")], ctx);
+    const code = await main(
+      ["report", storedId, "--data-dir", join(work, "home"), "--key-file", keyFile, "--out", join(work, "again")],
+      ctx,
+    );
     assert.equal(code, 0, ctx.err.join(""));
     assert.match(ctx.err.join(""), /the code view shows no module code/);
     const json = JSON.parse(readFileSync(join(work, "again", "assessment.json"), "utf8"));

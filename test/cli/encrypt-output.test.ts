@@ -83,11 +83,12 @@ describe("--encrypt-output", () => {
 
   it("decrypts to the same bytes as the plain reports", async () => {
     const w = await workspace();
-    const assessed = await w.run(["assess", "sql", "--jobs", "1", "-q", "--out", "first", "--format", "json"]);
+    // --key-file names the master key of every run, so the store uses it too.
+    const assessed = await w.run(["assess", "sql", "--jobs", "1", "-q", "--out", "first", "--format", "json", "--key-file", "reports.key"]);
     assert.equal(assessed.code, 0, assessed.err);
     const id = /^assessment (\S+)/.exec(assessed.out)![1]!;
     for (const args of [
-      ["report", id, "--out", "plain", "--format", "json,csv,sarif"],
+      ["report", id, "--out", "plain", "--format", "json,csv,sarif", "--key-file", "reports.key"],
       ["report", id, "--out", "enc", "--format", "json,csv,sarif", "--encrypt-output", "--key-file", "reports.key"],
     ]) {
       const result = await w.run(args);
@@ -132,10 +133,8 @@ describe("--encrypt-output", () => {
   });
 
   const usage: [string, string[], RegExp][] = [
-    ["--kms-key-id alone", ["assess", "sql", "--kms-key-id", "alias/x"], /--kms-key-id applies to --encrypt-output only/],
-    ["--key-file with scripts alone", ["assess", "sql", "--key-file", "k"], /--key-file applies to --bundle and --encrypt-output only, not to script paths alone/],
-    ["--key-file of report alone", ["report", "20250101-000000-000000", "--key-file", "k"], /--key-file applies to --encrypt-output only/],
     ["two master keys", ["assess", "sql", "--encrypt-output", "--key-file", "k", "--kms-key-id", "a"], /pass only one of them/],
+    ["an empty KMS key id", ["assess", "sql", "--encrypt-output", "--kms-key-id", " "], /invalid --kms-key-id ''/],
   ];
   for (const [name, args, expected] of usage) {
     it(`rejects ${name}`, async () => {

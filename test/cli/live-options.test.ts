@@ -150,7 +150,6 @@ describe("live usage errors", () => {
     [["assess", "./db", "--user", "reader"], /--user applies to a live server only/],
     [["assess", "./db", "--database", "Sales", "--tls", "strict"], /--tls, --database apply to a live server only/],
     [["assess", "--server", "sql01", "--user", "r", "--password-env", "SQLPASS", "--include", "*.sql"], /--include applies to script files only/],
-    [["assess", "--server", "sql01", "--user", "r", "--password-env", "SQLPASS", "--key-file", "k"], /--key-file applies to --bundle and --encrypt-output only, not to a live server alone/],
     [["assess", "--bundle", "b.infio", "--user", "r"], /--user applies to a live server only, not to a bundle/],
     [["assess", "--server", "sql01", "--user", "r", "--password-env", "SQLPASS", "--tls", "off"], /always encrypts/],
     [["assess", "--server", "sql01", "--user", "r", "--password-env", "SQLPASS", "--timeout", "soon"], /invalid --timeout .soon./],

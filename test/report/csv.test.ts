@@ -127,6 +127,22 @@ describe("csv cells", () => {
     });
   }
 
+  const escaped: [input: string, expected: string][] = [
+    ["dbo.\u001b[31mred", '"dbo.\\x1b[31mred"'],
+    ["evil\u202egpj.sql", '"evil\\u202egpj.sql"'],
+    ["nul\u0000", '"nul\\x00"'],
+    ["\u0000=1", '"\\x00=1"'],
+    ["=1\u001b", `"'=1\\x1b"`],
+    ["\u202e=HYPERLINK(1)", '"\\u202e=HYPERLINK(1)"'],
+    ["a line\nbreak", '"a line\nbreak"'],
+    ["crlf\r\nand\ttab", '"crlf\r\nand\ttab"'],
+  ];
+  for (const [input, expected] of escaped) {
+    it(`writes ${JSON.stringify(input)} as ${expected}`, () => {
+      assert.equal(csvTextCell(input), expected);
+    });
+  }
+
   it("doubles quotes inside a quoted cell", () => {
     assert.equal(csvTextCell('say "hi"'), '"say ""hi"""');
   });

@@ -6,7 +6,9 @@ import { after, describe, it } from "node:test";
 
 import type { Finding } from "../../src/assessment/model.js";
 import { StoreError } from "../../src/store/errors.js";
+import { unpackChunk } from "../../src/store/chunk-packing.js";
 import {
+  decodeFindingChunk,
   decodeFindings,
   encodeFindings,
 } from "../../src/store/finding-chunks.js";
@@ -35,27 +37,46 @@ describe("finding chunks", () => {
   it("round-trip hostile text and keep absent fields absent", () => {
     const findings = hostileFindings();
 
-    const decoded = decodeFindings(encodeFindings(findings).data);
+    const decoded = decodeFindingChunk(encodeFindings(findings));
 
     assert.deepStrictEqual(decoded, findings);
     assert.equal("detail" in decoded[1]!, false);
     assert.equal("complexity" in decoded[1]!, false);
   });
 
+  it("round-trip through the stored, compressed text", () => {
+    const findings = hostileFindings();
+    const chunk = encodeFindings(findings);
+
+    const json = unpackChunk(chunk.packed);
+
+    assert.equal(json.startsWith("["), true);
+    assert.deepStrictEqual(decodeFindings(json), findings);
+    assert.ok(chunk.packed.length < Buffer.byteLength(json), `${chunk.packed.length} bytes packed`);
+  });
+
+  it("read chunks stored as plain JSON text", () => {
+    const findings = hostileFindings();
+    const json = unpackChunk(encodeFindings(findings).packed);
+
+    const stored = unpackChunk(Buffer.from(json, "utf8"));
+
+    assert.deepStrictEqual(decodeFindings(stored), findings);
+  });
+
   it("store each distinct text once", () => {
     const findings = Array.from({ length: 50 }, () => sampleFinding(1));
 
     const chunk = encodeFindings(findings);
-    const [strings] = JSON.parse(chunk.data) as [string[], number[]];
 
     assert.equal(chunk.count, 50);
-    assert.equal(strings.length, 5);
+    assert.equal(chunk.strings.length, 5);
   });
 
   it("keep U+0000 and lone surrogates out of the stored text", () => {
     const chunk = encodeFindings(hostileFindings());
 
-    const stored = (JSON.parse(chunk.data) as [string[]])[0].join("");
+    const stored = chunk.strings.join("");
     assert.equal(stored.includes("\u0000"), false);
     assert.equal(LONE_SURROGATE.test(stored), false);
   });

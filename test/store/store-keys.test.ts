@@ -179,13 +179,30 @@ describe("store keys", () => {
     const store = await open(dataDir);
     try {
       await (store as SqlStore).connection.exec(
-        "update objects set sealed = (select sealed from objects where ordinal = 0) where ordinal = 1",
+        "update units set sealed = (select sealed from units where ordinal = 0) where ordinal = 1",
       );
 
       await assert.rejects(store.getAssessment("swapped"), (error: unknown) => {
         assert.ok(error instanceof StoreError);
         assert.equal(error.code, "decrypt-failed");
-        assert.match(error.message, /objects row 1 of assessment 'swapped'/);
+        assert.match(error.message, /units row 1 of assessment 'swapped'/);
+        return true;
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("rejects a chunk whose row count was changed", async () => {
+    const dataDir = await storeWithOne("recounted");
+    const store = await open(dataDir);
+    try {
+      await (store as SqlStore).connection.exec("update object_chunks set row_count = row_count - 1");
+
+      await assert.rejects(store.getAssessment("recounted"), (error: unknown) => {
+        assert.ok(error instanceof StoreError);
+        assert.equal(error.code, "decrypt-failed");
+        assert.match(error.message, /object_chunks row 0\+\d+ of assessment 'recounted'/);
         return true;
       });
     } finally {

@@ -18,7 +18,7 @@ export interface ArgumentFinding {
  * reference (SQL Server 2022): SERVERPROPERTY(property),
  * OBJECTPROPERTY(id, property), COLUMNPROPERTY(id, column, property), ...
  */
-const PROPERTY_ARGUMENT: Readonly<Record<string, number>> = {
+export const PROPERTY_ARGUMENT: Readonly<Record<string, number>> = {
   serverproperty: 0,
   connectionproperty: 0,
   sessionproperty: 0,

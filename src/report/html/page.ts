@@ -30,6 +30,7 @@ import { renderOverrides } from "./overrides.js";
 import { renderNotRead, renderServer } from "./server.js";
 import { STYLESHEET } from "./styles.js";
 import { renderHeader, renderSummary } from "./summary.js";
+import { renderWorkload, withWorkloadTexts } from "./workload.js";
 import {
   renderObjects,
   renderParseErrors,
@@ -60,7 +61,7 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
   const findingsPlan = planFindings(a, limits, options.features);
   const codePlan = planCodeView(
     codeTargets(a, findingsPlan, limits),
-    options.sources,
+    withWorkloadTexts(a, options.sources),
     limits,
   );
 
@@ -79,11 +80,12 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
 
   const body = [
     renderHeader(a, limits),
-    navigation(live !== undefined),
+    navigation(live !== undefined, a.workload !== undefined),
     `<main>`,
     ...(live ? [renderServer(live.source, live.plan, limits)] : []),
     renderSummary(a, findingsPlan, limits),
     renderCharts(a, findingsPlan, limits),
+    ...(a.workload === undefined ? [] : [renderWorkload(a, a.workload, codePlan, limits)]),
     renderEffort(a, findingsPlan, limits),
     renderComparison(a, findingsPlan, limits),
     renderOverrides(a, limits),
@@ -120,7 +122,7 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
   ].join("\n");
 }
 
-function navigation(live: boolean): string {
+function navigation(live: boolean, workload: boolean): string {
   const serverLinks = live ? [["server", "Server"]] : [];
   const inventoryLinks = live
     ? [
@@ -132,6 +134,7 @@ function navigation(live: boolean): string {
     ...serverLinks,
     ["summary", "Summary"],
     ["charts", "Charts"],
+    ...(workload ? [["workload", "Workload"]] : []),
     ["effort", "Effort"],
     ["comparison", "Version comparison"],
     ["overrides", "Overrides"],

@@ -1,8 +1,8 @@
 /**
  * Redacts an assessment for sharing with third parties: server, database
  * and object names, paths, principals and code are replaced with stable
- * pseudonyms, consistent across the whole report. docs/redaction.md
- * states the rules.
+ * pseudonyms, consistent across the whole report. The section "Redacted
+ * reports" of docs/security.md states the rules.
  */
 
 import type { Assessment } from "../../assessment/model.js";

@@ -33,6 +33,7 @@ import {
 } from "./names.js";
 import type { NameRegistry } from "./registry.js";
 import type { Vocabulary } from "./vocabulary.js";
+import { redactWorkloadNames, redactWorkloadUnit, redactWorkloadWarnings } from "./workload.js";
 
 export interface WalkInput {
   readonly assessment: Assessment;
@@ -101,6 +102,7 @@ export function walkAssessment(input: WalkInput): WalkResult {
 
   // Step 2: code, and the columns of findings and parse errors in it.
   const columns = remapColumns(a, input.texts, code);
+  const workloadNames = a.workload === undefined ? undefined : redactWorkloadNames(a.workload, file, code);
   const textUnits = new Map<string, string>();
   for (const name of columns.read) {
     textUnits.set(file(name), name);
@@ -166,6 +168,7 @@ export function walkAssessment(input: WalkInput): WalkResult {
     ...(effort === undefined ? {} : { effort }),
     ...(comparison === undefined ? {} : { comparison }),
     ...(live === undefined ? {} : { live }),
+    ...(workloadNames === undefined ? {} : { workload: redactWorkloadWarnings(workloadNames, prose) }),
   };
   return { assessment: redacted, textUnits, unlistedFields: [...inventory.unlisted].sort(compareCodeUnits) };
 }
@@ -198,7 +201,8 @@ function redactFiles(a: Assessment, namer: Namer, objects: ObjectIndex): Map<str
   const uses = new Map<string, number>();
   for (const name of [...names].sort(compareCodeUnits)) {
     const redacted =
-      a.live === undefined ? redactScriptPath(name, namer) : redactModuleUnit(name, namer, objects);
+      (a.workload === undefined ? undefined : redactWorkloadUnit(name, namer)) ??
+      (a.live === undefined ? redactScriptPath(name, namer) : redactModuleUnit(name, namer, objects));
     const count = (uses.get(redacted) ?? 0) + 1;
     uses.set(redacted, count);
     map.set(name, count === 1 ? redacted : `${redacted}~${count}`);

@@ -89,9 +89,13 @@ export class Keyring {
    * Re-wraps every data key under `next` and checks each new wrapping
    * before storing it. The data itself is not touched. Records already
    * wrapped by `next` are skipped, so an interrupted rotation is finished by
-   * running it again with the same two keys.
+   * running it again with the same keys. Each record is unwrapped with the
+   * provider of `sources` that wrapped it, else with the keyring's own.
    */
-  async rotate(next: MasterKeyProvider): Promise<Result<RotationReport>> {
+  async rotate(
+    next: MasterKeyProvider,
+    sources: readonly MasterKeyProvider[] = [],
+  ): Promise<Result<RotationReport>> {
     const ids = await this.#store.list();
     if (!ids.ok) {
       return ids;
@@ -100,7 +104,7 @@ export class Keyring {
     const rewrapped: string[] = [];
     const alreadyCurrent: string[] = [];
     for (const id of ids.value) {
-      const outcome = await this.#rotateOne(id, next);
+      const outcome = await this.#rotateOne(id, next, sources);
       if (!outcome.ok) {
         return fail(
           outcome.error.code,
@@ -114,7 +118,11 @@ export class Keyring {
   }
 
   /** Returns true when re-wrapped, false when already under `next`. */
-  async #rotateOne(assessmentId: string, next: MasterKeyProvider): Promise<Result<boolean>> {
+  async #rotateOne(
+    assessmentId: string,
+    next: MasterKeyProvider,
+    sources: readonly MasterKeyProvider[],
+  ): Promise<Result<boolean>> {
     const read = await this.#store.read(assessmentId);
     if (!read.ok) {
       return read;
@@ -124,7 +132,8 @@ export class Keyring {
       return ok(false);
     }
 
-    const key = await unwrapRecord(record, this.#master);
+    const source = sources.find((p) => sameMasterKey(p.ref, record.master)) ?? this.#master;
+    const key = await unwrapRecord(record, source);
     if (!key.ok) {
       return key;
     }

@@ -10,6 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { SkippedInput } from "../../assessment/model.js";
 import { looksBinary } from "../../tsql/decode/binary.js";
 import { SPECIAL_FILE, specialFileKind, specialFileMessage } from "./file-kinds.js";
+import { formatOverLimit } from "../../util/byte-size.js";
 import { cannotRead } from "./walk.js";
 
 /**
@@ -121,7 +122,7 @@ function checkSize(
     return skip(
       name,
       "too-large",
-      `'${path}' is ${size} bytes, over the limit of ${maxFileSize}; ` +
+      `'${path}' is ${formatOverLimit(size, maxFileSize)}; ` +
         "pass --max-file-size with a larger value to assess it, or " +
         "exclude it with --exclude",
     );

@@ -86,6 +86,9 @@ class SourceWalk {
   readonly #seenFiles: Set<string>;
   readonly #seenFolders = new Set<string>();
   #assessable = 0;
+  /** Files of this source left out by --include or --exclude, and those without a SQL extension. */
+  #leftOut = 0;
+  #notSql = 0;
 
   constructor(
     given: string,
@@ -126,14 +129,33 @@ class SourceWalk {
 
     yield* this.#folder(root, "");
     if (this.#assessable === 0) {
-      yield skipped(
-        rootName,
-        "empty",
-        `folder '${this.#given}' holds no SQL files (names ending in ` +
-          `${[...SQL_EXTENSIONS].join(", ")}); pass --include to add other ` +
-          "names, or point infio at another folder",
+      yield skipped(rootName, "empty", this.#emptyFolderMessage());
+    }
+  }
+
+  /** Says why a folder gave nothing to assess, with the option that would change it. */
+  #emptyFolderMessage(): string {
+    const folder = `folder '${this.#given}'`;
+    const include = this.#options.include ?? [];
+    if (include.length > 0) {
+      return (
+        `no file in ${folder} matches --include ${quotedPatterns(include)}; patterns ` +
+        "without '/' match file names at any depth, and those with '/' match paths below the folder"
       );
     }
+    if (this.#leftOut > 0) {
+      return (
+        `every SQL file in ${folder} is left out by --exclude ` +
+        `${quotedPatterns(this.#options.exclude ?? [])}; check the patterns`
+      );
+    }
+    if (this.#notSql > 0) {
+      return (
+        `${folder} holds no SQL files (names ending in ${[...SQL_EXTENSIONS].join(", ")}); ` +
+        "pass --include to add other names, or point infio at another folder"
+      );
+    }
+    return `${folder} contains no files to assess; point infio at another folder`;
   }
 
   async *#folder(path: string, relative: string): AsyncGenerator<ScriptEntry> {
@@ -191,7 +213,11 @@ class SourceWalk {
     }
 
     if (isFolder) {
-      if (SKIPPED_FOLDERS.has(entry.name) || this.#excluded(relative)) {
+      if (SKIPPED_FOLDERS.has(entry.name)) {
+        return;
+      }
+      if (this.#excluded(relative)) {
+        this.#leftOut++;
         return;
       }
       yield* this.#folder(path, relative);
@@ -201,9 +227,11 @@ class SourceWalk {
     const chosen = this.#choose(relative, entry.name);
     if (chosen === "excluded") {
       this.#counts.excluded++;
+      this.#leftOut++;
       return;
     }
     if (chosen === "not-sql") {
+      this.#notSql++;
       yield skipped(
         this.#name(relative),
         "not-sql",
@@ -247,6 +275,7 @@ class SourceWalk {
   #listed(relative: string, name: string): boolean {
     if (this.#choose(relative, name) === "excluded") {
       this.#counts.excluded++;
+      this.#leftOut++;
       return false;
     }
     return true;
@@ -310,6 +339,10 @@ async function statOrError(path: string) {
 /** Builds the message for a path that `stat` failed on, naming a broken link's target. */
 async function unreadableMessage(path: string, displayPath: string, error: Error): Promise<string> {
   return (await brokenLinkMessage(path, displayPath, error)) ?? cannotRead(displayPath, error);
+}
+
+function quotedPatterns(matchers: readonly GlobMatcher[]): string {
+  return matchers.map((m) => `'${m.pattern}'`).join(", ");
 }
 
 /** Builds a pattern that includes files like `name`, by extension if it has one. */

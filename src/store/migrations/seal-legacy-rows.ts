@@ -9,7 +9,7 @@
 
 import { rowId } from "../bulk.js";
 import type { SqlSession } from "../connection.js";
-import { chunkId } from "../finding-rows.js";
+import { chunkId } from "../chunk-rows.js";
 import { sealDetails, sealError, sealSources } from "../sealed-header.js";
 import type { RowSealer } from "../sealing.js";
 import type { AssessmentDetails } from "../store.js";

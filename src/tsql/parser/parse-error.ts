@@ -16,7 +16,7 @@ export const ParseErrors = {
   tooDeep: {
     code: "parse.nesting-too-deep",
     message: (limit: number) =>
-      `nesting is deeper than ${limit} levels; infio stops reading this statement to protect the stack (raise maxDepth to read deeper)`,
+      `nesting is deeper than ${limit} levels, a fixed limit that protects infio's stack; the rest of this statement is not assessed, so review it by hand`,
   },
   unterminatedBlock: {
     code: "parse.missing-end",

@@ -40,7 +40,7 @@ describe("readScript", () => {
     const result = readScript(join(root, "tables/orders.sql"), "orders.sql", 10);
     assert.ok(!result.ok);
     assert.equal(result.skipped.reason, "too-large");
-    assert.match(result.skipped.message, /over the limit of 10; pass --max-file-size/);
+    assert.match(result.skipped.message, /is 98 bytes, over the limit of 10 bytes; pass --max-file-size/);
   });
 
   it("checks bytes from standard input the same way", () => {

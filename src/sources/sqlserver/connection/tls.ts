@@ -9,6 +9,7 @@ import { X509Certificate } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 
+import { formatOverLimit } from "../../../util/byte-size.js";
 import { ConnectionSettingsError } from "./settings-error.js";
 
 export type TlsMode = "on" | "strict";
@@ -110,7 +111,7 @@ async function readSmallFile(path: string, fail: (problem: string, cause?: unkno
       fail("it is not a file; pass the path of a PEM file with the CA certificate");
     }
     if (stats.size > MAX_CA_FILE_BYTES) {
-      fail(`it is ${stats.size} bytes, more than a CA bundle's ${MAX_CA_FILE_BYTES}; check the path`);
+      fail(`it is ${formatOverLimit(stats.size, MAX_CA_FILE_BYTES)} for a CA bundle; check the path`);
     }
     return await readFile(path, "utf8");
   } catch (error) {

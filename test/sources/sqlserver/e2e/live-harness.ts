@@ -7,12 +7,13 @@
 
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import type { Assessment } from "../../../../src/assessment/model.js";
+import { openKeyFile } from "../../../../src/security/keys/key-file.js";
 import { openStore } from "../../../../src/store/open-store.js";
 import type { AssessmentListing } from "../../../../src/store/store.js";
 import {
@@ -92,8 +93,19 @@ export class LiveWorkspace {
     }
   }
 
+  /**
+   * Reads a stored assessment. One assessed with `--key-file KEYFILE` (a
+   * bundle's) has its data key wrapped by that key file, the others by the
+   * data folder's own.
+   */
   async assessment(id: string): Promise<Assessment> {
-    const opened = await openStore("embedded", { dataDir: this.home });
+    const record = JSON.parse(readFileSync(join(this.home, "keys", `${id}.json`), "utf8")) as {
+      master: { keyId: string };
+    };
+    const own = await openKeyFile(this.keyFile);
+    const wrappedByKeyFile = own.ok && own.value.provider.ref.keyId === record.master.keyId;
+    const keys = wrappedByKeyFile ? { keys: { keyFile: this.keyFile } } : {};
+    const opened = await openStore("embedded", { dataDir: this.home, ...keys });
     if (!opened.ok) {
       throw opened.error;
     }
