@@ -5,6 +5,7 @@
  */
 
 import { rename } from "node:fs/promises";
+import { join } from "node:path";
 
 import { Command } from "commander";
 
@@ -14,6 +15,7 @@ import { FileDataKeyStore } from "../security/keys/key-store-file.js";
 import { Keyring } from "../security/keys/keyring.js";
 import { KmsProvider } from "../security/keys/kms-provider.js";
 import { describeMasterKey, type MasterKeyProvider } from "../security/keys/master-key.js";
+import { CONNECTION_KEYS_FOLDER } from "../web/connections/connection-secrets.js";
 import type { AuditTrail } from "./audit-trail.js";
 import { DATA_DIR_HELP, withExamples, type CommandHost } from "./command.js";
 import { dataKeysDirectory, setUpCommand } from "./command-setup.js";
@@ -192,17 +194,20 @@ async function rotate(
     return await fail(next.error.message);
   }
 
-  const store = new FileDataKeyStore(options.keysDir);
-  let sources: SourceKeys;
-  try {
-    sources = await openSourceKeys(store, options.keyFile, next.value.provider.ref, ctx.platform);
-  } catch (error) {
-    return await failWith(error, fail);
-  }
-  const keyring = new Keyring(store, current.value.provider);
-  const rotated = await keyring.rotate(next.value.provider, sources.providers).finally(() => sources.close());
-  if (!rotated.ok) {
-    return await fail(`${rotated.error.message}; both key files were kept ('${options.keyFile}' and '${nextPath}')`);
+  let count = 0;
+  for (const store of dataKeyStores(options)) {
+    let sources: SourceKeys;
+    try {
+      sources = await openSourceKeys(store, options.keyFile, next.value.provider.ref, ctx.platform);
+    } catch (error) {
+      return await failWith(error, fail);
+    }
+    const keyring = new Keyring(store, current.value.provider);
+    const rotated = await keyring.rotate(next.value.provider, sources.providers).finally(() => sources.close());
+    if (!rotated.ok) {
+      return await fail(`${rotated.error.message}; both key files were kept ('${options.keyFile}' and '${nextPath}')`);
+    }
+    count += rotated.value.rewrapped.length + rotated.value.alreadyCurrent.length;
   }
 
   try {
@@ -212,7 +217,6 @@ async function rotate(
     return await fail(`every data key is now wrapped by '${nextPath}', but it could not replace '${options.keyFile}': ${reason}; move it there yourself`);
   }
 
-  const count = rotated.value.rewrapped.length + rotated.value.alreadyCurrent.length;
   await record("succeeded", { masterKey: describeMasterKey(next.value.provider.ref), dataKeys: count });
   ctx.stderr.write(
     `re-wrapped ${count} data key${count === 1 ? "" : "s"} under ${describeMasterKey(next.value.provider.ref)}; ` +
@@ -232,21 +236,23 @@ async function rotateToKms(
   record: (outcome: "succeeded" | "failed", details: Record<string, JsonValue>) => Promise<void>,
   fail: (message: string) => Promise<number>,
 ): Promise<number> {
-  const store = new FileDataKeyStore(options.keysDir);
   const next = new KmsProvider({ keyId: kmsKeyId });
   try {
-    let sources: SourceKeys;
-    try {
-      sources = await openSourceKeys(store, options.keyFile, next.ref, ctx.platform);
-    } catch (error) {
-      return await failWith(error, fail);
-    }
-    const rotated = await new Keyring(store, next).rotate(next, sources.providers).finally(() => sources.close());
-    if (!rotated.ok) {
-      return await fail(rotated.error.message);
+    let count = 0;
+    for (const store of dataKeyStores(options)) {
+      let sources: SourceKeys;
+      try {
+        sources = await openSourceKeys(store, options.keyFile, next.ref, ctx.platform);
+      } catch (error) {
+        return await failWith(error, fail);
+      }
+      const rotated = await new Keyring(store, next).rotate(next, sources.providers).finally(() => sources.close());
+      if (!rotated.ok) {
+        return await fail(rotated.error.message);
+      }
+      count += rotated.value.rewrapped.length + rotated.value.alreadyCurrent.length;
     }
 
-    const count = rotated.value.rewrapped.length + rotated.value.alreadyCurrent.length;
     await record("succeeded", { masterKey: describeMasterKey(next.ref), dataKeys: count });
     ctx.stderr.write(
       `re-wrapped ${count} data key${count === 1 ? "" : "s"} under ${describeMasterKey(next.ref)}; ` +
@@ -257,6 +263,18 @@ async function rotateToKms(
   } finally {
     next.destroy();
   }
+}
+
+/**
+ * Returns the folders of data keys that the master key wraps: the
+ * assessments' and the saved connections' of the web console. Both are
+ * re-wrapped, or saved passwords would stop opening after a rotation.
+ */
+function dataKeyStores(options: KeysOptions): FileDataKeyStore[] {
+  return [
+    new FileDataKeyStore(options.keysDir),
+    new FileDataKeyStore(join(options.dataDir, CONNECTION_KEYS_FOLDER)),
+  ];
 }
 
 /** Records a FailureError as the rotation's outcome; other errors are unexpected and rethrown. */

@@ -9,10 +9,7 @@
  * login and TLS settings it was entered for. So a sealed value copied to
  * another row fails to open, and so does a row whose server was changed
  * in the database, instead of sending the password elsewhere.
- *
- * NOTE: `infio keys rotate` re-wraps only the keys of assessments. After a
- * rotation replaces the master key file, saved passwords fail to open
- * until they are entered again.
+ * `infio keys rotate` re-wraps these keys along with the assessments'.
  */
 
 import { existsSync } from "node:fs";
