@@ -32,7 +32,7 @@ export class ThreadSampler {
   readonly #timer: NodeJS.Timeout;
   readonly #cpuStarted = process.cpuUsage();
 
-  constructor(intervalMs = 50) {
+  constructor(intervalMs = 200) {
     for (const [tid, ticks] of readThreads()) {
       this.#before.set(tid, ticks);
     }

@@ -67,7 +67,8 @@ export async function readAssessment(
   id: string,
   openSealer: SealerSource,
 ): Promise<Assessment | undefined> {
-  // The details name every object, so they travel as base64 (bulk.ts says why).
+  // The details name every object, so they travel as base64, for the
+  // reason that bulk.ts gives.
   const rows = await session.query<HeaderRow & { details: string | null }>(
     `select ${HEADER_COLUMNS}, encode(details, 'base64') as details ` +
       "from assessments a where id = $1 and status = 'complete'",

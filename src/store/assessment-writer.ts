@@ -182,7 +182,8 @@ export class SqlAssessmentWriter implements AssessmentWriter {
       }
 
       const summaryJson = JSON.stringify(escapeJson(summary));
-      // The details name every object, so they travel as base64 (bulk.ts says why).
+      // The details name every object, so they travel as base64, for the
+      // reason that bulk.ts gives.
       const sealedDetails = sealDetails(this.#sealer, details)?.toString("base64") ?? null;
       await this.#session.transaction(async (session) => {
         const updated = await session.query(

@@ -4,8 +4,8 @@
  * objects. Its plaintext is a JSON array with one array of fields per
  * object, laid out as tables.ts lays out an `objects` row, and compressed
  * by chunk-packing.ts. A million-line assessment defines tens of thousands
- * of objects, and sealing and inserting each as a row took about a second
- * of the main thread.
+ * of objects, and sealing and inserting each as a row took 0.6 to 0.9 s of
+ * the main thread.
  *
  * Assessments stored before schema version 7 keep their objects in
  * `objects`, one sealed row each; readers take both tables.

@@ -52,7 +52,9 @@ const TEMPORARY_INFIX = ".creating-";
 
 function runWorker(directory: string, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { directory } });
+    // No inherited flags: `--input-type` or `-e` of the parent make a
+    // worker started from a file fail at once.
+    const worker = new Worker(WORKER_URL, { workerData: { directory }, execArgv: [] });
     let created = false;
     let aborted = false;
     let failure: Error | undefined;

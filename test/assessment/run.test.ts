@@ -29,6 +29,18 @@ function options(root: string, store: RecordingStore, extra: Partial<RunOptions>
   };
 }
 
+/**
+ * Waits up to a second for the message ports of stopped worker threads to
+ * close; returns whether they all did. A worker left running keeps its port.
+ */
+async function workerPortsClosed(): Promise<boolean> {
+  const open = () => process.getActiveResourcesInfo().filter((r) => r === "MessagePort").length;
+  for (let i = 0; i < 100 && open() > 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return open() === 0;
+}
+
 describe("runAssessment", () => {
   let root: string;
   before(() => {
@@ -147,6 +159,25 @@ describe("runAssessment", () => {
     assert.ok(!result.ok && result.aborted);
     assert.equal(store.calls.at(-1), "abort");
     assert.ok(!store.calls.includes("commit"));
+  });
+
+  it("stops its workers when begin fails", async () => {
+    class FailingStore extends RecordingStore {
+      override async beginAssessment(): Promise<never> {
+        throw new Error("cannot begin assessment 'test-run': the store is read-only");
+      }
+    }
+    const store = new FailingStore();
+    await workerPortsClosed();
+
+    const result = await runAssessment(options(root, store));
+
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.aborted, false);
+    assert.match(!result.ok ? result.error : "", /the store is read-only/);
+    assert.deepEqual(store.calls, []);
+    // The pool starts before the store begins, so the run must stop it.
+    assert.equal(await workerPortsClosed(), true);
   });
 
   it("reports progress with totals scanned before the run", async () => {

@@ -70,13 +70,13 @@ describe("finding chunks", () => {
     const chunk = encodeFindings(findings);
 
     assert.equal(chunk.count, 50);
-    assert.equal(chunk.strings.length, 5);
+    assert.equal((JSON.parse(chunk.stringsJson) as string[]).length, 5);
   });
 
   it("keep U+0000 and lone surrogates out of the stored text", () => {
     const chunk = encodeFindings(hostileFindings());
 
-    const stored = chunk.strings.join("");
+    const stored = (JSON.parse(chunk.stringsJson) as string[]).join("");
     assert.equal(stored.includes("\u0000"), false);
     assert.equal(LONE_SURROGATE.test(stored), false);
   });

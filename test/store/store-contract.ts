@@ -34,6 +34,7 @@ const ALL_TABLES = [
   "assessments",
   "units",
   "objects",
+  "object_chunks",
   "finding_chunks",
   "parse_errors",
   "skipped_inputs",
@@ -123,6 +124,7 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
       assert.ok(read);
       assert.deepStrictEqual(read.findings, findings);
       assert.deepStrictEqual(read.units, header.units);
+      assert.deepStrictEqual(read.objects, header.objects);
       assert.deepStrictEqual(read.parseErrors, []);
     });
 
@@ -146,6 +148,31 @@ export function describeStoreContract(label: string, harness: StoreHarness): voi
         const text = Buffer.from(row.sealed).toString("latin1");
         assert.equal(text.slice(0, 4), "infE");
         assert.equal(text.includes("cursor.option"), false);
+      }
+    });
+
+    it("stores objects in sealed chunks", async () => {
+      const rows = await (store as SqlStore).connection.query<{
+        first_ordinal: number;
+        row_count: number;
+        sealed: Uint8Array;
+      }>(
+        "select c.first_ordinal, c.row_count, c.sealed " +
+          "from object_chunks c join assessments a using (assessment_key) " +
+          "where a.id = 'streamed' order by c.first_ordinal",
+      );
+      const legacy = await countRows(store, "objects");
+
+      // 11 objects in one call, chunkRows 4: two full chunks, the rest at commit.
+      assert.deepStrictEqual(
+        rows.map((row) => [row.first_ordinal, row.row_count]),
+        [[0, 4], [4, 4], [8, 3]],
+      );
+      assert.equal(legacy, 0);
+      for (const row of rows) {
+        const text = Buffer.from(row.sealed).toString("latin1");
+        assert.equal(text.slice(0, 4), "infE");
+        assert.equal(text.includes("HYPERLINK"), false);
       }
     });
 
