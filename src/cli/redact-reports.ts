@@ -179,7 +179,10 @@ function mapFileFrom(option: string, out: string, ctx: CliContext): string {
 }
 
 function compare(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
+  if (x < y) {
+    return -1;
+  }
+  return x > y ? 1 : 0;
 }
 
 /** Orders `table2` before `table10`. */

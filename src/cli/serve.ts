@@ -115,7 +115,7 @@ interface ServeParts {
 async function serveUntilStopped(options: ServeOptions, parts: ServeParts): Promise<number> {
   const { ctx, log, setup, store, tls } = parts;
   if ((await consoleAccounts(store).users.list()).length === 0) {
-    log.warn("the console has no users yet, so nobody can sign in; add one with 'infio users add NAME --role admin'");
+    log.warn("the console has no users, so no one can sign in; add one with 'infio users add NAME --role admin'");
   }
 
   const event = { action: "console.serve", details: { host: options.host, port: options.port, store: store.location } } as const;

@@ -66,7 +66,7 @@ describe("infio serve", () => {
     assert.equal(code, 0);
     const err = served.ctx.err.join("");
     assert.match(err, /created a self-signed certificate '.*console-cert\.pem' valid until \d{4}-\d\d-\d\d/);
-    assert.match(err, /the console has no users yet, so nobody can sign in/);
+    assert.match(err, /the console has no users, so no one can sign in/);
     assert.match(err, /info  GET \/sign-in 200 \d+ms user - from 127\.0\.0\.1/);
     assert.match(err, /stopping the console \(SIGINT\)/);
   });

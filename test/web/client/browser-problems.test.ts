@@ -2,61 +2,42 @@
 // assert are absent, so those assertions can fail.
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import {
   browserTestsSkipped,
   launchBrowser,
-  type BrowserSession,
 } from "../../helpers/browser.js";
-import { startFakeConsole, type FakeConsole } from "./fake-console.js";
+import { fakeConsoleSuite } from "./fake-console.js";
 import { HOSTILE_MARKUP } from "./findings-fixture.js";
 
 if (browserTestsSkipped()) {
   it("browser problem recording", { skip: "INFIO_SKIP_BROWSER_TESTS=1 is set" });
 } else {
   describe("browser problem recording", () => {
-    let fake: FakeConsole;
-    let browser: BrowserSession;
-
-    before(async () => {
-      fake = await startFakeConsole();
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await fake?.close();
-    });
-
-    afterEach(async () => {
-      for (const page of browser.context.pages()) {
-        await page.close();
-      }
-      browser.clearProblems();
-    });
+    const suite = fakeConsoleSuite();
 
     it("records a blocked inline script", async () => {
-      fake.extraPages.set("/inline-script", "<script>alert(1)</script>");
-      const page = await browser.newPage();
-      await page.goto(`${fake.origin}/inline-script`);
+      suite.fake.extraPages.set("/inline-script", "<script>alert(1)</script>");
+      const page = await suite.browser.newPage();
+      await page.goto(`${suite.fake.origin}/inline-script`);
 
-      await waitFor(() => browser.problems.cspViolations.length > 0);
-      assert.match(browser.problems.cspViolations[0]!, /^script-src-elem blocked inline/);
-      const errors = browser.problems.consoleErrors;
+      await waitFor(() => suite.browser.problems.cspViolations.length > 0);
+      assert.match(suite.browser.problems.cspViolations[0]!, /^script-src-elem blocked inline/);
+      const errors = suite.browser.problems.consoleErrors;
       assert.ok(errors.some((line) => line.includes("Content Security Policy")), errors.join("\n"));
-      assert.deepEqual(browser.problems.dialogs, []);
+      assert.deepEqual(suite.browser.problems.dialogs, []);
     });
 
     it("records hostile markup rendered as HTML", async () => {
-      fake.extraPages.set("/hostile", HOSTILE_MARKUP);
-      const page = await browser.newPage();
-      await page.goto(`${fake.origin}/hostile`);
+      suite.fake.extraPages.set("/hostile", HOSTILE_MARKUP);
+      const page = await suite.browser.newPage();
+      await page.goto(`${suite.fake.origin}/hostile`);
 
       // The image is blocked, and so is its error handler.
-      const violations = browser.problems.cspViolations;
+      const violations = suite.browser.problems.cspViolations;
       await waitFor(() => violations.length >= 2);
-      const image = new RegExp(`^img-src blocked ${fake.origin}/x `);
+      const image = new RegExp(`^img-src blocked ${suite.fake.origin}/x `);
       assert.ok(violations.some((line) => image.test(line)), violations.join("\n"));
       assert.ok(
         violations.some((line) => line.startsWith("script-src-attr blocked inline")),
@@ -73,19 +54,19 @@ if (browserTestsSkipped()) {
     });
 
     it("records errors, responses and dialogs", async () => {
-      const page = await browser.newPage();
-      await page.goto(`${fake.origin}/no-such-page`);
+      const page = await suite.browser.newPage();
+      await page.goto(`${suite.fake.origin}/no-such-page`);
       await page.evaluate(() => {
         console.error("deliberate error");
         alert("deliberate dialog");
       });
 
-      await waitFor(() => browser.problems.dialogs.length > 0);
-      assert.deepEqual(browser.problems.dialogs, ["alert: deliberate dialog"]);
-      assert.deepEqual(browser.problems.errorResponses, [
-        `GET ${fake.origin}/no-such-page: HTTP 404`,
+      await waitFor(() => suite.browser.problems.dialogs.length > 0);
+      assert.deepEqual(suite.browser.problems.dialogs, ["alert: deliberate dialog"]);
+      assert.deepEqual(suite.browser.problems.errorResponses, [
+        `GET ${suite.fake.origin}/no-such-page: HTTP 404`,
       ]);
-      assert.ok(browser.problems.consoleErrors.some((line) => line.startsWith("deliberate error")));
+      assert.ok(suite.browser.problems.consoleErrors.some((line) => line.startsWith("deliberate error")));
     });
   });
 }

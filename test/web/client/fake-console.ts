@@ -7,6 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:https";
+import { after, afterEach, before } from "node:test";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -16,6 +17,7 @@ import {
   type ClientAssets,
 } from "../../../src/web/client-assets.js";
 import { escapeHtml } from "../../../src/report/html/escape.js";
+import { launchBrowser, type BrowserSession } from "../../helpers/browser.js";
 import { testCertificates } from "../../helpers/tds-server/index.js";
 import {
   FINDING_GROUPS,
@@ -76,6 +78,47 @@ type Handler = (
   response: ServerResponse,
   url: URL,
 ) => void;
+
+/** A fake console and a browser shared by the tests of one suite. */
+export interface FakeConsoleSuite {
+  readonly fake: FakeConsole;
+  readonly browser: BrowserSession;
+}
+
+/**
+ * Starts a fake console and a browser before the suite and stops both
+ * after it. After each test, its pages are closed and the recorded
+ * problems cleared.
+ */
+export function fakeConsoleSuite(): FakeConsoleSuite {
+  const state: { fake?: FakeConsole; browser?: BrowserSession } = {};
+
+  before(async () => {
+    state.fake = await startFakeConsole();
+    state.browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await state.browser?.close();
+    await state.fake?.close();
+  });
+
+  afterEach(async () => {
+    for (const page of state.browser?.context.pages() ?? []) {
+      await page.close();
+    }
+    state.browser?.clearProblems();
+  });
+
+  return {
+    get fake() {
+      return state.fake!;
+    },
+    get browser() {
+      return state.browser!;
+    },
+  };
+}
 
 /** Starts the server with the client built in dist/web-client. */
 export async function startFakeConsole(): Promise<FakeConsole> {

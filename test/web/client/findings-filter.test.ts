@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Locator, Page } from "playwright-core";
 
 import {
   browserTestsSkipped,
-  launchBrowser,
   type BrowserSession,
 } from "../../helpers/browser.js";
-import { startFakeConsole, type FakeConsole } from "./fake-console.js";
+import { fakeConsoleSuite, type FakeConsole } from "./fake-console.js";
 import {
   HOSTILE_MARKUP,
   sampleFindings,
@@ -42,29 +41,11 @@ if (browserTestsSkipped()) {
   it("findings-filter island", { skip: "INFIO_SKIP_BROWSER_TESTS=1 is set" });
 } else {
   describe("findings-filter island", () => {
-    let fake: FakeConsole;
-    let browser: BrowserSession;
-
-    before(async () => {
-      fake = await startFakeConsole();
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await fake?.close();
-    });
-
-    afterEach(async () => {
-      for (const page of browser.context.pages()) {
-        await page.close();
-      }
-      browser.clearProblems();
-    });
+    const suite = fakeConsoleSuite();
 
     it("filters by status and group", async () => {
-      fake.findings = sampleFindings(120, ASSESSMENT);
-      const { page, island } = await openFindings(browser, fake);
+      suite.fake.findings = sampleFindings(120, ASSESSMENT);
+      const { page, island } = await openFindings(suite.browser, suite.fake);
       await summary(island).getByText("Showing 1–50 of 120 findings.").waitFor();
       assert.equal(await island.locator("tbody tr").count(), 50);
       assert.equal(await island.locator("table.server-rendered").count(), 0);
@@ -82,17 +63,17 @@ if (browserTestsSkipped()) {
       assert.deepEqual(groups, Array(10).fill("Cursors"));
       assert.equal(new URL(page.url()).search, "?status=notSupported&group=Cursors");
 
-      const sent = fake.findingsQueries.at(-1)!;
+      const sent = suite.fake.findingsQueries.at(-1)!;
       assert.equal(sent.get("status"), "notSupported");
       assert.equal(sent.get("group"), "Cursors");
       assert.equal(sent.get("offset"), "0");
       assert.equal(sent.get("limit"), "50");
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("pages through findings", async () => {
-      fake.findings = sampleFindings(120, ASSESSMENT);
-      const { page, island } = await openFindings(browser, fake, "?limit=20");
+      suite.fake.findings = sampleFindings(120, ASSESSMENT);
+      const { page, island } = await openFindings(suite.browser, suite.fake, "?limit=20");
       await summary(island).getByText("Showing 1–20 of 120 findings.").waitFor();
       const pager = island.getByRole("navigation", { name: "Pages of findings" });
       assert.match(await pager.innerText(), /Page 1 of 6/);
@@ -115,30 +96,30 @@ if (browserTestsSkipped()) {
       assert.equal(new URL(page.url()).search, "?limit=20");
 
       // Changing the filter goes back to the first page.
-      await page.goto(`${fake.origin}/assessments/${ASSESSMENT}?offset=100&limit=20`);
+      await page.goto(`${suite.fake.origin}/assessments/${ASSESSMENT}?offset=100&limit=20`);
       await summary(island).getByText("Showing 101–120 of 120 findings.").waitFor();
       assert.equal(await pager.getByRole("link", { name: "Next" }).count(), 0);
       await island.locator('select[name="status"]').selectOption("supported");
       await summary(island).getByText("Showing 1–20 of 30 findings.").waitFor();
       assert.equal(new URL(page.url()).search, "?status=supported&limit=20");
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("clamps offset to last page", async () => {
-      fake.findings = sampleFindings(120, ASSESSMENT);
+      suite.fake.findings = sampleFindings(120, ASSESSMENT);
       const { page, island } = await openFindings(
-        browser,
-        fake,
+        suite.browser,
+        suite.fake,
         "?status=supported&offset=200&limit=20",
       );
       await summary(island).getByText("Showing 21–30 of 30 findings.").waitFor();
       assert.equal(new URL(page.url()).search, "?status=supported&offset=20&limit=20");
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("keeps search text on reload", async () => {
-      fake.findings = sampleFindings(120, ASSESSMENT);
-      const { page, island } = await openFindings(browser, fake);
+      suite.fake.findings = sampleFindings(120, ASSESSMENT);
+      const { page, island } = await openFindings(suite.browser, suite.fake);
       await summary(island).getByText("Showing 1–50 of 120 findings.").waitFor();
 
       // "n11" is in feature.sample.n11 and n110 to n119.
@@ -160,12 +141,12 @@ if (browserTestsSkipped()) {
       await summary(island).getByText("No findings match this filter.").waitFor();
       assert.equal(await island.locator("table").count(), 0);
       assert.equal(new URL(page.url()).search, "?q=no+such+text");
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("links findings to source lines", async () => {
-      fake.findings = sampleFindings(3, ASSESSMENT);
-      const { island } = await openFindings(browser, fake);
+      suite.fake.findings = sampleFindings(3, ASSESSMENT);
+      const { island } = await openFindings(suite.browser, suite.fake);
       await summary(island).getByText("Showing 1–3 of 3 findings.").waitFor();
 
       const link = island.getByRole("link", { name: "scripts/proc_1.sql:11:2" });
@@ -173,7 +154,7 @@ if (browserTestsSkipped()) {
         await link.getAttribute("href"),
         sourceHref(ASSESSMENT, "scripts/proc_1.sql", 11),
       );
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("renders hostile text as text", async () => {
@@ -188,12 +169,12 @@ if (browserTestsSkipped()) {
         message: HOSTILE_MARKUP,
         href: "javascript:alert(3)",
       };
-      fake.findings = [
+      suite.fake.findings = [
         hostile,
         { ...hostile, file: "foreign.sql", href: "https://attacker.invalid/x" },
         { ...hostile, file: "proc.sql", href: "//attacker.invalid/y" },
       ];
-      const { page, island } = await openFindings(browser, fake);
+      const { page, island } = await openFindings(suite.browser, suite.fake);
       await summary(island).getByText("Showing 1–3 of 3 findings.").waitFor();
 
       const firstRow = await island.locator("tbody tr").first().locator("td").allInnerTexts();
@@ -208,24 +189,24 @@ if (browserTestsSkipped()) {
       assert.equal(await island.locator("tbody a").count(), 0);
       assert.equal(await page.locator("img").count(), 0);
       assert.equal(await island.locator("script").count(), 0);
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("ignores invalid paging parameters", async () => {
-      fake.findings = sampleFindings(3, ASSESSMENT);
-      const { island } = await openFindings(browser, fake, "?limit=abc&offset=-1");
+      suite.fake.findings = sampleFindings(3, ASSESSMENT);
+      const { island } = await openFindings(suite.browser, suite.fake, "?limit=abc&offset=-1");
       await summary(island).getByText("Showing 1–3 of 3 findings.").waitFor();
-      const sent = fake.findingsQueries.at(-1)!;
+      const sent = suite.fake.findingsQueries.at(-1)!;
       assert.equal(sent.get("limit"), "50");
       assert.equal(sent.get("offset"), "0");
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("shows an API error", async () => {
-      fake.findings = sampleFindings(3, ASSESSMENT);
-      fake.findingsStatus = 500;
+      suite.fake.findings = sampleFindings(3, ASSESSMENT);
+      suite.fake.findingsStatus = 500;
       try {
-        const { island } = await openFindings(browser, fake);
+        const { island } = await openFindings(suite.browser, suite.fake);
         const alert = island.getByRole("alert");
         await alert.waitFor();
         assert.equal(
@@ -234,14 +215,14 @@ if (browserTestsSkipped()) {
         );
         assert.equal(await summary(island).innerText(), "");
       } finally {
-        fake.findingsStatus = 200;
+        suite.fake.findingsStatus = 200;
       }
 
-      const findingsUrl = `${fake.origin}/api/assessments/${ASSESSMENT}/findings?`;
-      for (const problem of browser.problemList()) {
+      const findingsUrl = `${suite.fake.origin}/api/assessments/${ASSESSMENT}/findings?`;
+      for (const problem of suite.browser.problemList()) {
         assert.ok(problem.includes(findingsUrl), `unexpected problem: ${problem}`);
       }
-      assert.equal(browser.problems.errorResponses.length, 1);
+      assert.equal(suite.browser.problems.errorResponses.length, 1);
     });
   });
 }

@@ -1,16 +1,10 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import {
   browserTestsSkipped,
-  launchBrowser,
-  type BrowserSession,
 } from "../../helpers/browser.js";
-import {
-  startFakeConsole,
-  type FakeConsole,
-  type RunSnapshotJson,
-} from "./fake-console.js";
+import { fakeConsoleSuite, type RunSnapshotJson } from "./fake-console.js";
 import { HOSTILE_MARKUP } from "./findings-fixture.js";
 
 function snapshot(
@@ -34,31 +28,13 @@ if (browserTestsSkipped()) {
   it("run-progress island", { skip: "INFIO_SKIP_BROWSER_TESTS=1 is set" });
 } else {
   describe("run-progress island", () => {
-    let fake: FakeConsole;
-    let browser: BrowserSession;
-
-    before(async () => {
-      fake = await startFakeConsole();
-      browser = await launchBrowser();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await fake?.close();
-    });
-
-    afterEach(async () => {
-      for (const page of browser.context.pages()) {
-        await page.close();
-      }
-      browser.clearProblems();
-    });
+    const suite = fakeConsoleSuite();
 
     it("follows events until done", async () => {
-      const page = await browser.newPage();
-      fake.setRun(snapshot("run-1", { state: "queued", phase: "", unitsTotal: 0 }));
-      const subscribed = fake.waitForSubscriber("run-1");
-      await page.goto(`${fake.origin}/runs/run-1`);
+      const page = await suite.browser.newPage();
+      suite.fake.setRun(snapshot("run-1", { state: "queued", phase: "", unitsTotal: 0 }));
+      const subscribed = suite.fake.waitForSubscriber("run-1");
+      await page.goto(`${suite.fake.origin}/runs/run-1`);
       await subscribed;
       const island = page.locator('[data-island="run-progress"]');
 
@@ -66,7 +42,7 @@ if (browserTestsSkipped()) {
       assert.equal(await island.locator("progress").getAttribute("value"), null);
       assert.equal(await island.getByText("Reload the page").count(), 0);
 
-      fake.pushRun(
+      suite.fake.pushRun(
         snapshot("run-1", {
           unitsDone: 3,
           lines: 12_345,
@@ -85,7 +61,7 @@ if (browserTestsSkipped()) {
       assert.equal(await bar.getAttribute("value"), "3");
       assert.equal(await island.getByRole("button", { name: "Cancel run" }).count(), 1);
 
-      fake.pushRun(
+      suite.fake.pushRun(
         snapshot("run-1", {
           state: "done",
           phase: "done",
@@ -99,36 +75,36 @@ if (browserTestsSkipped()) {
       assert.equal(await island.getByRole("button").count(), 0);
 
       await link.click();
-      await page.waitForURL(`${fake.origin}/assessments/asm%201%2Fa`);
-      assert.deepEqual(browser.problemList(), []);
+      await page.waitForURL(`${suite.fake.origin}/assessments/asm%201%2Fa`);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("cancel sends the CSRF token", async () => {
-      const page = await browser.newPage();
-      fake.setRun(snapshot("run-2", { unitsDone: 4 }));
-      await page.goto(`${fake.origin}/runs/run-2`);
+      const page = await suite.browser.newPage();
+      suite.fake.setRun(snapshot("run-2", { unitsDone: 4 }));
+      await page.goto(`${suite.fake.origin}/runs/run-2`);
       const island = page.locator('[data-island="run-progress"]');
       await island.getByText("4 of 10 (40 %)").waitFor();
 
       await island.getByRole("button", { name: "Cancel run" }).click();
       await island.getByText("Running: parsing (cancel requested)").waitFor();
-      assert.deepEqual(fake.cancelRequests.at(-1), {
+      assert.deepEqual(suite.fake.cancelRequests.at(-1), {
         runId: "run-2",
-        csrfToken: fake.csrfToken,
+        csrfToken: suite.fake.csrfToken,
       });
       assert.equal(await island.getByRole("button", { name: "Cancelling…" }).isDisabled(), true);
 
-      fake.pushRun(snapshot("run-2", { state: "cancelled", unitsDone: 4 }));
+      suite.fake.pushRun(snapshot("run-2", { state: "cancelled", unitsDone: 4 }));
       await island.getByText("Cancelled: parsing").waitFor();
       assert.equal(await island.getByRole("button").count(), 0);
       assert.equal(await island.getByRole("link").count(), 0);
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
 
     it("shows a rejected cancel", async () => {
-      const page = await browser.newPage();
-      fake.setRun(snapshot("run-3"));
-      await page.goto(`${fake.origin}/runs/run-3`);
+      const page = await suite.browser.newPage();
+      suite.fake.setRun(snapshot("run-3"));
+      await page.goto(`${suite.fake.origin}/runs/run-3`);
       const island = page.locator('[data-island="run-progress"]');
       await island.getByRole("button", { name: "Cancel run" }).waitFor();
 
@@ -145,43 +121,43 @@ if (browserTestsSkipped()) {
         await alert.innerText(),
         "Cancel failed: the server returned HTTP 403. Reload the page and try again.",
       );
-      assert.deepEqual(fake.cancelRequests.at(-1), { runId: "run-3", csrfToken: "stale" });
+      assert.deepEqual(suite.fake.cancelRequests.at(-1), { runId: "run-3", csrfToken: "stale" });
       assert.equal(await island.getByRole("button", { name: "Cancel run" }).isEnabled(), true);
 
-      const cancelUrl = `${fake.origin}/api/runs/run-3/cancel`;
-      for (const problem of browser.problemList()) {
+      const cancelUrl = `${suite.fake.origin}/api/runs/run-3/cancel`;
+      for (const problem of suite.browser.problemList()) {
         assert.ok(problem.includes(cancelUrl), `unexpected problem: ${problem}`);
       }
-      assert.ok(browser.problems.errorResponses.length > 0);
+      assert.ok(suite.browser.problems.errorResponses.length > 0);
     });
 
     it("polls when the event stream fails", async () => {
-      const page = await browser.newPage();
-      fake.runsWithoutEvents.add("run-4");
-      fake.setRun(snapshot("run-4", { unitsDone: 5 }));
-      await page.goto(`${fake.origin}/runs/run-4`);
+      const page = await suite.browser.newPage();
+      suite.fake.runsWithoutEvents.add("run-4");
+      suite.fake.setRun(snapshot("run-4", { unitsDone: 5 }));
+      await page.goto(`${suite.fake.origin}/runs/run-4`);
       const island = page.locator('[data-island="run-progress"]');
       await island.getByText("5 of 10 (50 %)").waitFor();
 
-      fake.setRun(snapshot("run-4", { state: "done", unitsDone: 10, assessmentId: "asm-4" }));
+      suite.fake.setRun(snapshot("run-4", { state: "done", unitsDone: 10, assessmentId: "asm-4" }));
       await island.getByRole("link", { name: "Open the assessment" }).waitFor();
       assert.equal(await island.getByRole("alert").count(), 0);
 
       // The failed event stream is the only problem.
-      const eventsUrl = `${fake.origin}/api/runs/run-4/events`;
-      assert.deepEqual(browser.problems.errorResponses, [`GET ${eventsUrl}: HTTP 503`]);
-      for (const problem of browser.problemList()) {
+      const eventsUrl = `${suite.fake.origin}/api/runs/run-4/events`;
+      assert.deepEqual(suite.browser.problems.errorResponses, [`GET ${eventsUrl}: HTTP 503`]);
+      for (const problem of suite.browser.problemList()) {
         assert.ok(problem.includes(eventsUrl), `unexpected problem: ${problem}`);
       }
     });
 
     it("renders hostile text as text", async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       const error = `${HOSTILE_MARKUP} in abc\u202Edef`;
-      fake.setRun(
+      suite.fake.setRun(
         snapshot("run-5", { state: "failed", phase: HOSTILE_MARKUP, error }),
       );
-      await page.goto(`${fake.origin}/runs/run-5`);
+      await page.goto(`${suite.fake.origin}/runs/run-5`);
       const island = page.locator('[data-island="run-progress"]');
       const alert = island.getByRole("alert");
       await alert.waitFor();
@@ -195,7 +171,7 @@ if (browserTestsSkipped()) {
         `Failed: ${HOSTILE_MARKUP}`,
       );
       assert.equal(await page.locator("img").count(), 0);
-      assert.deepEqual(browser.problemList(), []);
+      assert.deepEqual(suite.browser.problemList(), []);
     });
   });
 }
