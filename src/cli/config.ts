@@ -9,7 +9,6 @@
  * docs/security.md.
  */
 
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 
 import { DEFAULT_OCCURRENCE_RATES, type RateTable } from "../assessment/effort.js";
@@ -23,6 +22,7 @@ import {
 } from "../catalog/overrides.js";
 import { parseRetention } from "../security/purge.js";
 import { UsageError } from "./errors.js";
+import { NotRegularFileError, readRegularTextFile } from "../util/regular-file.js";
 
 export interface LoadedConfig {
   readonly catalog: Catalog;
@@ -64,8 +64,11 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
 
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readRegularTextFile(path);
   } catch (error) {
+    if (error instanceof NotRegularFileError) {
+      throw new UsageError(`cannot read --config: ${error.message}; pass the path of a JSON file`);
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot read --config '${path}': ${reason}; check the path`);
   }

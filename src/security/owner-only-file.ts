@@ -6,9 +6,9 @@
  * the file cannot be swapped between the check and the read.
  */
 
-import { constants, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 
+import { fileKind, NON_BLOCKING_READ } from "../util/regular-file.js";
 import { describeError, errorCode, fail, ok, type Result } from "./errors.js";
 
 export interface OwnerOnlyReadOptions {
@@ -28,14 +28,8 @@ export interface OwnerOnlyFile {
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 
-/**
- * Opening a named pipe for reading waits until a writer opens it, so a pipe
- * given as a key or secret file would hang infio. With O_NONBLOCK the open
- * returns at once and the file type check below rejects the pipe. Regular
- * files ignore the flag. Windows has no O_NONBLOCK (the constant is
- * undefined there), and its named pipes are not files on a path.
- */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+// A pipe given as a key or secret file would hang an ordinary open; see
+// regular-file.ts for why the non-blocking open avoids that.
 
 /** Any permission for the group or others: read, write or execute. */
 const GROUP_OR_OTHER_BITS = 0o077;
@@ -53,7 +47,7 @@ export async function readOwnerOnlyFile(
 
   let handle;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    handle = await open(path, NON_BLOCKING_READ);
   } catch (error) {
     if (errorCode(error) === "ENOENT") {
       return fail("file-missing", `${options.what} '${path}' not found; check the path`);
@@ -93,23 +87,6 @@ export async function readOwnerOnlyFile(
   } finally {
     await handle.close();
   }
-}
-
-/** Names the type of a file that is not a regular one, for messages. */
-function fileKind(stats: Stats): string {
-  if (stats.isDirectory()) {
-    return "a folder";
-  }
-  if (stats.isFIFO()) {
-    return "a named pipe";
-  }
-  if (stats.isSocket()) {
-    return "a socket";
-  }
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) {
-    return "a device";
-  }
-  return "another kind of file";
 }
 
 function checkPosixOwnership(

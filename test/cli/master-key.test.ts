@@ -203,7 +203,7 @@ describe("the store's master key from the command line", () => {
   });
 });
 
-describe("key and password files that are named pipes", posixOnly, () => {
+describe("key, password, config and bundle files that are named pipes", posixOnly, () => {
   let w: Workspace;
   let pipe: string;
   let id: string;
@@ -231,6 +231,8 @@ describe("key and password files that are named pipes", posixOnly, () => {
     ["assess --key-file", () => ["assess", "sql", "--key-file", pipe, "--out", "never", "-q"]],
     ["assess --encrypt-output --key-file", () => ["assess", "sql", "--store", "none", "--encrypt-output", "--key-file", pipe, "--out", "never"]],
     ["keys rotate --key-file", () => ["keys", "rotate", "--key-file", pipe]],
+    ["assess --config", () => ["assess", "sql", "--config", pipe, "--out", "never", "-q"]],
+    ["assess --bundle", () => ["assess", "--bundle", pipe, "--key-file", "store.key", "--out", "never", "-q"]],
     ["decrypt --key-file", () => ["decrypt", "enc/assessment.json.infio-enc", "--out", "never", "--key-file", pipe]],
     [
       "assess --password-file",

@@ -7,7 +7,6 @@
  */
 
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 
@@ -20,6 +19,7 @@ import {
   type MasterKeyProvider,
 } from "../../security/keys/master-key.js";
 import type { CollectedItem } from "../sqlserver/collected.js";
+import { NotRegularFileError, openRegularFile } from "../../util/regular-file.js";
 import {
   BUNDLE_FIELD,
   BundleError,
@@ -40,7 +40,7 @@ export interface OpenedBundle {
 export async function openBundle(path: string): Promise<OpenedBundle> {
   let start: Buffer;
   try {
-    const handle = await open(path, "r");
+    const handle = await openRegularFile(path);
     try {
       const buffer = Buffer.alloc(MAX_HEADER_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, MAX_HEADER_BYTES, 0);
@@ -49,6 +49,13 @@ export async function openBundle(path: string): Promise<OpenedBundle> {
       await handle.close();
     }
   } catch (error) {
+    if (error instanceof NotRegularFileError) {
+      throw new BundleError(
+        "io-failed",
+        `cannot read the bundle: ${error.message}; pass the file that 'infio collect' wrote`,
+        { cause: error },
+      );
+    }
     const code = (error as { code?: unknown }).code;
     const reason = code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
     throw new BundleError("io-failed", `cannot read bundle '${path}': ${reason}; check the path`, { cause: error });

@@ -5,21 +5,17 @@
  * thread whose only job is this file.
  */
 
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 import type { SkippedInput } from "../../assessment/model.js";
 import { looksBinary } from "../../tsql/decode/binary.js";
 import { SPECIAL_FILE, specialFileKind, specialFileMessage } from "./file-kinds.js";
 import { formatOverLimit } from "../../util/byte-size.js";
+import { NON_BLOCKING_READ } from "../../util/regular-file.js";
 import { cannotRead } from "./walk.js";
 
-/**
- * Flags for opening a script. With O_NONBLOCK, opening a named pipe returns
- * at once instead of waiting for a writer, in case a pipe took the place of
- * a file after the walk. The flag changes nothing for regular files.
- * Windows has no such flag, so the constant is undefined there.
- */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+// Opened without blocking, in case a named pipe took the place of a file
+// after the walk; see regular-file.ts.
 
 /**
  * Default of `--max-file-size`. Scripts past 16 MB are mostly data dumps,
@@ -44,7 +40,7 @@ export function readScript(
 ): ReadScriptResult {
   let fd: number;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    fd = openSync(path, NON_BLOCKING_READ);
   } catch (error) {
     return unreadable(name, displayPath, error);
   }
