@@ -23,6 +23,19 @@ import type { ApplicationReport } from "../application/model.js";
 import { compareCodeUnits, countOf } from "../text.js";
 import type { ApplicationRow, WaveSuggestion } from "./model.js";
 
+/** The rules above as the report prints them, in the order they apply. */
+export const WAVE_RULES: readonly string[] = [
+  "No server assessed: no wave until one is.",
+  "No blocker and no unknown feature: wave 1, migrate first.",
+  "Blockers in code that may be changed: wave 2, after rewriting them; " +
+    "smaller effort first.",
+  "Blockers in code that may not be changed: wave 3, with the vendor's " +
+    "support for the target, or stay on SQL Server.",
+  "Blockers, and no answer whether the code may be changed: wave 3 until " +
+    "the questionnaire is answered.",
+  "Unknown features count as blockers. Within a wave, smaller effort comes first.",
+];
+
 /** Suggests the wave of one application from its report. */
 export function suggestWave(r: ApplicationReport): WaveSuggestion {
   const assessed = r.servers.filter((s) => s.assessed).length;
