@@ -86,7 +86,7 @@ export function renderServers(r: ApplicationReport): string {
     const state = s.assessed
       ? `${text(s.assessmentId ?? "")}<br><small>${text(s.assessedAt ?? "")}, ` +
         `${text(s.assessmentTarget ?? "")}</small>`
-      : `<span class="warning">Not assessed: ${text(s.problem ?? "")}</span>`;
+      : `<strong>Not assessed.</strong> ${text(s.problem ?? "")}`;
     const f = s.figures;
     return (
       `<tr><td>${text(s.name)}</td><td>${environment}</td><td>${source}</td>` +

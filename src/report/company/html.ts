@@ -82,23 +82,29 @@ function comparison(r: CompanyReport): string {
       `<td class="num">${percent(s.conditionallySupported)}</td>` +
       `<td class="num">${percent(s.notSupported)}` +
       `${s.unknown > 0 ? `<br><small>${percent(s.unknown)} unknown</small>` : ""}</td>` +
-      `${numberCell(a.blockers.length)}<td>${hours(a.effort)}</td>` +
+      `${numberCell(a.blockers.length)}` +
+      `<td>${a.assessedServers === 0 ? "" : hours(a.effort)}</td>` +
       `<td>${a.thirdPartyProduct}</td><td>${a.codeMayBeChanged}</td></tr>`
     );
   });
 
   return [
     `<section id="applications"><h2>Applications side by side</h2>`,
-    tableOf(
+    wideTable(
       `<th>Application</th><th>Wave</th><th>Servers (production / other)</th>` +
         `<th>Databases</th><th>Objects</th><th>Supported</th>` +
         `<th>Conditionally supported</th><th>Not supported</th><th>Blockers</th>` +
-        `<th>Effort</th><th>Third-party</th><th>Code may be changed</th>`,
+        `<th>Effort</th><th>Third-party</th><th>Code changeable</th>`,
       rows,
       "No applications.",
     ),
     `</section>`,
   ].join("\n");
+}
+
+/** The comparison table, in a smaller type so that its twelve columns fit an A4 page. */
+function wideTable(headCells: string, rows: readonly string[], none: string): string {
+  return tableOf(headCells, rows, none).replace("<table>", `<table class="wide">`);
 }
 
 function shares(r: CompanyReport): string {

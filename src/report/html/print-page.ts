@@ -25,6 +25,8 @@ section.title-page h1{font-size:2em;margin-bottom:.2em}
 p.suggestion{border-left:6px solid var(--target);padding:4px 12px;
 background:var(--panel)}
 td.wave{font-weight:600;text-align:center}
+table.wide{font-size:.85em}
+table.wide th,table.wide td{padding:2px 4px}
 @page{size:A4;margin:16mm 14mm}
 @media print{
 :root{color-scheme:light}

@@ -6,7 +6,7 @@
  */
 
 import type { CategoryCounts } from "../application/model.js";
-import { formatCount } from "../text.js";
+import { countOf, formatCount } from "../text.js";
 import { escapeHtml } from "./escape.js";
 import { CATEGORY_COLORS } from "./print-page.js";
 
@@ -96,7 +96,7 @@ function barRow(bar: ShareBar, index: number): string {
     x += width;
   }
 
-  const note = c.objects === 0 ? "no objects" : `${formatCount(c.objects)} objects`;
+  const note = c.objects === 0 ? "no objects" : countOf(c.objects, "object");
   parts.push(`<text x="${LABEL_WIDTH + BAR_AREA + 8}" y="${textY}">${note}</text></g>`);
   return parts.join("");
 }
