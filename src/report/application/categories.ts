@@ -10,7 +10,7 @@ import type { CategoryCounts, CategoryShares, Compatibility } from "./model.js";
 /**
  * An object's category, from its worst finding. `unknown` is a feature the
  * catalog does not know: it is reported as not supported, because nothing
- * says it is, but kept apart so that the reader sees it.
+ * shows it is, but kept apart so that the reader sees it.
  */
 export type Category =
   | "supported"

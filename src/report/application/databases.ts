@@ -1,5 +1,5 @@
 /**
- * Which database a code unit belongs to. A live server names its units
+ * The database of each code unit. A live server names its units
  * `database.schema.name` (moduleUnitName in src/sources/sqlserver/
  * collected.ts), and a script folder is counted as one database named
  * after the server, because scripts do not say where they run.

@@ -6,7 +6,7 @@ import { hoursText } from "../html/effort.js";
 import { formatCount } from "../text.js";
 import type { CategoryCounts, CategoryShares } from "./model.js";
 
-/** Longest name or text a cell shows before it is cut. */
+/** Maximum characters of a name or text in a cell; longer text is cut. */
 export const TEXT_CHARS = 300;
 
 /** Escapes data text for the page, cut at TEXT_CHARS. */

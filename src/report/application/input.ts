@@ -1,6 +1,6 @@
 /**
- * What the application report is built from. The caller gathers it from
- * the store (or anywhere else): the renderers read nothing but this.
+ * The input of the application report. The caller gathers it from the
+ * store or anywhere else, and the renderers read nothing but this.
  */
 
 import type { Assessment } from "../../assessment/model.js";
@@ -10,7 +10,7 @@ export type Answer = "yes" | "no" | "unknown";
 
 /**
  * One entry of the application's questionnaire. `question` is the text
- * shown in the report; `id` tells the roll-ups which question it is.
+ * shown in the report, and `id` identifies the question for the roll-ups.
  */
 export type QuestionnaireEntry =
   | {
@@ -49,7 +49,7 @@ export interface ServerReportInput {
   readonly source: "live" | "scripts";
   /** The latest assessment of this server; absent when there is none. */
   readonly assessment?: Assessment;
-  /** Why there is no assessment, shown in the report; used only when `assessment` is absent. */
+  /** Reason there is no assessment, shown in the report; used only when `assessment` is absent. */
   readonly problem?: string;
 }
 

@@ -110,7 +110,7 @@ function figuresRecord(f: Figures): Record<string, unknown> {
   };
 }
 
-/** The compatibility record; the company report writes the same. */
+/** Builds the compatibility record, which the company report writes too. */
 export function compatibilityRecord(c: Compatibility): Record<string, unknown> {
   return {
     all: countsRecord(c.all),
@@ -143,7 +143,7 @@ function sharesRecord(s: CategoryShares): Record<string, number> {
   };
 }
 
-/** The blocker record; the company report writes the same. */
+/** Builds the blocker record, which the company report writes too. */
 export function blockerRecord(b: Blocker): Record<string, unknown> {
   return {
     featureId: b.featureId,

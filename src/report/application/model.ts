@@ -12,9 +12,9 @@ import type {
 } from "./input.js";
 
 /**
- * The objects of one category each. `unknown` counts the objects whose
- * worst finding is a feature absent from the catalog; they are part of
- * `notSupported` too, and are counted apart so that they stay visible.
+ * Object counts by category. `unknown` counts the objects whose worst
+ * finding is a feature absent from the catalog. They are part of
+ * `notSupported` too, and counted apart so that they stay visible.
  */
 export interface CategoryCounts {
   readonly objects: number;
@@ -65,7 +65,7 @@ export interface ServerRollup {
   readonly environment: "production" | "non-production";
   readonly source: "live" | "scripts";
   readonly assessed: boolean;
-  /** Why the server was not assessed; present only when `assessed` is false. */
+  /** Reason the server was not assessed; present only when `assessed` is false. */
   readonly problem?: string;
   readonly assessmentId?: string;
   readonly assessedAt?: string;

@@ -102,7 +102,7 @@ function comparison(r: CompanyReport): string {
   ].join("\n");
 }
 
-/** The comparison table, in a smaller type so that its twelve columns fit an A4 page. */
+/** Renders the comparison table in a smaller type, so that its twelve columns fit an A4 page. */
 function wideTable(headCells: string, rows: readonly string[], none: string): string {
   return tableOf(headCells, rows, none).replace("<table>", `<table class="wide">`);
 }

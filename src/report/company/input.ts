@@ -1,4 +1,4 @@
-/** What the company report is built from: every application's report input. */
+/** The input of the company report: every application's report input. */
 
 import type { ApplicationReportInput } from "../application/input.js";
 

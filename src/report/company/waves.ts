@@ -5,7 +5,7 @@
  * 1. No server assessed: no wave (`notAssessed`), because nothing is known.
  * 2. No blocker and no object with a feature the catalog does not know:
  *    wave 1 (`noBlockers`), migrate first.
- * 3. Blockers, and the questionnaire says the code may be changed:
+ * 3. Blockers, and the questionnaire answer is that the code may be changed:
  *    wave 2 (`blockersInChangeableCode`), once the blockers are rewritten.
  * 4. Blockers, and the code may not be changed (a vendor's product, say):
  *    wave 3 (`blockersInUnchangeableCode`), only with the vendor's support

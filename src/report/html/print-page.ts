@@ -1,9 +1,9 @@
 /**
- * The page shell of the application and company reports: self-contained
- * like the assessment page (no script, no request, a Content Security
- * Policy that allows only the page's own stylesheet by its hash), and laid
- * out for print as well, because the PDF is printed from this HTML. The
- * first page is a title and summary page.
+ * The page shell of the application and company reports. Like the
+ * assessment page it is self-contained: no script, no request, and a
+ * Content Security Policy that allows only the page's own stylesheet by its
+ * hash. It is laid out for print too, because the PDF is printed from this
+ * HTML, and its first page is a title and summary page.
  */
 
 import { createHash } from "node:crypto";

@@ -22,7 +22,7 @@ const ALLOWED_TAGS = new Set([
   "div", "code", "svg", "g", "rect", "text",
 ]);
 
-/** The live sample with a database, an object and a feature title named HOSTILE. */
+/** Returns the live sample with a database, an object and a feature title named HOSTILE. */
 function hostileLive(): Assessment {
   const a = liveAssessment();
   const unit = `${HOSTILE}.dbo.p`;

@@ -1,8 +1,8 @@
 /**
- * A hand-built application for the report tests: a live production server
- * with two databases (one with a dot in its name) and an Agent job step, a
- * script folder on a non-production server, and a production server that
- * was never assessed. Every figure the tests expect is worked out by hand
+ * A hand-built application for the report tests. It has a live production
+ * server with two databases (one with a dot in its name) and an Agent job
+ * step, a script folder on a non-production server, and a production server
+ * that was never assessed. Every figure the tests expect is worked out by hand
  * from the findings and effort rows below.
  */
 
@@ -61,7 +61,7 @@ export function finding(
   };
 }
 
-/** One effort row; `total` is learning plus occurrences times the rate. */
+/** Builds one effort row; `total` is learning plus occurrences times the rate. */
 export function featureEffort(
   featureId: string,
   detail: string | undefined,
@@ -195,7 +195,7 @@ const MEDIUM = { low: 0.25, high: 1 };
 const LOW = { low: 0.05, high: 0.25 };
 const HIGH = { low: 1, high: 4 };
 
-/** The live server: databases `Sales` and `Ops.EU`, and one Agent job step. */
+/** Returns the live server's assessment: databases `Sales` and `Ops.EU`, and one Agent job step. */
 export function liveAssessment(): Assessment {
   const units = [
     unit("Sales.dbo.Orders", 10),
@@ -245,7 +245,7 @@ export function liveAssessment(): Assessment {
   ]);
 }
 
-/** The script folder: one procedure file, one table file and one plain script. */
+/** Returns the script folder's assessment: a procedure file, a table file and a plain script. */
 export function scriptAssessment(): Assessment {
   const units = [
     unit("procs/ship.sql", 50),
@@ -277,7 +277,7 @@ export function scriptAssessment(): Assessment {
   return assessment("a-scripts", "/src/kestrel", units, objects, findings, byFeature);
 }
 
-/** The sample application: code may be changed, not a third-party product. */
+/** Returns the sample application: code may be changed, not a third-party product. */
 export function sampleApplication(
   overrides: Partial<ApplicationReportInput> = {},
 ): ApplicationReportInput {

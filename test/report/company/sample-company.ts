@@ -39,7 +39,7 @@ function application(
   });
 }
 
-/** A script folder with one procedure and `scrolls` not-supported findings. */
+/** Builds a script folder with one procedure and `scrolls` not-supported findings. */
 function blockedScripts(id: string, scrolls: number) {
   const findings = Array.from({ length: scrolls }, () =>
     finding("cursor.option.scroll", "notSupported", "p.sql", "dbo.p"),

@@ -59,7 +59,7 @@ function fakeChromium(name: string, body: string): string {
   return path;
 }
 
-/** A fresh directory for renderPdf's temporary directory, to check that it is removed. */
+/** Makes a directory for renderPdf's temporary directory, to check that it is removed. */
 function freshTempRoot(): string {
   return mkdtempSync(join(work, "root-"));
 }
