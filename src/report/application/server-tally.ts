@@ -70,7 +70,12 @@ export function tallyServer(
   const titles = featureTitles(a);
   for (const finding of a.findings) {
     const database = resolveDatabase(finding.file);
-    tallyOf(database).findingsByStatus[finding.status]++;
+    const byStatus = tallyOf(database).findingsByStatus;
+    // A status from a newer infio has no counter here, but still sets the
+    // object's category (unknown) below.
+    if (Object.hasOwn(byStatus, finding.status)) {
+      byStatus[finding.status]++;
+    }
 
     const key = findingObjectKey(database, finding);
     let state = objects.get(key);

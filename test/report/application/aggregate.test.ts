@@ -240,6 +240,26 @@ describe("buildApplicationReport", () => {
     assert.ok(r.warnings.some((w) => w.includes(`${LIVE_SERVER} was assessed for babelfish@5.5`)));
   });
 
+  it("treats a newer status as unknown", () => {
+    const a = liveAssessment();
+    const newer = {
+      ...a,
+      findings: [
+        ...a.findings,
+        { ...a.findings[5]!, status: "reviewLicensing" as never },
+      ],
+    };
+    const r = buildApplicationReport(
+      sampleApplication({
+        servers: [{ name: LIVE_SERVER, environment: "production", source: "live", assessment: newer }],
+      }),
+    );
+    const sales = database(r, LIVE_SERVER, "Sales");
+    assert.equal(sales.compatibility.code.unknown, 1);
+    assert.equal(sales.compatibility.code.supported, 0);
+    assert.equal(Object.keys(sales.findingsByStatus).length, 7);
+  });
+
   it("reads the questionnaire answers", () => {
     const r = report();
     assert.equal(r.thirdPartyProduct, "no");
