@@ -72,11 +72,15 @@ function waveName(row: ApplicationRow): string {
 function comparison(r: CompanyReport): string {
   const rows = r.applications.map((a) => {
     const s = a.compatibility.shares.all;
+    const partly =
+      a.assessedServers < a.servers
+        ? `<br><small>${formatCount(a.assessedServers)} assessed</small>`
+        : "";
     return (
       `<tr><td>${text(a.name)}</td><td class="wave">${waveName(a)}</td>` +
       `<td>${formatCount(a.serversByEnvironment.production)} / ` +
       `${formatCount(a.serversByEnvironment.nonProduction)}` +
-      `${a.assessedServers < a.servers ? `<br><small>${formatCount(a.assessedServers)} assessed</small>` : ""}</td>` +
+      `${partly}</td>` +
       `${numberCell(a.databases)}${numberCell(a.objects)}` +
       `<td class="num">${percent(s.supported)}</td>` +
       `<td class="num">${percent(s.conditionallySupported)}</td>` +
@@ -129,7 +133,8 @@ function blockers(r: CompanyReport): string {
     );
     const more =
       a.blockers.length > shown.length
-        ? `<p class="more">Not shown: ${countOf(a.blockers.length - shown.length, "more blocker")}; ` +
+        ? `<p class="more">Not shown: ` +
+          `${countOf(a.blockers.length - shown.length, "more blocker")}; ` +
           `the application report lists them all.</p>`
         : "";
 

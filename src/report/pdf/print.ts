@@ -21,7 +21,10 @@ export const DEFAULT_PDF_TIMEOUT_MS = 60_000;
 const OUTPUT_CHARS = 8_000;
 
 export interface PdfOptions {
-  /** Chromium executable; else INFIO_CHROMIUM, else chromium, chromium-browser, google-chrome on PATH. */
+  /**
+   * Chromium executable; else INFIO_CHROMIUM, else the first of chromium,
+   * chromium-browser and google-chrome on PATH.
+   */
   readonly chromium?: string;
   /** Milliseconds before Chromium is killed; DEFAULT_PDF_TIMEOUT_MS by default. */
   readonly timeoutMs?: number;
@@ -104,7 +107,11 @@ export function chromiumArgs(profile: string, output: string, url: string): stri
  * timeout the whole group is killed, because Chromium starts helper
  * processes. Its output is kept and shown only when it fails.
  */
-function runChromium(executable: string, args: readonly string[], timeoutMs: number): Promise<void> {
+function runChromium(
+  executable: string,
+  args: readonly string[],
+  timeoutMs: number,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(executable, args, {
       stdio: ["ignore", "pipe", "pipe"],
