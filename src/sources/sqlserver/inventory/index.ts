@@ -31,6 +31,11 @@ import { serverPermissionsPart } from "./server-permissions.js";
 import { serverTriggersPart } from "./server-triggers.js";
 import { serviceBrokerPart } from "./service-broker.js";
 import { usersPart } from "./users.js";
+import { databaseFeaturesPart } from "./database-features.js";
+import { instanceFeaturesPart } from "./instance-features.js";
+import { integrationServicesPart } from "./integration-services.js";
+import { replicationPart } from "./replication.js";
+import { servicesPart } from "./services.js";
 import type { InventoryPart } from "./part.js";
 
 export const SERVER_PARTS: readonly InventoryPart[] = [
@@ -52,6 +57,10 @@ export const SERVER_PARTS: readonly InventoryPart[] = [
   endpointsPart,
   credentialsPart,
   extendedEventsPart,
+  instanceFeaturesPart,
+  servicesPart,
+  replicationPart,
+  integrationServicesPart,
 ];
 
 export const DATABASE_PARTS: readonly InventoryPart[] = [
@@ -68,4 +77,5 @@ export const DATABASE_PARTS: readonly InventoryPart[] = [
   serviceBrokerPart,
   fullTextPart,
   databaseScopedCredentialsPart,
+  databaseFeaturesPart,
 ];

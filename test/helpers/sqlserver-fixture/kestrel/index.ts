@@ -22,6 +22,7 @@ import { LOGIN_PERMISSIONS } from "./login-permissions.js";
 import { MODULES } from "./modules.js";
 import { SCHEMA_AREA } from "./schema.js";
 import { SECURITY } from "./security.js";
+import { SERVER_FEATURES } from "./server-features.js";
 import { SERVER_TRIGGERS } from "./server-triggers.js";
 import { SERVICE_BROKER } from "./service-broker.js";
 
@@ -43,6 +44,7 @@ const AREAS: readonly FixtureArea[] = [
   EXTENDED_EVENTS,
   MODULES,
   LOGIN_PERMISSIONS,
+  SERVER_FEATURES,
 ];
 
 export { KESTREL_DATABASES } from "./databases.js";

@@ -37,6 +37,9 @@ const SERVER_PROPERTIES: ViewRows = [
     IsXTPSupported: 1,
     IsPolyBaseInstalled: 0,
     FilestreamEffectiveLevel: 2,
+    FilestreamConfiguredLevel: 2,
+    IsAdvancedAnalyticsInstalled: 0,
+    IsTempDbMetadataMemoryOptimized: 0,
   },
 ];
 

@@ -16,6 +16,7 @@ import { SCHEMA_INDEX_RESPONDERS } from "./schema-indexes.js";
 import { SCHEMA_OBJECT_RESPONDERS } from "./schema-objects.js";
 import { SCHEMA_TABLE_RESPONDERS } from "./schema-tables.js";
 import { SECURITY_RESPONDERS } from "./security.js";
+import { SERVER_FEATURE_RESPONDERS } from "./server-features.js";
 import { SERVER_OBJECT_RESPONDERS } from "./server-objects.js";
 import { SERVICE_BROKER_RESPONDERS } from "./service-broker.js";
 
@@ -33,6 +34,7 @@ export const RESPONDERS: ResponderTable = {
   ...FULL_TEXT_RESPONDERS,
   ...DATABASE_MAIL_RESPONDERS,
   ...SERVER_OBJECT_RESPONDERS,
+  ...SERVER_FEATURE_RESPONDERS,
   ...COLLECTOR_RESPONDERS,
   ...COLLECTOR_CODE_RESPONDERS,
   ...COLLECTOR_TABLE_RESPONDERS,
