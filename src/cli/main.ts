@@ -32,6 +32,7 @@ import { purgeCommand } from "./purge.js";
 import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
 import { guardContext, RunSecrets, secretsInArguments } from "./run-secrets.js";
+import { serverFeaturesCommand } from "./server-features.js";
 import { showCommand } from "./show.js";
 import { usersCommand } from "./users.js";
 import { safeCell, safeLines } from "./table.js";
@@ -73,6 +74,7 @@ function defaultCommands(host: CommandHost): Command[] {
     reportCommand(host),
     listCommand(host),
     showCommand(host),
+    serverFeaturesCommand(host),
     diffCommand(host),
     purgeCommand(host),
     decryptCommand(host),

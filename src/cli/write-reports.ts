@@ -25,6 +25,7 @@ import { writeEncryptedParts, type ReportEncryption } from "./encrypt-output.js"
 import { ENCRYPTED_SUFFIX } from "./encrypted-file.js";
 import { makeFolder } from "./out-dir.js";
 import { pseudonymMapParts, redactedView, type ReportRedaction } from "./redact-reports.js";
+import { serverFeatureFile } from "./server-features-files.js";
 import type { ReportFormat } from "./values.js";
 
 /** File name of each format; the HTML page refers to the others by these. */
@@ -90,16 +91,24 @@ export async function writeReports(
       }
     }
 
-    for (const format of formats) {
+    const writeFile = async (name: string, parts: Iterable<string>): Promise<void> => {
       options.signal?.throwIfAborted();
-      const name = REPORT_FILES[format];
       const path = join(options.dir, encryption === undefined ? name : `${name}${ENCRYPTED_SUFFIX}`);
       const temporary = pending.add(path);
-      const parts = render(view.assessment, format, { ...options, sources: view.sources });
       if (encryption === undefined) {
         await writeParts(temporary, parts, { flags: "wx", ...signal });
       } else {
         await writeEncryptedParts(temporary, parts, encryption, { name, assessmentId: a.id }, options.signal);
+      }
+    };
+
+    for (const format of formats) {
+      await writeFile(REPORT_FILES[format], render(view.assessment, format, { ...options, sources: view.sources }));
+
+      // A live server's assessment also gets its server features in this format.
+      const features = serverFeatureFile(view.assessment, format);
+      if (features !== undefined) {
+        await writeFile(features.name, features.parts);
       }
     }
     options.signal?.throwIfAborted();

@@ -298,4 +298,17 @@ export const DATABASE_PART_POLICIES: Readonly<Record<string, PartPolicy>> = {
       ...keepAll("identityKind", "createDate", "modifyDate"),
     },
   },
+  "database-features": {
+    fields: {
+      database: DATABASE_RULE,
+      ...keepAll(
+        "changeTrackingTables",
+        "nativelyCompiledModules",
+        "filestreamFilegroups",
+        "memoryOptimizedFilegroups",
+        "stretchTables",
+        "externalDataSources",
+      ),
+    },
+  },
 };

@@ -358,4 +358,28 @@ export const SERVER_PART_POLICIES: Readonly<Record<string, PartPolicy>> = {
       ...keepAll("scope", "sysadmin", "permissions", "missing", "incompleteParts", "writeAccess"),
     },
   },
+  // A service's name carries the instance name, e.g. `SQL Server (SALES)`.
+  services: {
+    fields: {
+      name: { name: "instance" },
+      ...keepAll("kind", "startupType", "status", "processId", "lastStartupAt", "isClustered"),
+    },
+  },
+
+  "instance-features": {
+    fields: keepAll("isAdvancedAnalyticsInstalled", "filestreamConfiguredLevel", "isTempDbMetadataMemoryOptimized"),
+  },
+
+  // repl_distributor is the name SQL Server gives the Distributor's entry.
+  replication: {
+    fields: {
+      name: { name: "server", except: ["repl_distributor"] },
+      dataSource: { name: "server" },
+      ...keepAll("isLocal", "isPublisher", "isSubscriber", "isDistributor", "isNonSqlSubscriber"),
+    },
+  },
+
+  "integration-services": {
+    fields: keepAll("packageType", "createdBy", "packages", "dataCollectorPackages"),
+  },
 };
