@@ -1,8 +1,8 @@
 /**
  * Maps the inventory of a live server or bundle to its features. A
- * negative answer (disabled, installed but not used) needs every part it
- * rests on: when one could not be read, the feature is `unknown` with the
- * reason. An `enabled` answer stands on what was read, and lists the
+ * negative state (disabled, installed but not used) needs every part it
+ * rests on, so when one could not be read the feature is `unknown` with
+ * the reason. An `enabled` state stands on what was read, and lists the
  * unread parts as gaps.
  */
 

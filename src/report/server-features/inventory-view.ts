@@ -1,7 +1,7 @@
 /**
  * Read access to a live source's inventory for the feature rules. It
  * records which parts a rule consulted, so the evaluation can tell a
- * negative answer resting on a part that could not be read from one
+ * negative state resting on a part that could not be read from one
  * resting on complete data.
  */
 

@@ -8,7 +8,7 @@
  * - `enabled`: configured and in use (jobs exist, tables are published, ...);
  * - `installed-not-used`: installed or switched on, but nothing uses it;
  * - `disabled`: not installed, switched off or not configured;
- * - `unknown`: the inventory cannot tell, and `reason` says why.
+ * - `unknown`: the inventory cannot tell, and `reason` gives the cause.
  */
 export type FeatureState = "enabled" | "installed-not-used" | "disabled" | "unknown";
 
@@ -35,9 +35,9 @@ export interface ServerFeature {
   readonly name: string;
   readonly category: FeatureCategory;
   readonly state: FeatureState;
-  /** Why the state is `unknown`; null otherwise. */
+  /** Cause of an `unknown` state; null for every other state. */
   readonly reason: string | null;
-  /** What the state rests on: views, properties and options with their values. */
+  /** Evidence of the state: views, properties and options with their values. */
   readonly evidence: readonly string[];
   /** Usage counts by name, e.g. `{ jobs: 12, enabledJobs: 10 }`. */
   readonly counts: Readonly<Record<string, number>>;
@@ -48,7 +48,7 @@ export interface ServerFeature {
    * `enabled` state, but a use hidden in them would be missed.
    */
   readonly gaps: readonly string[];
-  /** What replaces the feature on Babelfish or PostgreSQL on AWS, in one line. */
+  /** Replacement of the feature on Babelfish or PostgreSQL on AWS, in one line. */
   readonly migration: string;
 }
 

@@ -2,9 +2,11 @@
  * Rules for what connects the server to other services: Integration,
  * Reporting and Analysis Services, linked servers and distributed
  * transactions (MSDTC). SSIS, SSRS and SSAS run as services of their
- * own, which no catalog view of the Database Engine lists, so these rules
- * read what they leave in the engine: the SSISDB catalog, msdb packages
- * and job steps, report server databases, MSOLAP linked servers.
+ * own, and no catalog view of the Database Engine lists them. These rules
+ * read what they leave in the engine instead: the SSISDB catalog, msdb
+ * packages and job steps, report server databases, MSOLAP linked servers.
+ * The linked server line follows "Babelfish supports linked servers"
+ * (Amazon Aurora User Guide): tds_fdw from Babelfish 3.1.0.
  */
 
 import type { InventoryItem } from "../../sources/sqlserver/collected.js";

@@ -60,7 +60,7 @@ const serviceBroker: FeatureRule = {
   },
 };
 
-/** A feature that only a server option turns on, with no catalog to count its use. */
+/** Builds the rule of a feature that only a server option turns on, with no catalog to count its use. */
 function optionRule(id: string, name: string, option: string, migration: string): FeatureRule {
   return {
     id,

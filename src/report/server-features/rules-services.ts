@@ -1,9 +1,8 @@
 /**
  * Rules for the services around the Database Engine: SQL Server Agent,
  * Database Mail, Full-Text Search, Machine Learning Services and PolyBase.
- * Migration lines after the Amazon Aurora User Guide (Babelfish
- * "Unsupported functionality", pg_cron, aws_lambda, aws_s3, aws_ml) and
- * the PostgreSQL 17 documentation.
+ * The migration lines agree with the catalog's remedies for the procedures
+ * behind each feature (src/catalog/features/system-objects.ts).
  */
 
 import { databasesOf, isTrue, numberField, sumOf, type InventoryView } from "./inventory-view.js";

@@ -28,7 +28,7 @@ function compileSchema() {
 const HOSTILE_SERVER = '=HYPERLINK("http://evil.example","x")';
 const HOSTILE_DATABASE = 'Sales, "EU"\n+cmd';
 
-/** A feature set with hostile names in every text column a server can fill. */
+/** Returns a feature set with hostile names in every text column a server can fill. */
 function hostileSet(): ServerFeatureSet {
   return {
     assessmentId: "a-1",
