@@ -95,7 +95,7 @@ describe("infio server-features", () => {
 
     assert.equal(run.code, 0, run.err);
     const lines = run.out.split("\r\n").filter((line) => line !== "");
-    assert.equal(lines.length, 29);
+    assert.equal(lines.length, 30);
     assert.match(lines[1]!, new RegExp(`^"${liveIds[0]}","KESTREL-SQL01","KESTREL-SQL01","agent",`));
   });
 

@@ -163,7 +163,8 @@ describe("assess --store none, files touched", () => {
 
     assert.equal(run.code, 0, run.stderr);
     const diff = touched(beforeRun, snapshot(w.root));
-    assert.deepEqual(diff.added, ["cwd/out", "cwd/out/assessment.json"]);
+    // A live server's reports include its server features in each chosen format.
+    assert.deepEqual(diff.added, ["cwd/out", "cwd/out/assessment.json", "cwd/out/server-features.json"]);
     assert.deepEqual(diff.changed, ["cwd"]);
     assert.deepEqual(diff.removed, []);
     assert.deepEqual(readdirSync(w.tmp), []);

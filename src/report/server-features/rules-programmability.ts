@@ -5,7 +5,7 @@
  * queries).
  */
 
-import { databasesOf } from "./inventory-view.js";
+import { databasesOf, isTrue } from "./inventory-view.js";
 import { optionEvidence, type FeatureRule, type RuleOutcome } from "./rule.js";
 
 const clr: FeatureRule = {
@@ -60,6 +60,42 @@ const serviceBroker: FeatureRule = {
   },
 };
 
+/** Accounts that SQL Server Setup creates for its own services, which do not move. */
+const BUILT_IN_WINDOWS_LOGIN = /^NT (SERVICE|AUTHORITY)\\/i;
+
+const windowsAuthentication: FeatureRule = {
+  id: "windows-authentication",
+  name: "Windows authentication",
+  category: "security",
+  databaseLevel: false,
+  migration:
+    "Babelfish authenticates SQL logins; Windows logins and groups need Kerberos through " +
+    "AWS Directory Service where the Babelfish version supports it, or become SQL logins.",
+
+  evaluate(view): RuleOutcome {
+    const integratedOnly = isTrue(view.first("server"), "isIntegratedSecurityOnly");
+    const logins = view
+      .itemsOfType("logins", "login")
+      .filter((login) => !BUILT_IN_WINDOWS_LOGIN.test(String(login["name"])));
+    const count = (type: string) => logins.filter((login) => login["principalType"] === type).length;
+    const counts = {
+      windowsLogins: count("WINDOWS_LOGIN"),
+      windowsGroups: count("WINDOWS_GROUP"),
+      sqlLogins: count("SQL_LOGIN"),
+    };
+    const evidence = [
+      `SERVERPROPERTY('IsIntegratedSecurityOnly') = ${integratedOnly ? 1 : 0}`,
+      `sys.server_principals: ${counts.windowsLogins} Windows logins and ${counts.windowsGroups} ` +
+        `Windows groups besides NT SERVICE and NT AUTHORITY, ${counts.sqlLogins} SQL logins`,
+    ];
+
+    if (integratedOnly || counts.windowsLogins + counts.windowsGroups > 0) {
+      return { state: "enabled", evidence, counts };
+    }
+    return { state: "disabled", evidence, counts };
+  },
+};
+
 /** Builds the rule of a feature that only a server option turns on, with no catalog to count its use. */
 function optionRule(id: string, name: string, option: string, migration: string): FeatureRule {
   return {
@@ -79,6 +115,7 @@ function optionRule(id: string, name: string, option: string, migration: string)
 export const PROGRAMMABILITY_RULES: readonly FeatureRule[] = [
   clr,
   serviceBroker,
+  windowsAuthentication,
   optionRule(
     "xp-cmdshell",
     "xp_cmdshell",

@@ -48,6 +48,7 @@ describe("server features of Kestrel", () => {
       "query-store": "enabled",
       clr: "enabled",
       "service-broker": "enabled",
+      "windows-authentication": "enabled",
       "xp-cmdshell": "enabled",
       "ole-automation": "enabled",
       "ad-hoc-distributed-queries": "disabled",
@@ -63,6 +64,12 @@ describe("server features of Kestrel", () => {
     assert.ok(agent.evidence.includes("sys.dm_server_services: SQL Server Agent (MSSQLSERVER) Running, Automatic"));
     assert.equal(agent.reason, null);
     assert.match(agent.migration, /pg_cron/);
+  });
+
+  it("counts Windows logins without built-in accounts", async () => {
+    const windows = featureOf(await kestrelFeatures(), "windows-authentication");
+
+    assert.deepEqual(windows.counts, { windowsLogins: 2, windowsGroups: 3, sqlLogins: 6 });
   });
 
   it("names the databases of database features", async () => {
