@@ -137,6 +137,25 @@ describe("server features with parts unread", () => {
     assert.equal(featureOf(features, "in-memory-oltp").state, "enabled");
   });
 
+  it("quotes the permission the login lacks", async () => {
+    const live = await collectLive();
+    const lacks =
+      "login 'infio_reader' lacks VIEW SERVER STATE on 'KESTREL-SQL01', so these parts will be " +
+      "incomplete: host, services; grant it or create a login with `infio grant-script`";
+    const permissions = live.inventory["permissions"]!.map((item) =>
+      item["scope"] === "server" ? { ...item, incompleteParts: ["host", "services"] } : item,
+    );
+    const limited: LiveSource = {
+      ...live,
+      inventory: { ...live.inventory, permissions, services: [] },
+      problems: [...live.problems, { part: "permissions", reason: "permission-missing", message: lacks }],
+    };
+    const ml = featureOf(await kestrelFeatures(limited), "machine-learning-services");
+
+    assert.equal(ml.state, "unknown");
+    assert.equal(ml.reason, `cannot tell whether it is disabled: ${lacks}`);
+  });
+
   it("says when a part is missing from an older assessment", async () => {
     const live = await collectLive();
     const { services: _dropped, ...inventory } = live.inventory;
