@@ -5,7 +5,11 @@
  */
 
 import type { Assessment } from "../assessment/model.js";
-import { renderServerFeaturesCsv, renderServerFeaturesJson, serverFeatures } from "../report/server-features/index.js";
+import {
+  renderServerFeaturesCsv,
+  renderServerFeaturesJson,
+  serverFeatures,
+} from "../report/server-features/index.js";
 import type { ReportFormat } from "./values.js";
 
 export const SERVER_FEATURE_FILES = {

@@ -8,7 +8,12 @@ import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 import type { Assessment } from "../assessment/model.js";
-import { renderServerFeaturesCsv, renderServerFeaturesJson, serverFeatures, type ServerFeatureSet } from "../report/server-features/index.js";
+import {
+  renderServerFeaturesCsv,
+  renderServerFeaturesJson,
+  serverFeatures,
+  type ServerFeatureSet,
+} from "../report/server-features/index.js";
 import { auditedRead } from "./audit-trail.js";
 import { setUpCommand } from "./command-setup.js";
 import type { CliContext } from "./context.js";
@@ -20,7 +25,13 @@ import { embeddedStoreExists, readAssessments } from "./store-access.js";
 export async function executeServerFeatures(options: ServerFeaturesOptions, ctx: CliContext): Promise<number> {
   const log = createLogger(ctx.stderr, { quiet: true });
   const keepsData = embeddedStoreExists(options.store, options.dataDir);
-  const setup = await setUpCommand({ ctx, dataDir: options.dataDir, keepsData, masterKey: options.masterKey, log });
+  const setup = await setUpCommand({
+    ctx,
+    dataDir: options.dataDir,
+    keepsData,
+    masterKey: options.masterKey,
+    log,
+  });
   const assessments = await auditedRead(
     setup.audit,
     {

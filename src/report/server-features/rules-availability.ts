@@ -20,9 +20,14 @@ const availabilityGroups: FeatureRule = {
     const hadr = isTrue(view.first("server"), "isHadrEnabled");
     const groups = view.items("availability-groups");
     const replicas = groups.reduce((total, group) => total + arrayLength(group["replicas"]), 0);
-    const databases = groups.flatMap((group) => (Array.isArray(group["databases"]) ? group["databases"].map(String) : []));
+    const databases = groups.flatMap((group) =>
+      Array.isArray(group["databases"]) ? group["databases"].map(String) : [],
+    );
     const counts = { groups: groups.length, replicas, databases: databases.length };
-    const evidence = [`SERVERPROPERTY('IsHadrEnabled') = ${hadr ? 1 : 0}`, `sys.availability_groups: ${groups.length}`];
+    const evidence = [
+      `SERVERPROPERTY('IsHadrEnabled') = ${hadr ? 1 : 0}`,
+      `sys.availability_groups: ${groups.length}`,
+    ];
 
     if (groups.length > 0) {
       return { state: "enabled", evidence, counts, databases: [...new Set(databases)].sort() };
@@ -41,7 +46,10 @@ const failoverCluster: FeatureRule = {
   evaluate(view): RuleOutcome {
     const clustered = isTrue(view.first("server"), "isClustered");
     const nodes = view.items("cluster-nodes").filter((node) => node["source"] !== "availability-group-cluster");
-    const evidence = [`SERVERPROPERTY('IsClustered') = ${clustered ? 1 : 0}`, `sys.dm_os_cluster_nodes: ${nodes.length}`];
+    const evidence = [
+      `SERVERPROPERTY('IsClustered') = ${clustered ? 1 : 0}`,
+      `sys.dm_os_cluster_nodes: ${nodes.length}`,
+    ];
 
     return { state: clustered ? "enabled" : "disabled", evidence, counts: { nodes: nodes.length } };
   },
@@ -126,7 +134,10 @@ const changeDataCapture: FeatureRule = {
   evaluate(view): RuleOutcome {
     const databases = view.items("databases").filter((db) => db["isCdcEnabled"] === true);
     const tables = view.items("tables").filter((table) => table["isTrackedByCdc"] === true);
-    const evidence = [`sys.databases: ${databases.length} with is_cdc_enabled`, `sys.tables: ${tables.length} tracked by CDC`];
+    const evidence = [
+      `sys.databases: ${databases.length} with is_cdc_enabled`,
+      `sys.tables: ${tables.length} tracked by CDC`,
+    ];
     const counts = { databases: databases.length, trackedTables: tables.length };
     const names = databases.map((db) => String(db["name"]));
 
@@ -147,7 +158,10 @@ const changeTracking: FeatureRule = {
     "record changed keys.",
 
   evaluate(view): RuleOutcome {
-    const databases = view.items("databases").filter((db) => db["changeTracking"] !== null && db["changeTracking"] !== undefined);
+    // The databases part sets changeTracking to null when it is off.
+    const databases = view
+      .items("databases")
+      .filter((db) => db["changeTracking"] !== null && db["changeTracking"] !== undefined);
     const tables = sumOf(view.items("database-features"), "changeTrackingTables");
     const evidence = [
       `sys.change_tracking_databases: ${databases.length}`,

@@ -77,7 +77,9 @@ const maintenancePlans: FeatureRule = {
       view.items("integration-services").filter((row) => row["packageType"] === MAINTENANCE_PLAN_TYPE),
       "packages",
     );
-    const evidence = [`msdb.dbo.sysssispackages: ${plans} packages of type ${MAINTENANCE_PLAN_TYPE} (maintenance plan)`];
+    const evidence = [
+      `msdb.dbo.sysssispackages: ${plans} packages of type ${MAINTENANCE_PLAN_TYPE} (maintenance plan)`,
+    ];
     return { state: plans > 0 ? "enabled" : "disabled", evidence, counts: { plans } };
   },
 };
@@ -156,7 +158,11 @@ const linkedServers: FeatureRule = {
     const sqlServer = servers.filter((server) =>
       /^(SQLNCLI|MSOLEDBSQL|SQLOLEDB)/i.test(String(server["provider"] ?? "")),
     ).length;
-    const counts = { linkedServers: servers.length, sqlServerProviders: sqlServer, otherProviders: servers.length - sqlServer };
+    const counts = {
+      linkedServers: servers.length,
+      sqlServerProviders: sqlServer,
+      otherProviders: servers.length - sqlServer,
+    };
     const evidence = [`sys.servers: ${servers.length} linked servers, ${sqlServer} through SQL Server providers`];
 
     return { state: servers.length > 0 ? "enabled" : "disabled", evidence, counts };

@@ -17,7 +17,8 @@ function serviceEvidence(service: ReturnType<typeof serviceOf>): string[] {
   if (service === undefined) {
     return [];
   }
-  return [`sys.dm_server_services: ${String(service["name"])} ${String(service["status"])}, ${String(service["startupType"])}`];
+  const name = String(service["name"]);
+  return [`sys.dm_server_services: ${name} ${String(service["status"])}, ${String(service["startupType"])}`];
 }
 
 const agent: FeatureRule = {
@@ -40,7 +41,11 @@ const agent: FeatureRule = {
       operators: numberField(summary, "operators"),
       alerts: numberField(summary, "alerts"),
     };
-    const evidence = [optionEvidence("Agent XPs", xps), ...serviceEvidence(service), `msdb.dbo.sysjobs: ${jobs.length} jobs`];
+    const evidence = [
+      optionEvidence("Agent XPs", xps),
+      ...serviceEvidence(service),
+      `msdb.dbo.sysjobs: ${jobs.length} jobs`,
+    ];
 
     // 'Agent XPs' is switched on when the Agent service starts.
     const running = xps === 1 || service?.["status"] === "Running";
@@ -170,4 +175,10 @@ const polyBase: FeatureRule = {
   },
 };
 
-export const SERVICE_RULES: readonly FeatureRule[] = [agent, databaseMail, fullTextSearch, machineLearning, polyBase];
+export const SERVICE_RULES: readonly FeatureRule[] = [
+  agent,
+  databaseMail,
+  fullTextSearch,
+  machineLearning,
+  polyBase,
+];

@@ -24,7 +24,9 @@ const filestream: FeatureRule = {
     const configured = view.first("instance-features")?.["filestreamConfiguredLevel"];
     const tables = view.items("tables").filter((table) => numberField(table, "filestreamColumns") > 0);
     const fileTables = view.items("tables").filter((table) => table["isFileTable"] === true);
-    const filegroups = view.items("database-features").filter((item) => numberField(item, "filestreamFilegroups") > 0);
+    const filegroups = view
+      .items("database-features")
+      .filter((item) => numberField(item, "filestreamFilegroups") > 0);
     const counts = {
       filestreamColumns: sumOf(tables, "filestreamColumns"),
       fileTables: fileTables.length,
@@ -42,7 +44,8 @@ const filestream: FeatureRule = {
     if (tables.length > 0 || fileTables.length > 0) {
       return { state: "enabled", evidence, counts, databases };
     }
-    return { state: level > 0 || filegroups.length > 0 ? "installed-not-used" : "disabled", evidence, counts, databases };
+    const configuredOnly = level > 0 || filegroups.length > 0;
+    return { state: configuredOnly ? "installed-not-used" : "disabled", evidence, counts, databases };
   },
 };
 
@@ -74,7 +77,12 @@ const inMemoryOltp: FeatureRule = {
     if (tables.length > 0 || native.length > 0) {
       return { state: "enabled", evidence, counts, databases: databasesOf([...tables, ...native]) };
     }
-    return { state: filegroups.length > 0 ? "installed-not-used" : "disabled", evidence, counts, databases: databasesOf(filegroups) };
+    return {
+      state: filegroups.length > 0 ? "installed-not-used" : "disabled",
+      evidence,
+      counts,
+      databases: databasesOf(filegroups),
+    };
   },
 };
 
@@ -111,7 +119,10 @@ const stretch: FeatureRule = {
     const option = view.configuration("remote data archive");
     const tables = view.items("database-features").filter((item) => numberField(item, "stretchTables") > 0);
     const counts = { stretchTables: sumOf(tables, "stretchTables") };
-    const evidence = [optionEvidence("remote data archive", option), `sys.tables: ${counts.stretchTables} Stretch tables`];
+    const evidence = [
+      optionEvidence("remote data archive", option),
+      `sys.tables: ${counts.stretchTables} Stretch tables`,
+    ];
 
     if (tables.length > 0) {
       return { state: "enabled", evidence, counts, databases: databasesOf(tables) };
@@ -130,7 +141,9 @@ const transparentDataEncryption: FeatureRule = {
   evaluate(view): RuleOutcome {
     const keys = view.items("tde").filter((key) => key.database !== TEMPDB);
     const encrypted = keys.filter((key) => key["encryptionState"] === "ENCRYPTED");
-    const evidence = [`sys.dm_database_encryption_keys: ${keys.length} keys besides tempdb's, ${encrypted.length} encrypted`];
+    const evidence = [
+      `sys.dm_database_encryption_keys: ${keys.length} keys besides tempdb's, ${encrypted.length} encrypted`,
+    ];
     const counts = { encryptedDatabases: encrypted.length, databaseKeys: keys.length };
 
     if (keys.length > 0) {
