@@ -35,6 +35,7 @@ const filestream: FeatureRule = {
     const evidence = [
       `SERVERPROPERTY('FilestreamEffectiveLevel') = ${level}`,
       `SERVERPROPERTY('FilestreamConfiguredLevel') = ${typeof configured === "number" ? configured : "not read"}`,
+      optionEvidence("filestream access level", view.configuration("filestream access level")),
       `sys.columns: ${counts.filestreamColumns} FILESTREAM columns`,
       `sys.tables: ${counts.fileTables} FileTables`,
       `sys.filegroups: ${counts.filestreamFilegroups} FILESTREAM filegroups`,
