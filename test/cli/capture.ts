@@ -1,6 +1,8 @@
 /** A CliContext that captures output, for running commands in-process. */
 
-import { homedir } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 import type { CliContext, InterruptSignal } from "../../src/cli/context.js";
 
@@ -9,6 +11,22 @@ export interface CapturedContext extends CliContext {
   readonly err: string[];
   /** Calls the interrupt handlers, as Ctrl+C (or `signal`) would. */
   interrupt(signal?: InterruptSignal): void;
+}
+
+let sharedHome: string | undefined;
+
+/**
+ * Returns a home folder for this test process, removed when it exits, so
+ * that commands run without a `homedir` of their own never write to the
+ * real `~/.infio` (its audit log, store and keys).
+ */
+function testProcessHome(): string {
+  if (sharedHome === undefined) {
+    const home = mkdtempSync(join(tmpdir(), "infio-test-home-"));
+    process.once("exit", () => rmSync(home, { recursive: true, force: true }));
+    sharedHome = home;
+  }
+  return sharedHome;
 }
 
 export function captureContext(overrides: Partial<CliContext> = {}): CapturedContext {
@@ -24,7 +42,7 @@ export function captureContext(overrides: Partial<CliContext> = {}): CapturedCon
     env: {},
     cwd: process.cwd(),
     platform: "linux",
-    homedir: homedir(),
+    homedir: overrides.homedir ?? testProcessHome(),
     onInterrupt: (handler) => {
       handlers.add(handler);
       return () => handlers.delete(handler);

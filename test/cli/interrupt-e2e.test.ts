@@ -14,7 +14,7 @@ import { after, before, describe, it } from "node:test";
 
 import { generateCorpus } from "../../bench/corpus.js";
 import { embeddedLockPath } from "../../src/store/open-store.js";
-import { REPO, runInfio } from "./run-infio.js";
+import { REPO, runInfio, testHome } from "./run-infio.js";
 
 const BIN = join(REPO, "bin", "infio.js");
 
@@ -36,6 +36,7 @@ function assessAndSignal(args: readonly string[], cwd: string, signal: NodeJS.Si
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, "assess", ...args], {
       cwd,
+      env: { ...process.env, INFIO_HOME: testHome(cwd) },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";

@@ -14,10 +14,20 @@ export interface InfioRun {
   readonly stderr: string;
 }
 
+/**
+ * Returns the data folder for a child run in `cwd`, a test's own folder, so
+ * that the audit log and store of the user running the tests stay untouched.
+ * A `--data-dir` option still takes precedence.
+ */
+export function testHome(cwd: string): string {
+  return join(cwd, ".infio-home");
+}
+
 export function runInfio(args: readonly string[], cwd: string): Promise<InfioRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
+      env: { ...process.env, INFIO_HOME: testHome(cwd) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

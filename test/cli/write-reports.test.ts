@@ -13,7 +13,7 @@ import { after, before, describe, it } from "node:test";
 
 import { REPORT_FILES, writeParts, writeReports } from "../../src/cli/write-reports.js";
 import { sampleAssessment } from "../report/sample-assessment.js";
-import { REPO } from "./run-infio.js";
+import { REPO, testHome } from "./run-infio.js";
 
 describe("writeReports", () => {
   let work: string;
@@ -86,7 +86,11 @@ describe("infio assess when a report cannot be written", () => {
     const bin = join(REPO, "bin", "infio.js");
     const script = `ulimit -f 64 && exec "${process.execPath}" "${bin}" assess sql --out r --store none -q`;
     const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn("sh", ["-c", script], { cwd: work, stdio: ["ignore", "ignore", "pipe"] });
+      const child = spawn("sh", ["-c", script], {
+        cwd: work,
+        env: { ...process.env, INFIO_HOME: testHome(work) },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
       child.on("error", reject);
