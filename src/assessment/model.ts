@@ -10,6 +10,7 @@ import type {
   ServerHeader,
 } from "../sources/sqlserver/collected.js";
 import type { WorkloadSource } from "../sources/workload/model.js";
+import type { CostSection } from "./cost/model.js";
 
 /** How a feature fares on the chosen target. */
 export type FindingStatus =
@@ -291,6 +292,8 @@ export interface Assessment {
   readonly live?: LiveSource;
   /** Present when the source was workload captures (`--workload`). */
   readonly workload?: WorkloadSource;
+  /** The yearly cost today against the target options, with the price book used. */
+  readonly cost?: CostSection;
 }
 
 /** What was read from a live SQL Server, besides its code. */

@@ -19,6 +19,8 @@ import type { CollectedItem } from "../sources/sqlserver/collected.js";
 import { decodeFindingChunk } from "../store/finding-chunks.js";
 import type { AssessmentWriter, Store } from "../store/index.js";
 import { writeWorkloadSource } from "../store/workload-inventory.js";
+import { writeCostSection } from "../store/cost-inventory.js";
+import { buildCostSection, type CostRequest } from "./cost/section.js";
 import type { WorkloadSource } from "../sources/workload/model.js";
 import { TargetComparer } from "./compare.js";
 import type { RateTable } from "./effort.js";
@@ -81,6 +83,8 @@ export interface RunOptions {
   readonly inputs?: readonly MemoryInput[];
   /** Workload captures whose statements `inputs` holds; stored and returned with the assessment. */
   readonly workload?: WorkloadSource;
+  /** The price book and estate of the cost section; no cost section without it. */
+  readonly cost?: CostRequest;
   /** Aborting stops the run and removes what was stored. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress) => void;
@@ -208,6 +212,10 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
     }
 
     const effort = sink.summary.effort();
+    const cost = options.cost === undefined ? undefined : buildCostSection(options.cost, liveSource, effort.total);
+    if (cost !== undefined) {
+      await sink.timed(() => writeCostSection(writer, cost));
+    }
     const summary = sink.summary.build(Math.round(performance.now() - started), effort);
     const details = {
       ...(options.appliedOverrides === undefined ? {} : { overrides: options.appliedOverrides }),
@@ -232,6 +240,7 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
         ...details,
         ...(liveSource === undefined ? {} : { live: liveSource }),
         ...(workload === undefined ? {} : { workload }),
+        ...(cost === undefined ? {} : { cost }),
       },
       texts: sink.texts,
       counts: sink.counts,

@@ -27,6 +27,7 @@ import { openCollectedSource } from "./collected-source.js";
 import { featureLookup } from "./feature-lookup.js";
 import { watchInterrupts, type InterruptWatch } from "./interrupts.js";
 import { createLogger, type Logger } from "./log.js";
+import { costRequestFor } from "./price-book-option.js";
 import { nothingAssessedMessage } from "./nothing-assessed.js";
 import { prepareOutDir, removeCreatedFolders, removeCreatedFoldersOnExit } from "./out-dir.js";
 import { reportRedaction } from "./redact-reports.js";
@@ -206,6 +207,7 @@ async function assessAndReport(
     }
   }
   const appliedOverrides = recordOverrides(config, options.target);
+  const cost = await costRequestFor(options.priceBook, config.cost, log);
 
   let skippedLogged = 0;
   const onSkipped = (s: SkippedInput): void => {
@@ -231,6 +233,7 @@ async function assessAndReport(
     ...(appliedOverrides === undefined ? {} : { appliedOverrides }),
     occurrenceRates: config.occurrenceRates,
     ...(options.compare === undefined ? {} : { compare: options.compare }),
+    ...(cost === undefined ? {} : { cost }),
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     variables: options.variables,
     include,

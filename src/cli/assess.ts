@@ -27,6 +27,7 @@ import {
   type RedactReportOptions,
 } from "./redact-reports.js";
 import { addConnectionOptions } from "./live-options.js";
+import { addPriceBookOption, priceBookPathFrom, type RawPriceBookOptions } from "./price-book-option.js";
 import { addWorkloadOption, workloadFilesFrom, type WorkloadFile } from "./workload-source.js";
 import {
   parseByteSize,
@@ -71,11 +72,17 @@ export interface AssessOptions {
   readonly masterKey?: MasterKeyOptions;
   /** `--redact`: the reports are rendered from a redacted copy. */
   readonly redact?: RedactReportOptions;
+  /** `--price-book`: the price book of the cost section, absolute; the shipped one when absent. */
+  readonly priceBook?: string;
 }
 
 export type AssessRun = (options: AssessOptions) => Promise<number>;
 
-interface RawAssessOptions extends RawSourceOptions, RawEncryptOutputOptions, RawRedactOptions {
+interface RawAssessOptions
+  extends RawSourceOptions,
+    RawEncryptOutputOptions,
+    RawRedactOptions,
+    RawPriceBookOptions {
   out: string;
   format: string;
   target: string;
@@ -142,6 +149,7 @@ export function assessCommand(
   addMasterKeyOptions(command);
   addEncryptOutputOptions(command);
   addRedactOptions(command);
+  addPriceBookOption(command);
   command.action(async (paths: string[], raw: RawAssessOptions) => {
     host.exit(await run(assessOptionsFrom(paths, raw, host.ctx)));
   });
@@ -162,6 +170,7 @@ export function assessCommand(
     "INFIO_KMS_KEY_ID=alias/infio infio assess ./database",
     "infio assess ./database --redact --out ./shared --pseudonym-map ~/private/pseudonyms.json",
     "infio assess ./database --redact --redact-key-env INFIO_REDACT_KEY --store none",
+    "infio assess --server sql01 --user infio_reader --password-env INFIO_SQL_PASSWORD --price-book prices.json",
   ]);
 }
 
@@ -217,6 +226,7 @@ export function assessOptionsFrom(
   const masterKey = chosenMasterKey(raw, dataDir, ctx);
   const out = resolve(ctx.cwd, raw.out);
   const redact = redactOptionsFrom(raw, out, ctx);
+  const priceBook = priceBookPathFrom(raw, ctx);
   return {
     paths,
     ...(collected === undefined ? {} : { collected }),
@@ -239,6 +249,7 @@ export function assessOptionsFrom(
     ...(encryptOutput === undefined ? {} : { encryptOutput }),
     ...(masterKey === undefined ? {} : { masterKey }),
     ...(redact === undefined ? {} : { redact }),
+    ...(priceBook === undefined ? {} : { priceBook }),
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type RateChange,
 } from "../catalog/overrides.js";
 import { parseRetention } from "../security/purge.js";
+import { costConfigOf, type CostConfig } from "./cost-config.js";
 import { UsageError } from "./errors.js";
 import { NotRegularFileError, readRegularTextFile } from "../util/regular-file.js";
 
@@ -39,6 +40,8 @@ export interface LoadedConfig {
   readonly retention?: Retention;
   /** `auditLog`: the audit log file, absolute; relative paths are taken from the file's folder. */
   readonly auditLog?: string;
+  /** `cost`: the estate and the settings of the cost section (docs/cost.md). */
+  readonly cost?: CostConfig;
 }
 
 export interface Retention {
@@ -47,7 +50,7 @@ export interface Retention {
   readonly ms: number;
 }
 
-const KEYS = ["features", "rates", "detailRates", "occurrenceRates", "retention", "auditLog"];
+const KEYS = ["features", "rates", "detailRates", "occurrenceRates", "retention", "auditLog", "cost"];
 
 /** Reads and applies the config file; throws UsageError on any problem. */
 export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
@@ -132,6 +135,7 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
     occurrenceRateChanges: occurrence.changes,
     ...(retention === undefined ? {} : { retention }),
     ...(json.auditLog === undefined ? {} : { auditLog: auditLogOf(json.auditLog, path) }),
+    ...(json.cost === undefined ? {} : { cost: costConfigOf(json.cost, path) }),
   };
 }
 
@@ -139,6 +143,7 @@ interface ConfigFile extends CatalogOverrides {
   readonly occurrenceRates?: unknown;
   readonly retention?: string;
   readonly auditLog?: string;
+  readonly cost?: unknown;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
 } from "./errors.js";
 import { keysCommand } from "./keys.js";
 import { listCommand } from "./list.js";
+import { priceBookCommand } from "./price-book.js";
 import { purgeCommand } from "./purge.js";
 import { reportCommand } from "./report.js";
 import { serveCommand } from "./serve.js";
@@ -71,6 +72,7 @@ function defaultCommands(host: CommandHost): Command[] {
     collectCommand(host),
     grantScriptCommand(host),
     captureScriptCommand(host),
+    priceBookCommand(host),
     reportCommand(host),
     listCommand(host),
     showCommand(host),

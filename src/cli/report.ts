@@ -46,6 +46,13 @@ import {
 import { SourceTexts, originsOf } from "./source-texts.js";
 import { embeddedStoreExists, readAssessments } from "./store-access.js";
 import { parseFormats, type ReportFormat } from "./values.js";
+import {
+  addPriceBookOption,
+  loadReportPriceBook,
+  priceBookPathFrom,
+  type RawPriceBookOptions,
+} from "./price-book-option.js";
+import { withPriceBook } from "./report-cost.js";
 import { DEFAULT_FORMATS, DEFAULT_OUT } from "./assess.js";
 import { writeReports } from "./write-reports.js";
 
@@ -60,11 +67,13 @@ export interface ReportOptions extends StoreOptions {
   readonly encryptOutput?: BundleKeyOptions;
   /** `--redact`: the reports are rendered from a redacted copy. */
   readonly redact?: RedactReportOptions;
+  /** `--price-book`: compute the cost section again with this price book, absolute. */
+  readonly priceBook?: string;
 }
 
 export type ReportRun = (options: ReportOptions) => Promise<number>;
 
-interface RawReportOptions extends RawEncryptOutputOptions, RawRedactOptions {
+interface RawReportOptions extends RawEncryptOutputOptions, RawRedactOptions, RawPriceBookOptions {
   compare?: string;
   out: string;
   format: string;
@@ -98,11 +107,13 @@ export function reportCommand(
   addMasterKeyOptions(command);
   addEncryptOutputOptions(command);
   addRedactOptions(command);
+  addPriceBookOption(command);
   command.action(async (id: string, raw: RawReportOptions) => {
     const store = storeOptionsFrom(raw, host.ctx);
     const encryptOutput = encryptOutputFrom(raw, store.dataDir, host.ctx);
     const out = resolve(host.ctx.cwd, raw.out);
     const redact = redactOptionsFrom(raw, out, host.ctx);
+    const priceBook = priceBookPathFrom(raw, host.ctx);
     host.exit(
       await run({
         ...store,
@@ -113,6 +124,7 @@ export function reportCommand(
         quiet: raw.quiet === true,
         ...(encryptOutput === undefined ? {} : { encryptOutput }),
         ...(redact === undefined ? {} : { redact }),
+        ...(priceBook === undefined ? {} : { priceBook }),
       }),
     );
   });
@@ -124,6 +136,7 @@ export function reportCommand(
     "infio report 20250304-050607-3f9a1c --encrypt-output --key-file ./master.key",
     "infio report 20250304-050607-3f9a1c --redact --out ./for-vendor --pseudonym-map ~/private/pseudonyms.json",
     "INFIO_REDACT_KEY=$(openssl rand -hex 32) infio report 20250304-050607-3f9a1c --redact --redact-key-env INFIO_REDACT_KEY",
+    "infio report 20250304-050607-3f9a1c --price-book prices.json --format html,json",
   ]);
 }
 
@@ -157,12 +170,15 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
   // A missing or unreadable master key fails before anything is read or written.
   const encryption =
     options.encryptOutput === undefined ? undefined : await prepareReportEncryption(options.encryptOutput, ctx, log);
+  // An invalid price book fails before anything is read or written.
+  const priceBook = options.priceBook === undefined ? undefined : await loadReportPriceBook(options.priceBook);
   const [stored] = await auditedRead(
     setup.audit,
     { action: "assessment.read", objects: { assessment: options.id }, details: { command: "report" } },
     () => readAssessments(options.store, options.dataDir, [options.id], log, setup),
   );
-  const a = options.compare === undefined ? stored : withComparison(stored, options.compare, log);
+  const compared = options.compare === undefined ? stored : withComparison(stored, options.compare, log);
+  const a = priceBook === undefined ? compared : withPriceBook(compared, priceBook, log);
 
   // NOTE: the store keeps no module definitions, so the code view of a
   // live server's assessment shows no code here. Its source is no path.

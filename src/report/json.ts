@@ -21,6 +21,7 @@ import type {
 import { FINDING_STATUSES } from "../assessment/model.js";
 import type { WorkloadCapture, WorkloadSource, WorkloadStatement } from "../sources/workload/model.js";
 import { executionsByUnit } from "./workload-counts.js";
+import { costRecord } from "./json-cost.js";
 import {
   comparisonRecord,
   effortHeadRecord,
@@ -69,7 +70,7 @@ export function* jsonParts(a: Assessment): Generator<string> {
 }
 
 /**
- * Yields `overrides`, `effort`, `comparison`, `live` and `workload` when
+ * Yields `overrides`, `effort`, `comparison`, `live`, `workload` and `cost` when
  * the assessment has them, each followed by a comma. Their lists have a record per line, as
  * the top-level lists do, because the effort by object can be long.
  */
@@ -117,6 +118,10 @@ function* detailMembers(a: Assessment): Generator<string> {
 
   if (a.workload !== undefined) {
     yield* workloadMember(a.workload);
+  }
+
+  if (a.cost !== undefined) {
+    yield member("cost", indentNested(JSON.stringify(costRecord(a.cost), null, 2))) + ",\n";
   }
 }
 

@@ -6,6 +6,7 @@ import { StoreError } from "./errors.js";
 import { readAllFindings } from "./finding-rows.js";
 import { readLiveSource } from "./live-inventory.js";
 import { readWorkloadSource } from "./workload-inventory.js";
+import { readCostSection } from "./cost-inventory.js";
 import { decodeObjects } from "./object-chunks.js";
 import { openDetails, openError, openSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
@@ -83,6 +84,7 @@ export async function readAssessment(
   const sealer = await openSealer(unescapeText(header.id));
   const live = await readLiveSource((kind) => readInventory(session, key, kind, sealer));
   const workload = await readWorkloadSource((kind) => readInventory(session, key, kind, sealer));
+  const cost = await readCostSection((kind) => readInventory(session, key, kind, sealer));
   return {
     id: unescapeText(header.id),
     startedAt: header.started_at,
@@ -98,6 +100,7 @@ export async function readAssessment(
     ...openDetails(sealer, header.details === null ? null : Buffer.from(header.details, "base64")),
     ...(live === undefined ? {} : { live }),
     ...(workload === undefined ? {} : { workload }),
+    ...(cost === undefined ? {} : { cost }),
   };
 }
 

@@ -20,6 +20,7 @@ import type {
 import { readFindingChunks, rechunk } from "./finding-rows.js";
 import { writeLiveSource } from "./live-inventory.js";
 import { writeWorkloadSource } from "./workload-inventory.js";
+import { writeCostSection } from "./cost-inventory.js";
 import { sealSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
 import type { StoreKeys } from "./store-keys.js";
@@ -129,6 +130,9 @@ export class SqlStore implements Store {
       }
       if (assessment.workload !== undefined) {
         await writeWorkloadSource(writer, assessment.workload);
+      }
+      if (assessment.cost !== undefined) {
+        await writeCostSection(writer, assessment.cost);
       }
       await writer.commit(assessment.summary, {
         ...(assessment.overrides === undefined ? {} : { overrides: assessment.overrides }),

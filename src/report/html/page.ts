@@ -31,6 +31,7 @@ import { renderNotRead, renderServer } from "./server.js";
 import { STYLESHEET } from "./styles.js";
 import { renderHeader, renderSummary } from "./summary.js";
 import { renderWorkload, withWorkloadTexts } from "./workload.js";
+import { renderCost } from "./cost.js";
 import {
   renderObjects,
   renderParseErrors,
@@ -80,13 +81,14 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
 
   const body = [
     renderHeader(a, limits),
-    navigation(live !== undefined, a.workload !== undefined),
+    navigation(live !== undefined, a.workload !== undefined, a.cost !== undefined),
     `<main>`,
     ...(live ? [renderServer(live.source, live.plan, limits)] : []),
     renderSummary(a, findingsPlan, limits),
     renderCharts(a, findingsPlan, limits),
     ...(a.workload === undefined ? [] : [renderWorkload(a, a.workload, codePlan, limits)]),
     renderEffort(a, findingsPlan, limits),
+    ...(a.cost === undefined ? [] : [renderCost(a.cost, limits)]),
     renderComparison(a, findingsPlan, limits),
     renderOverrides(a, limits),
     renderFindings(findingsPlan, codePlan, limits),
@@ -122,7 +124,7 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
   ].join("\n");
 }
 
-function navigation(live: boolean, workload: boolean): string {
+function navigation(live: boolean, workload: boolean, cost: boolean): string {
   const serverLinks = live ? [["server", "Server"]] : [];
   const inventoryLinks = live
     ? [
@@ -136,6 +138,7 @@ function navigation(live: boolean, workload: boolean): string {
     ["charts", "Charts"],
     ...(workload ? [["workload", "Workload"]] : []),
     ["effort", "Effort"],
+    ...(cost ? [["cost", "Cost"]] : []),
     ["comparison", "Version comparison"],
     ["overrides", "Overrides"],
     ["findings", "Findings"],

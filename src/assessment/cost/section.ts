@@ -1,0 +1,44 @@
+/**
+ * Builds the cost section of a run: sizes the estate from the live
+ * inventory, lets the config file's estate and any measured metrics
+ * replace its fields, and computes the figures with the price book.
+ */
+
+import type { EffortRange, LiveSource } from "../model.js";
+import { computeCost } from "./compute.js";
+import { estateFromInventory, mergeEstate } from "./estate.js";
+import type { CostSection, CostSettings, EstateMetrics } from "./model.js";
+import type { LoadedPriceBook } from "./price-book-file.js";
+
+/** What a run needs to compute its cost section. */
+export interface CostRequest {
+  readonly priceBook: LoadedPriceBook;
+  /** `cost.estate` of the config file; its fields replace the inventory's. */
+  readonly estate?: EstateMetrics;
+  readonly settings?: Partial<CostSettings>;
+  /** Measured application metrics; their fields replace both the inventory's and the config file's. */
+  readonly metrics?: EstateMetrics;
+}
+
+export function buildCostSection(
+  request: CostRequest,
+  live: LiveSource | undefined,
+  effortHours: EffortRange,
+): CostSection {
+  const sized = mergeEstate([
+    { source: "inventory", estate: live === undefined ? {} : estateFromInventory(live.inventory) },
+    { source: "config", estate: request.estate ?? {} },
+    { source: "metrics", estate: request.metrics ?? {} },
+  ]);
+  return computeCost(request.priceBook.book, request.priceBook.origin, {
+    estate: sized.estate,
+    estateSources: sized.sources,
+    settings: request.settings ?? {},
+    effortHours: { low: effortHours.low, high: effortHours.high },
+  });
+}
+
+/** Computes a stored cost section again with another price book, from the inputs it kept. */
+export function recomputeCost(section: CostSection, priceBook: LoadedPriceBook): CostSection {
+  return computeCost(priceBook.book, priceBook.origin, section.inputs);
+}
