@@ -14,7 +14,7 @@ import type { InstanceClassPrice, PriceBook } from "./price-book.js";
  * Processor use a right-sized target aims at when a peak is known:
  * 70% leaves room for growth and for the slower first weeks on a new engine.
  */
-export const TARGET_CPU_UTILISATION = 0.7;
+export const TARGET_CPU_PERCENT = 70;
 
 /** The smallest instance class a target is sized to, in vCPUs. */
 const MINIMUM_VCPUS = 2;
@@ -49,13 +49,14 @@ export function targetSizing(estate: EstateMetrics, missing: MissingFigure[]): T
       rule: "like for like: as many vCPUs as the server's logical processors and as much memory as it has",
     };
   }
-  const needed = Math.ceil((vCpus * estate.cpuPeakPercent) / 100 / TARGET_CPU_UTILISATION);
+  // The tolerance keeps binary error such as 4.000000000000001 from adding a vCPU.
+  const needed = Math.ceil((vCpus * estate.cpuPeakPercent) / TARGET_CPU_PERCENT - 1e-9);
   return {
     vCpus: Math.max(MINIMUM_VCPUS, needed),
     memoryGiB: memory,
     rule:
       `right-sized: ${vCpus} logical processors at a ${estate.cpuPeakPercent}% peak, ` +
-      `for ${TARGET_CPU_UTILISATION * 100}% use on the target`,
+      `for ${TARGET_CPU_PERCENT}% use on the target`,
   };
 }
 
