@@ -34,7 +34,7 @@ export function renderCost(cost: CostSection, limits: HtmlLimits): string {
   return [
     `<section id="cost"><h2>Cost</h2>`,
     `<p class="lead">Prices from the price book ${text(`'${book.name}'`)} of ` +
-      `<strong>${text(book.asOf)}</strong>, in ${text(book.currency)}, for ${text(book.region)} ` +
+      `${text(book.asOf)}, in ${text(book.currency)}, for ${text(book.region)} ` +
       `(${book.origin === "shipped" ? "shipped with infio" : `file ${text(book.origin)}`}). ` +
       `List and on-demand prices: an estimate to compare options, not a quote.</p>`,
     missingList(cost, text),
@@ -50,7 +50,7 @@ export function renderCost(cost: CostSection, limits: HtmlLimits): string {
     `<h3>Migration effort</h3>`,
     `<p>${hours(cost.inputs.effortHours.low)} to ${hours(cost.inputs.effortHours.high)} hours at ` +
       `${money(cost.settings.dayRate)} a day of ${cost.settings.hoursPerDay} hours: ` +
-      `<strong>${money(cost.effortCost.low)} to ${money(cost.effortCost.high)}</strong>.</p>`,
+      `${money(cost.effortCost.low)} to ${money(cost.effortCost.high)}.</p>`,
     sourcesList(cost, text),
     `</section>`,
   ].join("\n");
