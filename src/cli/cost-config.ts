@@ -134,5 +134,8 @@ function textOf(value: unknown, where: string): string {
 
 function show(value: unknown): string {
   const text = JSON.stringify(value);
-  return text === undefined ? "nothing" : text.length > 40 ? `${text.slice(0, 40)}...` : text;
+  if (text === undefined) {
+    return "nothing";
+  }
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
 }

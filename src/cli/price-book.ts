@@ -68,7 +68,7 @@ export async function executePriceBook(options: PriceBookCliOptions, ctx: CliCon
   return EXIT_OK;
 }
 
-/** The file URL of the shipped schema, which a JSON editor can load. */
+/** Returns the file URL of the shipped schema, which a JSON editor can load. */
 function schemaUrl(): string {
   return new URL("../../../schema/price-book.schema.json", import.meta.url).href;
 }

@@ -38,7 +38,7 @@ function withCost(cost = costOf(ESTATE)): Assessment {
   return { ...sampleAssessment(), cost };
 }
 
-/** A cost section from a price book whose texts are hostile, as an edited copy may be. */
+/** Computes a cost section with a price book whose texts are hostile, as an edited copy may be. */
 function hostileCost() {
   const book = roundBook();
   const hostile = {

@@ -11,7 +11,7 @@ import { roundUpTenths, roundWhole } from "./money.js";
 import type { PriceBook } from "./price-book.js";
 import { targetCosts, targetSizing } from "./targets.js";
 
-/** Years a perpetual licence is spread over when the config file does not say. */
+/** Years a perpetual licence is spread over when the config file does not set `licenceTermYears`. */
 export const DEFAULT_LICENCE_TERM_YEARS = 3;
 
 export function computeCost(book: PriceBook, origin: string, inputs: CostInputs): CostSection {
@@ -80,7 +80,7 @@ function identityOf(book: PriceBook, origin: string): PriceBookIdentity {
   };
 }
 
-/** Every `source` in the book, depth first. */
+/** Collects every `source` of the book, depth first. */
 function sourcesOf(value: unknown): string[] {
   if (Array.isArray(value)) {
     return value.flatMap(sourcesOf);

@@ -20,8 +20,8 @@ export interface SizedEstate {
 }
 
 /**
- * Reads what the inventory tells of the estate. Fields the inventory
- * lacks (a part not read, a NULL column) stay absent.
+ * Reads the estate figures from the inventory. Fields the inventory lacks,
+ * because a part was not read or a column was NULL, stay absent.
  */
 export function estateFromInventory(inventory: Readonly<Record<string, readonly InventoryItem[]>>): EstateMetrics {
   const server = inventory["server"]?.[0];

@@ -135,7 +135,7 @@ function serverCalCost(
   return { lines, yearly: sumCents(lines.map((l) => l.yearly)) };
 }
 
-/** A perpetual licence spread over the term, and its Software Assurance. */
+/** Prices a perpetual licence spread over the term, and its Software Assurance. */
 function perpetualLines(
   book: PriceBook,
   item: string,

@@ -18,7 +18,7 @@ export const SQL_SERVER_EDITIONS: readonly SqlServerEdition[] = [
 ];
 
 /**
- * How the SQL Server licences are paid: perpetual per-core licences,
+ * Payment model of the SQL Server licences: perpetual per-core licences,
  * perpetual Server + CAL (Standard only), a per-core subscription, or
  * pay-as-you-go per core and month.
  */
@@ -39,7 +39,7 @@ export interface EstateMetrics {
   readonly version?: string;
   /** Cores to license per instance: virtual cores of a VM, physical cores of a host. */
   readonly cores?: number;
-  /** Logical processors the instance sees; the target's vCPUs are sized from them. */
+  /** Logical processors of the instance (cpu_count), which size the target's vCPUs. */
   readonly vCpus?: number;
   readonly memoryGiB?: number;
   /** Data to store on the target, user databases only. */
@@ -58,7 +58,7 @@ export interface EstateMetrics {
   readonly memoryUsedGiB?: number;
 }
 
-/** Where a field of the estate came from. */
+/** Source of one field of the estate. */
 export type EstateFieldSource = "inventory" | "config" | "metrics";
 
 /** The settings of the cost model, from the `cost` section of the config file. */
@@ -72,7 +72,7 @@ export interface CostSettings {
   readonly hoursPerDay: number;
 }
 
-/** What the cost figures are computed from, kept so that a report can compute them again. */
+/** Inputs of the cost figures, kept so that a report can compute them again. */
 export interface CostInputs {
   readonly estate: EstateMetrics;
   readonly estateSources: Readonly<Partial<Record<keyof EstateMetrics, EstateFieldSource>>>;
@@ -144,7 +144,7 @@ export interface PriceBookIdentity {
 export interface TargetSizing {
   readonly vCpus: number;
   readonly memoryGiB: number;
-  /** How the sizes were derived from the estate. */
+  /** Rule that derived the sizes from the estate. */
   readonly rule: string;
 }
 

@@ -202,14 +202,14 @@ function checkNumber(
   problems: PriceBookProblem[],
 ): void {
   const bound = shape.positive === true ? `greater than ${shape.min}` : `${shape.min} or more`;
-  const wanted = shape.integer === true ? `a whole number ${bound}` : `a number ${bound}`;
+  const expected = shape.integer === true ? `a whole number ${bound}` : `a number ${bound}`;
   const ok =
     typeof value === "number" &&
     Number.isFinite(value) &&
     (shape.positive === true ? value > shape.min : value >= shape.min) &&
     (shape.integer !== true || Number.isInteger(value));
   if (!ok) {
-    problems.push({ path, message: `must be ${wanted}, found ${describe(value)}` });
+    problems.push({ path, message: `must be ${expected}, found ${describe(value)}` });
   }
 }
 

@@ -12,7 +12,7 @@ export interface Price {
   readonly source: string;
   /** Date the source was read, `YYYY-MM-DD`. */
   readonly readOn: string;
-  /** What the amount covers and how sure it is. */
+  /** Scope of the amount and how sure it is. */
   readonly note?: string;
 }
 

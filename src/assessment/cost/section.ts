@@ -10,7 +10,7 @@ import { estateFromInventory, mergeEstate } from "./estate.js";
 import type { CostSection, CostSettings, EstateMetrics } from "./model.js";
 import type { LoadedPriceBook } from "./price-book-file.js";
 
-/** What a run needs to compute its cost section. */
+/** The price book and estate figures a run computes its cost section from. */
 export interface CostRequest {
   readonly priceBook: LoadedPriceBook;
   /** `cost.estate` of the config file; its fields replace the inventory's. */

@@ -62,7 +62,7 @@ export function targetSizing(estate: EstateMetrics, missing: MissingFigure[]): T
 
 /**
  * Chooses the class with the lowest hourly price among those with at least
- * the vCPUs and memory; ties go to fewer vCPUs, then to the name. When no
+ * the vCPUs and memory. Ties go to fewer vCPUs, then to the name. When no
  * class is large enough, the largest is chosen and `fits` is false.
  */
 export function chooseClass(
@@ -193,7 +193,7 @@ function auroraLines(
 }
 
 /**
- * A single replica is a Single-AZ instance. Two or more make a Multi-AZ
+ * Prices RDS: a single replica is a Single-AZ instance. Two or more make a Multi-AZ
  * deployment (primary and standby, both instance and storage at the
  * book's Multi-AZ factor), and each further replica is a read replica with
  * its own storage.

@@ -158,7 +158,12 @@ function hours(value: number): string {
 function moneyFormatter(currency: string): (amount: number) => string {
   return (amount) => {
     const cents = Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6;
-    const digits = Number.isInteger(amount) ? 0 : cents ? 2 : 4;
+    let digits = 4;
+    if (Number.isInteger(amount)) {
+      digits = 0;
+    } else if (cents) {
+      digits = 2;
+    }
     const number = amount.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
     return `${escapeClipped(currency, 8)} ${number}`;
   };
