@@ -87,5 +87,5 @@ function targetRecord(t: TargetCost): object {
 }
 
 function lineRecord(l: CostLine): object {
-  return { item: l.item, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, yearly: l.yearly };
+  return { item: l.item, units: l.units, unit: l.unit, unitPrice: l.unitPrice, yearly: l.yearly };
 }

@@ -139,19 +139,19 @@ function serverCalCost(
 function perpetualLines(
   book: PriceBook,
   item: string,
-  quantity: number,
+  units: number,
   unit: string,
   price: number,
   settings: CostSettings,
 ): CostLine[] {
-  const lines = [line(`${item}, spread over ${settings.licenceTermYears} years`, quantity, unit, price / settings.licenceTermYears)];
+  const lines = [line(`${item}, spread over ${settings.licenceTermYears} years`, units, unit, price / settings.licenceTermYears)];
   if (settings.softwareAssurance) {
     const share = book.sqlServer.softwareAssuranceYearlyShare.amount;
-    lines.push(line(`Software Assurance on ${item.toLowerCase()}`, quantity, unit, price * share));
+    lines.push(line(`Software Assurance on ${item.toLowerCase()}`, units, unit, price * share));
   }
   return lines;
 }
 
-function line(item: string, quantity: number, unit: string, unitPrice: number): CostLine {
-  return { item, quantity, unit, unitPrice: roundCents(unitPrice), yearly: roundCents(quantity * unitPrice) };
+function line(item: string, units: number, unit: string, unitPrice: number): CostLine {
+  return { item, units, unit, unitPrice: roundCents(unitPrice), yearly: roundCents(units * unitPrice) };
 }

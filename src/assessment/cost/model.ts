@@ -82,11 +82,12 @@ export interface CostInputs {
   readonly effortHours: EffortRange;
 }
 
-/** One priced quantity of a cost. */
+/** One priced item of a cost: so many units a year at a unit price. */
 export interface CostLine {
   readonly item: string;
-  readonly quantity: number;
-  /** Unit of `quantity`, such as `2-core pack` or `instance-hour`. */
+  /** Units per year. */
+  readonly units: number;
+  /** The unit, such as `2-core pack` or `instance-hour`. */
   readonly unit: string;
   readonly unitPrice: number;
   /** Cost per year, rounded to cents. */

@@ -242,10 +242,10 @@ function perInstanceLines(
   return { lines, complete: true, notes: [], instances };
 }
 
-function line(item: string, quantity: number, unit: string, unitPrice: number): CostLine {
-  // Quantities of hours and months are whole or tenths, so rounding them only trims binary error.
-  const exactQuantity = Math.round(quantity * 1000) / 1000;
-  return { item, quantity: exactQuantity, unit, unitPrice: roundPrice(unitPrice), yearly: roundCents(quantity * unitPrice) };
+function line(item: string, units: number, unit: string, unitPrice: number): CostLine {
+  // Units of hours and months are whole or tenths, so rounding them only trims binary error.
+  const exactUnits = Math.round(units * 1000) / 1000;
+  return { item, units: exactUnits, unit, unitPrice: roundPrice(unitPrice), yearly: roundCents(units * unitPrice) };
 }
 
 /** Unit prices keep up to four decimals, because hourly prices such as 0.0816 need them. */

@@ -126,14 +126,14 @@ function linesTable(
 ): string {
   const rows = lines.map(
     (l) =>
-      `<tr><td>${text(l.item)}</td><td class="num">${l.quantity.toLocaleString("en-US")}</td>` +
+      `<tr><td>${text(l.item)}</td><td class="num">${l.units.toLocaleString("en-US")}</td>` +
       `<td>${text(l.unit)}</td><td class="num">${money(l.unitPrice)}</td><td class="num">${money(l.yearly)}</td></tr>`,
   );
   rows.push(
     `<tr><th colspan="4">Yearly total</th><th class="num">${optionalMoney(yearly, money)}</th></tr>`,
   );
   return (
-    `<table class="counts"><thead><tr><th>Item</th><th>Quantity</th><th>Unit</th><th>Unit price</th>` +
+    `<table class="counts"><thead><tr><th>Item</th><th>Units</th><th>Unit</th><th>Unit price</th>` +
     `<th>Per year</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`
   );
 }

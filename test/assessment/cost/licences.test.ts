@@ -10,8 +10,8 @@ test("per-core licence with Software Assurance", () => {
   const cost = costOf({ edition: "enterprise", cores: 6 });
 
   assert.deepEqual(cost.today.lines, [
-    { item: "Enterprise per-core licences, spread over 3 years", quantity: 3, unit: "2-core pack", unitPrice: 2000, yearly: 6000 },
-    { item: "Software Assurance on enterprise per-core licences", quantity: 3, unit: "2-core pack", unitPrice: 1500, yearly: 4500 },
+    { item: "Enterprise per-core licences, spread over 3 years", units: 3, unit: "2-core pack", unitPrice: 2000, yearly: 6000 },
+    { item: "Software Assurance on enterprise per-core licences", units: 3, unit: "2-core pack", unitPrice: 1500, yearly: 4500 },
   ]);
   assert.equal(cost.today.yearly, 10500);
 });
@@ -19,7 +19,7 @@ test("per-core licence with Software Assurance", () => {
 test("per-core licence with the 4-core minimum", () => {
   const cost = costOf({ edition: "enterprise", cores: 2 });
 
-  assert.equal(cost.today.lines[0]!.quantity, 2);
+  assert.equal(cost.today.lines[0]!.units, 2);
   assert.equal(cost.today.yearly, 7000);
 });
 
@@ -27,21 +27,21 @@ test("per-core licence rounds odd cores up to packs", () => {
   const cost = costOf({ edition: "standard", cores: 5 }, { softwareAssurance: false });
 
   assert.equal(cost.today.lines.length, 1);
-  assert.equal(cost.today.lines[0]!.quantity, 3);
+  assert.equal(cost.today.lines[0]!.units, 3);
   assert.equal(cost.today.yearly, 1500);
 });
 
 test("per-core licence for each active replica", () => {
   const cost = costOf({ edition: "enterprise", cores: 6, replicas: 2, passiveReplicas: 0 });
 
-  assert.equal(cost.today.lines[0]!.quantity, 6);
+  assert.equal(cost.today.lines[0]!.units, 6);
   assert.equal(cost.today.yearly, 21000);
 });
 
 test("passive replica free with Software Assurance", () => {
   const cost = costOf({ edition: "enterprise", cores: 6, replicas: 2, passiveReplicas: 1 });
 
-  assert.equal(cost.today.lines[0]!.quantity, 3);
+  assert.equal(cost.today.lines[0]!.units, 3);
   assert.equal(cost.today.yearly, 10500);
 });
 
@@ -49,7 +49,7 @@ test("passive replica licensed without Software Assurance", () => {
   const cost = costOf({ edition: "enterprise", cores: 6, replicas: 2, passiveReplicas: 1 }, { softwareAssurance: false });
 
   assert.equal(cost.today.lines.length, 1);
-  assert.equal(cost.today.lines[0]!.quantity, 6);
+  assert.equal(cost.today.lines[0]!.units, 6);
   assert.equal(cost.today.yearly, 12000);
 });
 
@@ -64,7 +64,7 @@ test("subscription per pack and year", () => {
   const cost = costOf({ edition: "standard", cores: 8 }, { licensing: "subscription" });
 
   assert.deepEqual(cost.today.lines, [
-    { item: "Standard subscription", quantity: 4, unit: "2-core pack year", unitPrice: 600, yearly: 2400 },
+    { item: "Standard subscription", units: 4, unit: "2-core pack year", unitPrice: 600, yearly: 2400 },
   ]);
   assert.equal(cost.today.yearly, 2400);
 });
@@ -73,14 +73,14 @@ test("pay-as-you-go per core and month", () => {
   const cost = costOf({ edition: "enterprise", cores: 8 }, { licensing: "payAsYouGo" });
 
   assert.deepEqual(cost.today.lines, [
-    { item: "Enterprise pay-as-you-go", quantity: 96, unit: "core-month", unitPrice: 100, yearly: 9600 },
+    { item: "Enterprise pay-as-you-go", units: 96, unit: "core-month", unitPrice: 100, yearly: 9600 },
   ]);
 });
 
 test("pay-as-you-go keeps the 4-core minimum", () => {
   const cost = costOf({ edition: "standard", cores: 2 }, { licensing: "payAsYouGo" });
 
-  assert.equal(cost.today.lines[0]!.quantity, 48);
+  assert.equal(cost.today.lines[0]!.units, 48);
   assert.equal(cost.today.yearly, 1440);
 });
 
@@ -88,7 +88,7 @@ test("Server + CAL for Standard", () => {
   const cost = costOf({ edition: "standard", cores: 8, clientAccessLicences: 50 }, { licensing: "serverCal" });
 
   assert.deepEqual(
-    cost.today.lines.map((l) => [l.item, l.quantity, l.yearly]),
+    cost.today.lines.map((l) => [l.item, l.units, l.yearly]),
     [
       ["Standard server licences, spread over 3 years", 1, 300],
       ["Software Assurance on standard server licences", 1, 225],

@@ -22,9 +22,9 @@ test("Aurora Standard: instances, cluster storage and I/O", () => {
   assert.equal(aurora.fits, true);
   assert.equal(aurora.instances, 2);
   assert.deepEqual(aurora.lines, [
-    { item: "Aurora instances (writer and readers)", quantity: 17520, unit: "instance-hour", unitPrice: 2, yearly: 35040 },
-    { item: "Aurora cluster storage", quantity: 1200, unit: "GiB-month", unitPrice: 0.1, yearly: 120 },
-    { item: "Aurora I/O requests", quantity: 120, unit: "million requests", unitPrice: 0.2, yearly: 24 },
+    { item: "Aurora instances (writer and readers)", units: 17520, unit: "instance-hour", unitPrice: 2, yearly: 35040 },
+    { item: "Aurora cluster storage", units: 1200, unit: "GiB-month", unitPrice: 0.1, yearly: 120 },
+    { item: "Aurora I/O requests", units: 120, unit: "million requests", unitPrice: 0.2, yearly: 24 },
   ]);
   assert.equal(aurora.yearly, 35184);
 });
@@ -53,7 +53,7 @@ test("RDS Multi-AZ for two replicas", () => {
   const rds = targetOf(costOf(ESTATE), "rds-postgresql");
 
   assert.deepEqual(
-    rds.lines.map((l) => [l.item, l.quantity, l.unitPrice, l.yearly]),
+    rds.lines.map((l) => [l.item, l.units, l.unitPrice, l.yearly]),
     [
       ["RDS Multi-AZ deployment (primary and standby)", 8760, 3, 26280],
       ["RDS gp3 storage, Multi-AZ", 1200, 0.2, 240],
@@ -95,7 +95,7 @@ test("EC2: a VM and a volume per replica", () => {
 
   assert.equal(ec2.instanceClass?.name, "e.medium");
   assert.deepEqual(
-    ec2.lines.map((l) => [l.item, l.quantity, l.yearly]),
+    ec2.lines.map((l) => [l.item, l.units, l.yearly]),
     [
       ["EC2 instances", 17520, 13140],
       ["EBS gp3 volumes", 2400, 120],
