@@ -154,17 +154,14 @@ function hours(value: number): string {
   return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
-/** Formats amounts with the currency code, up to four decimals for hourly prices. */
+/**
+ * Formats amounts with the currency code: whole amounts without decimals,
+ * others with two to four, because hourly prices such as 0.0816 need four.
+ */
 function moneyFormatter(currency: string): (amount: number) => string {
   return (amount) => {
-    const cents = Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6;
-    let digits = 4;
-    if (Number.isInteger(amount)) {
-      digits = 0;
-    } else if (cents) {
-      digits = 2;
-    }
-    const number = amount.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const minimumFractionDigits = Number.isInteger(amount) ? 0 : 2;
+    const number = amount.toLocaleString("en-US", { minimumFractionDigits, maximumFractionDigits: 4 });
     return `${escapeClipped(currency, 8)} ${number}`;
   };
 }
