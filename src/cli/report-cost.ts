@@ -18,7 +18,7 @@ export function withPriceBook(a: Assessment, priceBook: LoadedPriceBook, log: Lo
   const cost =
     a.cost === undefined
       ? buildCostSection({ priceBook }, a.live, a.effort?.total ?? a.summary.effort)
-      : recomputeCost(a.cost, priceBook);
+      : recomputeCost(a.cost, priceBook, a.live);
   const book = priceBook.book;
   log.info(`cost section computed again with price book '${book.name}' of ${book.asOf} (${book.currency})`);
   return { ...a, cost };

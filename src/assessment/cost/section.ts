@@ -7,7 +7,7 @@
 import type { EffortRange, LiveSource } from "../model.js";
 import { computeCost } from "./compute.js";
 import { estateFromInventory, mergeEstate } from "./estate.js";
-import type { CostSection, CostSettings, EstateMetrics } from "./model.js";
+import type { CostSection, CostSettings, EstateMetrics, MissingFigure } from "./model.js";
 import type { LoadedPriceBook } from "./price-book-file.js";
 
 /** The price book and estate figures a run computes its cost section from. */
@@ -30,15 +30,44 @@ export function buildCostSection(
     { source: "config", estate: request.estate ?? {} },
     { source: "metrics", estate: request.metrics ?? {} },
   ]);
-  return computeCost(request.priceBook.book, request.priceBook.origin, {
+  const section = computeCost(request.priceBook.book, request.priceBook.origin, {
     estate: sized.estate,
     estateSources: sized.sources,
     settings: request.settings ?? {},
     effortHours: { low: effortHours.low, high: effortHours.high },
   });
+  return withPartHints(section, live);
 }
 
 /** Computes a stored cost section again with another price book, from the inputs it kept. */
-export function recomputeCost(section: CostSection, priceBook: LoadedPriceBook): CostSection {
-  return computeCost(priceBook.book, priceBook.origin, section.inputs);
+export function recomputeCost(section: CostSection, priceBook: LoadedPriceBook, live: LiveSource | undefined): CostSection {
+  return withPartHints(computeCost(priceBook.book, priceBook.origin, section.inputs), live);
+}
+
+/** The inventory part each estate figure is read from. */
+const PART_OF_FIELD: Readonly<Record<string, string>> = {
+  edition: "server",
+  cores: "host",
+  vCpus: "host",
+  memoryGiB: "host",
+  storageGiB: "database-files",
+};
+
+/**
+ * Adds to each missing figure of a live server the inventory part it is
+ * read from when that part has no items, because the login lacked a
+ * permission or the query failed; the report lists why under "Not read".
+ */
+function withPartHints(section: CostSection, live: LiveSource | undefined): CostSection {
+  if (live === undefined) {
+    return section;
+  }
+  const missing = section.missing.map((m): MissingFigure => {
+    const part = PART_OF_FIELD[m.field];
+    if (part === undefined || (live.inventory[part]?.length ?? 0) > 0) {
+      return m;
+    }
+    return { ...m, message: `${m.message} (the '${part}' part was not read from the server; the report says why)` };
+  });
+  return { ...section, missing };
 }

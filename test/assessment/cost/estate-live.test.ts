@@ -117,3 +117,22 @@ test("config estate replaces the inventory's", async () => {
   assert.equal(cost.inputs.estate.cores, 8);
   assert.equal(cost.inputs.estateSources.cores, "inventory");
 });
+
+test("unread host part named in missing figures", async () => {
+  const { host: _, ...inventory } = await kestrelInventory();
+  const live: LiveSource = {
+    server: { server: "KESTREL-SQL01" } as unknown as LiveSource["server"],
+    inventory,
+    problems: [],
+  };
+
+  const cost = buildCostSection({ priceBook: { book: roundBook(), origin: "test" } }, live, { low: 1, high: 2 });
+
+  const cores = cost.missing.find((m) => m.field === "cores");
+  assert.ok(cores !== undefined);
+  assert.match(cores.message, /set cost\.estate\.cores .*\(the 'host' part was not read from the server; the report says why\)$/);
+  const memory = cost.missing.find((m) => m.field === "memoryGiB");
+  assert.match(memory?.message ?? "", /'host' part was not read/);
+  assert.equal(cost.inputs.estate.storageGiB, 22);
+  assert.equal(cost.missing.some((m) => m.field === "storageGiB"), false);
+});
