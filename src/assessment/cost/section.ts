@@ -54,9 +54,9 @@ const PART_OF_FIELD: Readonly<Record<string, string>> = {
 };
 
 /**
- * Adds to each missing figure of a live server the inventory part it is
- * read from when that part has no items, because the login lacked a
- * permission or the query failed; the report lists why under "Not read".
+ * Names, in each missing figure of a live server, the inventory part the
+ * figure is read from when that part has no items. The login may have
+ * lacked a permission or the query failed, and the report lists why.
  */
 function withPartHints(section: CostSection, live: LiveSource | undefined): CostSection {
   if (live === undefined) {
@@ -67,7 +67,7 @@ function withPartHints(section: CostSection, live: LiveSource | undefined): Cost
     if (part === undefined || (live.inventory[part]?.length ?? 0) > 0) {
       return m;
     }
-    return { ...m, message: `${m.message} (the '${part}' part was not read from the server; the report says why)` };
+    return { ...m, message: `${m.message} (the '${part}' part was not read from the server, and the report's 'Not read' list gives the reason)` };
   });
   return { ...section, missing };
 }

@@ -130,7 +130,7 @@ test("unread host part named in missing figures", async () => {
 
   const cores = cost.missing.find((m) => m.field === "cores");
   assert.ok(cores !== undefined);
-  assert.match(cores.message, /set cost\.estate\.cores .*\(the 'host' part was not read from the server; the report says why\)$/);
+  assert.match(cores.message, /set cost\.estate\.cores .*\(the 'host' part was not read from the server, and the report's 'Not read' list gives the reason\)$/);
   const memory = cost.missing.find((m) => m.field === "memoryGiB");
   assert.match(memory?.message ?? "", /'host' part was not read/);
   assert.equal(cost.inputs.estate.storageGiB, 22);
