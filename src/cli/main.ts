@@ -9,6 +9,7 @@ import { buffer } from "node:stream/consumers";
 
 import { Command, CommanderError } from "commander";
 
+import { appCommand } from "./app.js";
 import { assessCommand } from "./assess.js";
 import { auditCommand } from "./audit.js";
 import { captureScriptCommand } from "./capture-script.js";
@@ -84,6 +85,7 @@ function defaultCommands(host: CommandHost): Command[] {
     auditCommand(host),
     serveCommand(host),
     usersCommand(host),
+    appCommand(host),
   ];
 }
 
