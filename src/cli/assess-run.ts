@@ -114,7 +114,7 @@ export async function executeAssess(options: AssessOptions, ctx: CliContext): Pr
 }
 
 /** The state of one run of `infio assess`: options, store, logger, progress and interrupts. */
-interface AssessRun {
+export interface AssessRun {
   readonly options: AssessOptions;
   readonly ctx: CliContext;
   readonly store: Store;
@@ -123,13 +123,17 @@ interface AssessRun {
   readonly interrupts: InterruptWatch;
   readonly setup: CommandSetup;
   readonly encryption: ReportEncryption | undefined;
+  /** Called with the assessment id once it is chosen, before anything is stored. */
+  readonly onStarted?: (id: string) => void;
+  /** Called with how the run ended, also when it throws. */
+  readonly onEnd?: (end: AssessEnd) => void;
 }
 
 /**
  * Records the start in the audit log, runs the assessment and records how
  * it ended, also when it throws.
  */
-async function assessWithStore(
+export async function assessWithStore(
   run: AssessRun,
   include: ReturnType<typeof parseGlob>[],
   exclude: ReturnType<typeof parseGlob>[],
@@ -142,6 +146,7 @@ async function assessWithStore(
 
   const startedAt = new Date();
   const id = newAssessmentId(startedAt);
+  run.onStarted?.(id);
   await setup.audit.before(assessmentStarted(id, options, store.location));
   if (options.collected?.kind === "live" && options.collected.live.parsed.trustServerCertificate) {
     await setup.audit.before(tlsUnverified("assess", options.collected.live, id));
@@ -154,9 +159,11 @@ async function assessWithStore(
     end = await assessAndReport(run, { id, startedAt }, include, exclude);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    run.onEnd?.({ code: EXIT_FAILURE, error: message });
     await setup.audit.after(assessmentFinished(id, { code: EXIT_FAILURE, error: message }, stored, encrypted));
     throw error;
   }
+  run.onEnd?.(end);
   await setup.audit.after(assessmentFinished(id, end, stored, encrypted));
   return end.code;
 }

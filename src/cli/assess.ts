@@ -16,6 +16,7 @@ import { collect, DATA_DIR_HELP, STORE_HELP, withExamples, type CommandHost } fr
 import { resolveDataDir } from "./data-dir.js";
 import { UsageError } from "./errors.js";
 import { executeAssess } from "./assess-run.js";
+import { appNameFrom, executeAppAssess } from "./assess-app.js";
 import { assessSourceFrom, type CollectedSourceOptions, type RawSourceOptions } from "./assess-source.js";
 import type { BundleKeyOptions } from "./bundle-keys.js";
 import { addEncryptOutputOptions, encryptOutputFrom, type RawEncryptOutputOptions } from "./encrypt-output.js";
@@ -74,6 +75,8 @@ export interface AssessOptions {
   readonly redact?: RedactReportOptions;
   /** `--price-book`: the price book of the cost section, absolute; the shipped one when absent. */
   readonly priceBook?: string;
+  /** `--app NAME`: every server of this application is assessed instead of `paths`. */
+  readonly app?: string;
 }
 
 export type AssessRun = (options: AssessOptions) => Promise<number>;
@@ -94,6 +97,7 @@ interface RawAssessOptions
   jobs?: string;
   quiet?: boolean;
   maxFileSize: string;
+  app?: string;
 }
 
 export const DEFAULT_OUT = "infio-report";
@@ -101,7 +105,8 @@ export const DEFAULT_FORMATS = "json,html,csv,sarif";
 
 export function assessCommand(
   host: CommandHost,
-  run: AssessRun = (options) => executeAssess(options, host.ctx),
+  run: AssessRun = (options) =>
+    options.app === undefined ? executeAssess(options, host.ctx) : executeAppAssess(options, host.ctx),
 ): Command {
   const command = new Command("assess")
     .summary("assess T-SQL scripts, a SQL Server or a bundle and write the reports")
@@ -145,6 +150,7 @@ export function assessCommand(
     );
   addConnectionOptions(command);
   command.option("--bundle <file>", "assess a bundle that 'infio collect' wrote");
+  command.option("--app <name>", "assess every server of this application (see 'infio app'), one assessment each");
   addWorkloadOption(command);
   addMasterKeyOptions(command);
   addEncryptOutputOptions(command);
@@ -165,6 +171,7 @@ export function assessCommand(
     "infio assess --connection-string 'Server=sql01;User ID=infio_reader;Encrypt=Strict' --password-file ~/.infio-sql",
     "infio assess --server sql01 --secret-arn arn:aws:secretsmanager:eu-west-1:123456789012:secret:infio-sql-AbCdEf",
     "infio assess --bundle sql01.infio --key-file ./master.key",
+    "infio assess --app Billing --out ./billing-report",
     "infio assess --workload workload.xml --target postgresql@17",
     "infio assess ./database --encrypt-output --out ./report",
     "INFIO_KMS_KEY_ID=alias/infio infio assess ./database",
@@ -220,7 +227,8 @@ export function assessOptionsFrom(
     homedir: ctx.homedir,
     cwd: ctx.cwd,
   });
-  const collected = assessSourceFrom(paths, raw, dataDir, ctx);
+  const app = appNameFrom(paths, raw);
+  const collected = app === undefined ? assessSourceFrom(paths, raw, dataDir, ctx) : undefined;
   const workload = workloadFilesFrom(raw, ctx);
   const encryptOutput = encryptOutputFrom(raw, dataDir, ctx);
   const masterKey = chosenMasterKey(raw, dataDir, ctx);
@@ -250,6 +258,7 @@ export function assessOptionsFrom(
     ...(masterKey === undefined ? {} : { masterKey }),
     ...(redact === undefined ? {} : { redact }),
     ...(priceBook === undefined ? {} : { priceBook }),
+    ...(app === undefined ? {} : { app }),
   };
 }
 

@@ -64,6 +64,7 @@ export async function openLiveCollection(
   const items = collectServer(session, {
     databases: live.databases,
     includeSystemDatabases: live.includeSystemDatabases,
+    ...(live.excludeDatabases === undefined ? {} : { excludeDatabases: live.excludeDatabases }),
     tlsVerificationDisabled: settings.tls.trustServerCertificate,
     onProgress: (event) => logCollectProgress(event, server, log),
     ...(signal === undefined ? {} : { signal }),

@@ -27,6 +27,8 @@ export interface LiveOptions {
   /** Databases to read; every user database when empty. */
   readonly databases: readonly string[];
   readonly includeSystemDatabases: boolean;
+  /** Databases left out of the ones chosen; set by `assess --app` from a server's settings. */
+  readonly excludeDatabases?: readonly string[];
   /** Whether the password may be prompted for. */
   readonly interactive: boolean;
 }

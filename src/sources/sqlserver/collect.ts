@@ -41,7 +41,13 @@ import { readServerModules, SERVER_MODULES_PART } from "./code/modules.js";
 import type { CollectedItem, ServerHeader } from "./collected.js";
 import { textOf } from "./code/row-values.js";
 import { COLLECTOR_GROUPS, DATABASE_LIST_QUERY, SERVER_HEADER_QUERY, type QueryGroup } from "./collector-queries.js";
-import { databaseEntryOf, DATABASE_LIST_PART, selectDatabases, type DatabaseEntry } from "./collect/databases.js";
+import {
+  databaseEntryOf,
+  DATABASE_LIST_PART,
+  excludeDatabases,
+  selectDatabases,
+  type DatabaseEntry,
+} from "./collect/databases.js";
 import { collectDatabases } from "./collect/ordered-databases.js";
 import {
   DEFAULT_PARALLELISM,
@@ -150,11 +156,9 @@ async function* collect(
     const check = await checkServerPermissions(master, session, list.entries, groups, run);
     yield* check.items;
     yield* list.problems;
-    const selection = selectDatabases(
-      list.entries,
-      options.databases,
-      options.includeSystemDatabases ?? false,
-      session.server,
+    const selection = excludeDatabases(
+      selectDatabases(list.entries, options.databases, options.includeSystemDatabases ?? false, session.server),
+      options.excludeDatabases,
     );
     yield* selection.problems;
 

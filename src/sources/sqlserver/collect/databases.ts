@@ -50,6 +50,15 @@ export interface DatabaseSelection {
   readonly problems: readonly CollectedItem[];
 }
 
+/** Drops the databases named in `excluded`, compared without case, from a selection. */
+export function excludeDatabases(selection: DatabaseSelection, excluded: readonly string[] | undefined): DatabaseSelection {
+  if (excluded === undefined || excluded.length === 0) {
+    return selection;
+  }
+  const names = new Set(excluded.map((name) => name.toLowerCase()));
+  return { ...selection, selected: selection.selected.filter((entry) => !names.has(entry.name.toLowerCase())) };
+}
+
 /**
  * Chooses the databases to collect: those the filter names, or every user
  * database, with master, model and msdb too when `includeSystemDatabases`

@@ -17,6 +17,12 @@ export interface CollectOptions {
    * collected, because it contains no persistent code.
    */
   readonly includeSystemDatabases?: boolean;
+  /**
+   * Databases left out, matched case-insensitively, after `databases` and
+   * `includeSystemDatabases` chose the rest. A name the server does not
+   * have is ignored.
+   */
+  readonly excludeDatabases?: readonly string[];
   /** Databases read at once, a whole number of at least 1. Default 2. */
   readonly parallelism?: number;
   readonly signal?: AbortSignal;
