@@ -9,7 +9,7 @@
 import { Command, Option } from "commander";
 
 import { METRICS, type MetricName } from "../store/application-model.js";
-import { collect, withExamples, type CommandHost } from "./command.js";
+import { withExamples, type CommandHost } from "./command.js";
 import { appStoreOptionsFrom, withStoreOptions, type AppStoreOptions, type RawAppCommon } from "./app-common.js";
 import { runMetrics } from "./app-metrics-run.js";
 import { UsageError } from "./errors.js";
@@ -42,7 +42,7 @@ const METRIC_OPTIONS: readonly {
   { name: "production-instances", flag: "--production-instances <n>", key: "productionInstances", help: "SQL Server instances in production", size: false },
   { name: "non-production-instances", flag: "--non-production-instances <n>", key: "nonProductionInstances", help: "SQL Server instances outside production", size: false },
   { name: "cpu-cores", flag: "--cpu-cores <n>", key: "cpuCores", help: "CPU cores of all instances together", size: false },
-  { name: "memory-mb", flag: "--memory <size>", key: "memory", help: "memory of all instances: bytes, or a number with KB, MB, GB, TB (powers of 1024)", size: true },
+  { name: "memory-mb", flag: "--memory <size>", key: "memory", help: "memory of all instances: bytes, or a number with KB, MB or GB (powers of 1024)", size: true },
   { name: "storage-mb", flag: "--storage <size>", key: "storage", help: "size of the application's database files, with a unit as --memory", size: true },
   { name: "primary-replicas", flag: "--primary-replicas <n>", key: "primaryReplicas", help: "availability group primary replicas", size: false },
   { name: "secondary-replicas", flag: "--secondary-replicas <n>", key: "secondaryReplicas", help: "availability group secondary replicas", size: false },
@@ -62,9 +62,8 @@ export function metricsCommand(host: CommandHost, run: MetricsRun = (options) =>
   }
   set
     .addOption(
-      new Option("--clear <metric>", "remove a metric, so that the next 'assess --app' fills it (repeatable)")
-        .choices(METRICS)
-        .argParser(collect)
+      new Option("--clear <metric>", `remove a metric, so that the next 'assess --app' fills it (repeatable): ${METRICS.join(", ")}`)
+        .argParser(collectMetric)
         .default([]),
     )
     .action(async (application: string, raw: RawSet) => {
@@ -74,7 +73,7 @@ export function metricsCommand(host: CommandHost, run: MetricsRun = (options) =>
   metrics.addCommand(
     withExamples(set, [
       "infio app metrics set Billing --production-instances 2 --cpu-cores 32 --memory 256GB",
-      "infio app metrics set Billing --storage 1.5TB --clear cpu-cores",
+      "infio app metrics set Billing --storage 1536GB --clear cpu-cores",
     ]),
   );
 
@@ -89,6 +88,15 @@ export function metricsCommand(host: CommandHost, run: MetricsRun = (options) =>
   );
 
   return metrics;
+}
+
+/** Collects the `--clear` values, rejecting a name that is not a metric. */
+function collectMetric(value: string, previous: readonly MetricName[]): MetricName[] {
+  const name = METRICS.find((metric) => metric === value.trim().toLowerCase());
+  if (name === undefined) {
+    throw new UsageError(`invalid --clear '${value}'; use one of ${METRICS.join(", ")}`);
+  }
+  return [...previous, name];
 }
 
 /** Parses the metric options of `set`; throws UsageError on a bad value or when nothing is given. */
