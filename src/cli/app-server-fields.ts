@@ -26,6 +26,8 @@ export interface RawServerOptions extends RawLiveOptions {
   production?: boolean;
   nonProduction?: boolean;
   scripts?: string;
+  /** A saved connection of the web console, by name. */
+  savedConnection?: string;
   excludeDatabase: string[];
   /** `change` only: a new name. */
   rename?: string;
@@ -59,17 +61,25 @@ export function newServerFields(name: string, raw: RawServerOptions, ctx: CliCon
     throw new UsageError("pass --production or --non-production: every server of an application is one of the two");
   }
   const live = namesLiveServer(raw);
-  if (raw.scripts !== undefined && live) {
-    throw new UsageError("a server is a live SQL Server or a script folder, not both: pass --server or --scripts");
+  const kinds = [live, raw.scripts !== undefined, raw.savedConnection !== undefined].filter(Boolean).length;
+  if (kinds > 1) {
+    throw new UsageError(
+      "a server is a live SQL Server, a saved connection or a script folder, not several: pass one of " +
+        "--server, --saved-connection and --scripts",
+    );
   }
-  if (raw.scripts === undefined && !live) {
+  if (kinds === 0) {
     throw new UsageError(
       "nothing to assess: pass --server HOST (or --connection-string, --secret-arn) for a live server, " +
-        "or --scripts DIR for a folder of T-SQL scripts",
+        "--saved-connection NAME for a connection saved in the web console, or --scripts DIR for a folder " +
+        "of T-SQL scripts",
     );
   }
   if (raw.scripts !== undefined) {
     return scriptsFields(name, environment, raw, ctx);
+  }
+  if (raw.savedConnection !== undefined) {
+    return savedConnectionFields(name, environment, raw, raw.database, raw.includeSystemDatabases === true);
   }
   return liveFields(name, environment, raw, raw.database, raw.includeSystemDatabases === true, ctx);
 }
@@ -87,6 +97,18 @@ export function changedServerFields(current: ServerFields, raw: RawServerOptions
   }
 
   const givenLive = liveKeysGiven(raw);
+  const databases = raw.allDatabases === true ? [] : raw.database.length > 0 ? raw.database : [...current.databases];
+  const includeSystem = raw.includeSystemDatabases ?? current.includeSystemDatabases;
+  const savedConnection =
+    raw.savedConnection ??
+    (current.source.kind === "live" && current.source.secret.kind === "saved-connection" && givenLive.length === 0
+      ? current.source.secret.id
+      : undefined);
+  if (savedConnection !== undefined) {
+    const excludedNow = raw.excludeDatabase.length > 0 ? raw.excludeDatabase : [...current.excludedDatabases];
+    const excluded = raw.clearExcludedDatabases === true ? [] : excludedNow;
+    return savedConnectionFields(name, environment, { ...raw, savedConnection, excludeDatabase: excluded }, databases, includeSystem);
+  }
   if (current.source.kind === "scripts" && givenLive.length === 0) {
     rejectConnectionOptions(raw, "a script folder");
     rejectDatabaseOptions(raw);
@@ -115,10 +137,8 @@ export function changedServerFields(current: ServerFields, raw: RawServerOptions
     base[key] = raw[key];
   }
 
-  const databases = raw.allDatabases === true ? [] : raw.database.length > 0 ? raw.database : [...current.databases];
   const excluded =
     raw.clearExcludedDatabases === true ? [] : raw.excludeDatabase.length > 0 ? raw.excludeDatabase : [...current.excludedDatabases];
-  const includeSystem = raw.includeSystemDatabases ?? current.includeSystemDatabases;
   const merged = { ...base, database: databases, excludeDatabase: excluded } as unknown as RawServerOptions;
   return liveFields(name, environment, merged, databases, includeSystem, ctx);
 }
@@ -146,6 +166,37 @@ function scriptsFields(name: string, environment: Environment, raw: RawServerOpt
   };
 }
 
+/**
+ * Builds the fields of a server reached through a saved connection of the
+ * web console. The secret reference holds the connection's name as given;
+ * the run looks it up and stores the connection's id instead.
+ */
+function savedConnectionFields(
+  name: string,
+  environment: Environment,
+  raw: RawServerOptions,
+  databases: readonly string[],
+  includeSystemDatabases: boolean,
+): ServerFields {
+  const { database: _database, includeSystemDatabases: _system, ...connectionOnly } = raw;
+  rejectConnectionOptions({ ...connectionOnly, database: [] }, "a saved connection, which has its own connection settings");
+  const reference = raw.savedConnection!.trim();
+  if (reference === "") {
+    throw new UsageError("invalid --saved-connection '': pass the name of a connection saved in the web console");
+  }
+  const included = uniqueNames(databases, "--database");
+  const excluded = uniqueNames(raw.excludeDatabase, "--exclude-database");
+  checkNotBoth(included, excluded);
+  return {
+    name,
+    environment,
+    source: { kind: "live", connection: {}, secret: { kind: "saved-connection", id: reference } },
+    databases: included,
+    excludedDatabases: excluded,
+    includeSystemDatabases,
+  };
+}
+
 function liveFields(
   name: string,
   environment: Environment,
@@ -157,11 +208,8 @@ function liveFields(
   // Checked as `infio assess --server` checks them, with a terminal, so
   // that no password option means the prompt, as it does there.
   const live = liveOptionsFrom({ ...raw, database: [...databases] }, { ...ctx, terminal: ctx.terminal ?? PROMPT_ALLOWED });
-  const excluded = uniqueNames(raw.excludeDatabase);
-  const both = excluded.filter((e) => live.databases.some((d) => d.toLowerCase() === e.toLowerCase()));
-  if (both.length > 0) {
-    throw new UsageError(`database '${both[0]}' is both included (--database) and excluded (--exclude-database); pass one of the two`);
-  }
+  const excluded = uniqueNames(raw.excludeDatabase, "--exclude-database");
+  checkNotBoth(live.databases, excluded);
 
   const source: ServerSource = {
     kind: "live",
@@ -263,13 +311,20 @@ function rejectDatabaseOptions(raw: RawServerOptions): void {
   }
 }
 
+function checkNotBoth(included: readonly string[], excluded: readonly string[]): void {
+  const both = excluded.filter((e) => included.some((d) => d.toLowerCase() === e.toLowerCase()));
+  if (both.length > 0) {
+    throw new UsageError(`database '${both[0]}' is both included (--database) and excluded (--exclude-database); pass one of the two`);
+  }
+}
+
 /** Drops repeats, which SQL Server's default collations compare without case. */
-function uniqueNames(names: readonly string[]): string[] {
+function uniqueNames(names: readonly string[], option: string): string[] {
   const unique = new Map<string, string>();
   for (const name of names) {
     const trimmed = name.trim();
     if (trimmed === "") {
-      throw new UsageError("invalid --exclude-database '': pass the name of a database");
+      throw new UsageError(`invalid ${option} '': pass the name of a database`);
     }
     if (!unique.has(trimmed.toLowerCase())) {
       unique.set(trimmed.toLowerCase(), trimmed);

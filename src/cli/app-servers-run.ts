@@ -12,6 +12,7 @@ import {
   writeJson,
   type AppSession,
 } from "./app-common.js";
+import { resolveSavedConnection } from "./app-saved-connections.js";
 import { describeSource, serverJson } from "./app-views.js";
 import { auditedRead } from "./audit-trail.js";
 import type { CommandSetup } from "./command-setup.js";
@@ -39,8 +40,9 @@ export function runServers(options: ServersOptions, ctx: CliContext): Promise<nu
   });
 }
 
-async function addServer(session: AppSession, applicationName: string, fields: ServerFields): Promise<number> {
+async function addServer(session: AppSession, applicationName: string, given: ServerFields): Promise<number> {
   const application = await requireApplication(session.model, applicationName);
+  const fields = await resolveSavedConnection(session.store, given);
   await auditedChange(
     session.setup,
     { action: "application.server.add", objects: { application: application.name, server: fields.name } },
@@ -105,7 +107,7 @@ async function changeServer(
   if (current === undefined) {
     throw serverNotFound(name, application.name);
   }
-  const fields = change(current);
+  const fields = await resolveSavedConnection(session.store, change(current));
 
   await auditedChange(
     session.setup,

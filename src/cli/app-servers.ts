@@ -133,5 +133,9 @@ function serverOptions(command: Command): Command {
   addConnectionOptions(command);
   return command
     .option("--exclude-database <name>", "leave this database out (repeatable)", collect, [])
-    .option("--scripts <dir>", "a folder of T-SQL scripts instead of a live server");
+    .option("--scripts <dir>", "a folder of T-SQL scripts instead of a live server")
+    .option(
+      "--saved-connection <name>",
+      "a live server saved in the web console ('infio serve'), whose sealed password the store keeps",
+    );
 }

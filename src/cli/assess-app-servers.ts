@@ -19,20 +19,32 @@ import type { AssessEnd } from "./assess-audit.js";
 import { rawOfLive } from "./app-server-fields.js";
 import type { CliContext } from "./context.js";
 import { UsageError } from "./errors.js";
-import { liveOptionsFrom } from "./live-options.js";
+import { liveOptionsFrom, type LiveOptions } from "./live-options.js";
+import { openSavedConnectionServer } from "./app-saved-connections.js";
+import type { StoreKeyOptions } from "../store/store-keys.js";
 import { infioVersion } from "./version.js";
 
+/** What a server's saved connection is opened with: the store, the data folder and the master key. */
+export interface SavedConnectionAccess {
+  readonly store: Store;
+  readonly dataDir: string;
+  readonly keys: StoreKeyOptions;
+}
+
 /**
- * Returns the options of one server's run: its source, and `out` for its
- * reports. Throws UsageError when the stored settings no longer pass the
- * checks of `infio assess --server`, or the script folder is gone.
+ * Returns the options of one server's run, its source and `out` for its
+ * reports, with the context to run it in. Throws UsageError when the
+ * stored settings no longer pass the checks of `infio assess --server`, or
+ * the script folder is gone, and FailureError when a saved connection
+ * cannot be opened.
  */
-export function serverAssessOptions(
+export async function serverAssessOptions(
   options: AssessOptions,
   server: ApplicationServer,
   out: string,
   ctx: CliContext,
-): AssessOptions {
+  saved: SavedConnectionAccess,
+): Promise<{ options: AssessOptions; ctx: CliContext }> {
   const { app: _app, ...rest } = options;
   const source = server.source;
 
@@ -42,35 +54,26 @@ export function serverAssessOptions(
         `script folder '${source.path}' not found; change the server with 'infio app servers change --scripts DIR'`,
       );
     }
-    return { ...rest, paths: [source.path], out };
+    return { options: { ...rest, paths: [source.path], out }, ctx };
   }
 
+  let live: LiveOptions;
+  let runContext = ctx;
   if (source.secret.kind === "saved-connection") {
-    // NOTE: the CLI cannot open the web console's saved connections yet, so
-    // a server that refers to one is reported as failed here.
-    throw new UsageError(
-      `server '${server.name}' uses saved connection ${source.secret.id} of the web console, which ` +
-        "'infio assess --app' cannot open; assess the application from the console, or give the server " +
-        "--password-env, --password-file or --secret-arn",
+    ({ live, ctx: runContext } = await openSavedConnectionServer(saved, server, source.secret.id, ctx));
+  } else {
+    live = liveOptionsFrom(
+      {
+        ...rawOfLive(source.connection, source.secret),
+        database: [...server.databases],
+        ...(server.includeSystemDatabases ? { includeSystemDatabases: true } : {}),
+      },
+      ctx,
     );
   }
-  const live = liveOptionsFrom(
-    {
-      ...rawOfLive(source.connection, source.secret),
-      database: [...server.databases],
-      ...(server.includeSystemDatabases ? { includeSystemDatabases: true } : {}),
-    },
-    ctx,
-  );
   const excluded = server.excludedDatabases;
-  return {
-    ...rest,
-    paths: [],
-    collected: { kind: "live", live: excluded.length === 0 ? live : { ...live, excludeDatabases: excluded } },
-    out,
-    include: [],
-    exclude: [],
-  };
+  const collected = { kind: "live" as const, live: excluded.length === 0 ? live : { ...live, excludeDatabases: excluded } };
+  return { options: { ...rest, paths: [], collected, out, include: [], exclude: [] }, ctx: runContext };
 }
 
 /**

@@ -33,6 +33,7 @@ import { createLogger, type Logger } from "./log.js";
 import { prepareOutDir, removeCreatedFolders } from "./out-dir.js";
 import { createProgress, type ProgressDisplay } from "./progress.js";
 import { closeQuietly, openCliStore, StoreOpenInterrupted } from "./store-access.js";
+import { cliStoreKeys } from "./store-keys.js";
 import { parseGlob } from "./values.js";
 import { currentOsActor } from "../security/audit/entry.js";
 
@@ -210,12 +211,14 @@ async function assessServer(
   let options = run.options;
   let created: string[] = [];
   try {
-    options = serverAssessOptions(run.options, server, out, ctx);
+    const saved = { store: run.store, dataDir: run.options.dataDir, keys: cliStoreKeys(log, run.setup) };
+    const prepared = await serverAssessOptions(run.options, server, out, ctx, saved);
+    options = prepared.options;
     created = [...(await prepareOutDir(out)).created];
     run.progress.display = createProgress(ctx.stderr, { quiet: options.quiet });
     const assessRun: AssessRun = {
       options,
-      ctx,
+      ctx: prepared.ctx,
       store: run.store,
       log,
       progress: run.progress.display,

@@ -190,12 +190,49 @@ describe("infio app servers: arguments to options", () => {
     assert.equal(parsed.fields.environment, "non-production");
   });
 
+  it("parses a saved console connection", async () => {
+    const parsed = (await options([
+      "app", "servers", "add", "Billing", "s", "--production", "--saved-connection", "Kestrel", "-d", "Sales",
+    ])) as unknown as Extract<ServersOptions, { verb: "add" }>;
+
+    assert.deepEqual(parsed.fields.source, { kind: "live", connection: {}, secret: { kind: "saved-connection", id: "Kestrel" } });
+    assert.deepEqual(parsed.fields.databases, ["Sales"]);
+    await usageError(
+      ["app", "servers", "add", "Billing", "s", "--production", "--saved-connection", "Kestrel", "--user", "u"],
+      /--user applies to a live server only, not to a saved connection/,
+    );
+    await usageError(
+      ["app", "servers", "add", "Billing", "s", "--production", "--saved-connection", "Kestrel", "--scripts", "sql"],
+      /not several/,
+    );
+  });
+
+  it("keeps a saved connection when only the databases change", async () => {
+    const stored: ServerFields = {
+      name: "s",
+      environment: "production",
+      source: { kind: "live", connection: {}, secret: { kind: "saved-connection", id: "0b7c" } },
+      databases: [],
+      excludedDatabases: [],
+      includeSystemDatabases: false,
+    };
+    const parsed = (await options(["app", "servers", "change", "Billing", "s", "--exclude-database", "Scratch"])) as unknown as Extract<
+      ServersOptions,
+      { verb: "change" }
+    >;
+
+    const changed = parsed.change(stored);
+
+    assert.deepEqual(changed.source, stored.source);
+    assert.deepEqual(changed.excludedDatabases, ["Scratch"]);
+  });
+
   it("rejects invalid server options", async () => {
     const add = ["app", "servers", "add", "Billing", "s"];
     await usageError([...add, ...live], /pass --production or --non-production/);
     await usageError([...add, "--production", "--non-production", ...live], /contradict each other/);
     await usageError([...add, "--production"], /nothing to assess/);
-    await usageError([...add, "--production", ...live, "--scripts", "sql"], /not both/);
+    await usageError([...add, "--production", ...live, "--scripts", "sql"], /not several/);
     await usageError([...add, "--production", "--scripts", "missing"], /invalid --scripts 'missing': no such folder/);
     await usageError([...add, "--production", "--scripts", "sql", "-d", "Billing"], /--database applies to a live server only/);
     await usageError([...add, "--production", "--scripts", "sql", "--exclude-database", "x"], /apply to a live server only/);

@@ -14,10 +14,29 @@ import { applicationModel } from "../../../../src/store/applications-store.js";
 import { openStore } from "../../../../src/store/open-store.js";
 import type { Metric } from "../../../../src/store/application-model.js";
 import type { AssessmentLink } from "../../../../src/store/applications.js";
-import type { RunningFixtureServer } from "../../../helpers/sqlserver-fixture/index.js";
+import { SavedConnections } from "../../../../src/web/connections/saved-connections.js";
+import { FIXTURE_LOGIN, type RunningFixtureServer } from "../../../helpers/sqlserver-fixture/index.js";
 import { kestrelServer } from "../../../helpers/sqlserver-fixture/kestrel/index.js";
 import { REPO } from "../../../cli/run-infio.js";
 import { addressOf, connectionArgs, LiveWorkspace, startServer } from "./live-harness.js";
+
+/** Saves a console connection to the fixture server, with its password sealed, as the web console does. */
+async function saveConsoleConnection(home: string, name: string, server: string, caFile: string): Promise<void> {
+  const opened = await openStore("embedded", { dataDir: home });
+  if (!opened.ok) {
+    throw opened.error;
+  }
+  const connections = new SavedConnections({ store: opened.store, dataDir: home });
+  try {
+    await connections.create(
+      { name, server, user: FIXTURE_LOGIN.userName, caFile, serverName: "localhost", password: FIXTURE_LOGIN.password },
+      "admin",
+    );
+  } finally {
+    connections.close();
+    await opened.store.close();
+  }
+}
 
 /** The stored links and metrics of the application, read after the runs. */
 async function applicationState(home: string, name: string): Promise<{ links: AssessmentLink[]; metrics: Metric[]; servers: Map<number, string> }> {
@@ -120,6 +139,36 @@ describe("infio assess --app, end to end", { concurrency: false }, () => {
     const liveId = links.find((l) => l.status === "complete" && metrics[0]!.assessments.includes(l.assessmentId));
     assert.ok(liveId, "the metrics name no assessment of the application");
     assert.deepEqual(metrics.find((m) => m.name === "cpu-cores")!.assessments, [liveId.assessmentId]);
+  });
+
+  it("assesses a server through a saved console connection", async () => {
+    await saveConsoleConnection(workspace.home, "Kestrel primary", addressOf(server), workspace.caFile);
+    const steps = [
+      ["app", "applications", "add", "Cold Chain Console", "--company", "Kestrel Logistics"],
+      [
+        "app", "servers", "add", "Cold Chain Console", "primary", "--production",
+        "--saved-connection", "kestrel PRIMARY", "--database", "KestrelColdChain",
+      ],
+    ];
+    for (const args of steps) {
+      const run = await workspace.infio(args);
+      assert.equal(run.code, 0, `${args.join(" ")}\n${run.stderr}`);
+    }
+
+    // The password comes from the saved connection, not from the environment.
+    const run = await workspace.infio(
+      ["assess", "--app", "Cold Chain Console", "--out", join(workspace.root, "report-console"), "--jobs", "2"],
+      { INFIO_TEST_SQL_PASSWORD: "" },
+    );
+
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stderr.includes(FIXTURE_LOGIN.password), false);
+    const { links } = await applicationState(workspace.home, "Cold Chain Console");
+    assert.equal(links.length, 1);
+    assert.equal(links[0]!.status, "complete");
+    const assessed = await workspace.assessment(links[0]!.assessmentId);
+    assert.equal(assessed.live?.server.name, "KESTREL-SQL01");
+    assert.ok(assessed.units.every((u) => !u.file.startsWith("Archive.")), "a database outside --database was read");
   });
 
   it("records a server that fails and assesses the others", async () => {
