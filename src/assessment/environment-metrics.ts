@@ -50,7 +50,7 @@ export function inventoryMetrics(servers: readonly ReadServer[]): InventoryMetri
 
   // sys.dm_os_sys_info.cpu_count is the number of logical CPUs on the
   // host, and physical_memory_kb its physical memory (Microsoft Learn,
-  // "sys.dm_os_sys_info", SQL Server 2016 to 2022); the host part keeps
+  // "sys.dm_os_sys_info", SQL Server 2016 to 2022). The host part keeps
   // them as cpuCount and physicalMemoryMb.
   pushSum(metrics, "cpu-cores", servers, (s) => numberField(firstItem(s.live, HOST_PART), "cpuCount"));
   pushSum(metrics, "memory-mb", servers, (s) => numberField(firstItem(s.live, HOST_PART), "physicalMemoryMb"));

@@ -1,8 +1,8 @@
 /**
- * What the `infio app` commands share: the store options, opening the
- * application model with the command's setup, audited changes with their
- * old and new values, the confirmation before a removal, and lookups that
- * end the command with a helpful message when a name is not found.
+ * Helpers of the `infio app` commands: the store options, the application
+ * model opened with the command's setup, and audited changes with their old
+ * and new values. Also the confirmation before a removal, and lookups whose
+ * error names the command that lists the valid names.
  */
 
 import type { Command } from "commander";
@@ -141,7 +141,7 @@ export async function auditedChange<T>(
 
 /**
  * Asks on the terminal before a removal, unless `yes`. Throws a UsageError
- * without a terminal, because a script must say `--yes` to remove data, and
+ * without a terminal, because a script must pass `--yes` to remove data, and
  * a FailureError when the answer is not yes.
  */
 export async function confirmRemoval(ctx: CliContext, question: string, yes: boolean): Promise<void> {

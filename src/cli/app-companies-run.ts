@@ -152,7 +152,7 @@ async function removeCompanyCommand(session: AppSession, name: string, yes: bool
   return EXIT_OK;
 }
 
-/** The error for a removal that stopped: something vanished or an assessment is still running. */
+/** Returns the error for a removal that stopped: the row was gone, or an assessment is still running. */
 export function removalStopped(
   result: { readonly reason: "not-found" } | { readonly reason: "running"; readonly assessmentId: string },
   what: string,

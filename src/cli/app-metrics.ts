@@ -1,7 +1,7 @@
 /**
  * `infio app metrics set|show`: an application's environment metrics.
- * Values set here are marked as entered by hand, and `infio assess --app`
- * never replaces them with values read from a server's inventory;
+ * Values set here are marked as entered by hand, so `infio assess --app`
+ * never replaces them with values read from a server's inventory.
  * `--clear METRIC` removes one so that the next assessment fills it. The
  * actions are in app-metrics-run.ts.
  */

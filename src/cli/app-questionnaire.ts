@@ -31,7 +31,7 @@ export type QuestionnaireRun = (options: QuestionnaireOptions) => Promise<number
 
 const ANSWERS = ["yes", "no", "unknown"];
 
-/** The longest notes accepted, in characters. */
+/** Maximum length of the notes, in characters. */
 const MAX_NOTES = 10_000;
 
 interface RawSet extends RawAppCommon {

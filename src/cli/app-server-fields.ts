@@ -97,7 +97,12 @@ export function changedServerFields(current: ServerFields, raw: RawServerOptions
   }
 
   const givenLive = liveKeysGiven(raw);
-  const databases = raw.allDatabases === true ? [] : raw.database.length > 0 ? raw.database : [...current.databases];
+  let databases = [...current.databases];
+  if (raw.allDatabases === true) {
+    databases = [];
+  } else if (raw.database.length > 0) {
+    databases = raw.database;
+  }
   const includeSystem = raw.includeSystemDatabases ?? current.includeSystemDatabases;
   const savedConnection =
     raw.savedConnection ??
@@ -105,8 +110,7 @@ export function changedServerFields(current: ServerFields, raw: RawServerOptions
       ? current.source.secret.id
       : undefined);
   if (savedConnection !== undefined) {
-    const excludedNow = raw.excludeDatabase.length > 0 ? raw.excludeDatabase : [...current.excludedDatabases];
-    const excluded = raw.clearExcludedDatabases === true ? [] : excludedNow;
+    const excluded = excludedDatabasesOf(current, raw);
     return savedConnectionFields(name, environment, { ...raw, savedConnection, excludeDatabase: excluded }, databases, includeSystem);
   }
   if (current.source.kind === "scripts" && givenLive.length === 0) {
@@ -137,10 +141,17 @@ export function changedServerFields(current: ServerFields, raw: RawServerOptions
     base[key] = raw[key];
   }
 
-  const excluded =
-    raw.clearExcludedDatabases === true ? [] : raw.excludeDatabase.length > 0 ? raw.excludeDatabase : [...current.excludedDatabases];
+  const excluded = excludedDatabasesOf(current, raw);
   const merged = { ...base, database: databases, excludeDatabase: excluded } as unknown as RawServerOptions;
   return liveFields(name, environment, merged, databases, includeSystem, ctx);
+}
+
+/** Returns the excluded databases after a change: cleared, replaced by the options, or kept. */
+function excludedDatabasesOf(current: ServerFields, raw: RawServerOptions): string[] {
+  if (raw.clearExcludedDatabases === true) {
+    return [];
+  }
+  return raw.excludeDatabase.length > 0 ? raw.excludeDatabase : [...current.excludedDatabases];
 }
 
 function scriptsFields(name: string, environment: Environment, raw: RawServerOptions, ctx: CliContext): ServerFields {

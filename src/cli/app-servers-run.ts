@@ -158,7 +158,7 @@ async function removeServer(session: AppSession, applicationName: string, name: 
   return EXIT_OK;
 }
 
-/** The fields of a server for the audit log: connection options and the password's source, never a password. */
+/** Returns a server's fields for the audit log: connection options and the password's source, never a password. */
 function fieldsJson(fields: ServerFields): JsonValue {
   const json = serverJson({ ...fields, key: 0, applicationKey: 0, createdBy: "", createdAt: new Date(0), updatedBy: "", updatedAt: new Date(0) });
   delete json.updatedBy;

@@ -1,7 +1,7 @@
 /**
- * How `infio app` shows the model: JSON objects for `--json` and the text
- * lines of `show`. Secret references are shown (a variable name, a file
- * path, an ARN); no password ever reaches these functions.
+ * Views of the application model for `infio app`: JSON objects for
+ * `--json` and the text of `show`. They show secret references (a variable
+ * name, a file path, an ARN), because no password ever reaches them.
  */
 
 import type {
@@ -104,5 +104,8 @@ export function describeSecret(secret: SecretReference): string {
 
 /** Formats an answer that may not have been given. */
 export function answerText(value: boolean | undefined): string {
-  return value === undefined ? "not answered" : value ? "yes" : "no";
+  if (value === undefined) {
+    return "not answered";
+  }
+  return value ? "yes" : "no";
 }

@@ -24,7 +24,7 @@ import { openSavedConnectionServer } from "./app-saved-connections.js";
 import type { StoreKeyOptions } from "../store/store-keys.js";
 import { infioVersion } from "./version.js";
 
-/** What a server's saved connection is opened with: the store, the data folder and the master key. */
+/** The store, data folder and master key that a server's saved connection is opened with. */
 export interface SavedConnectionAccess {
   readonly store: Store;
   readonly dataDir: string;

@@ -66,7 +66,7 @@ interface ServerResult {
   readonly end: AssessEnd;
 }
 
-/** What one `assess --app` run shares between its servers. */
+/** The state that one `assess --app` run shares between its servers. */
 interface AppRun {
   readonly options: AssessOptions;
   readonly ctx: CliContext;

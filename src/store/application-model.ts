@@ -11,7 +11,7 @@ export interface RowChange {
   readonly at: Date;
 }
 
-/** Who created and last changed a row, and when. */
+/** The creator and the last editor of a row, with the times of both changes. */
 export interface RowStamps {
   readonly createdBy: string;
   readonly createdAt: Date;
@@ -37,11 +37,11 @@ export const ENVIRONMENTS = ["production", "non-production"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /**
- * Where the password of a live server comes from when it is assessed. The
- * store keeps only this reference, never the password: an environment
- * variable name, a file readable only by its owner, a prompt, an AWS
- * Secrets Manager secret, or a saved connection of the web console, whose
- * password is sealed in the store.
+ * The source of a live server's password, read when the server is
+ * assessed. The store keeps only this reference, never the password. It is
+ * an environment variable name, a file readable only by its owner, a
+ * prompt, an AWS Secrets Manager secret, or a saved connection of the web
+ * console, whose password the store keeps sealed.
  */
 export type SecretReference =
   | { readonly kind: "env"; readonly variable: string }
@@ -70,7 +70,7 @@ export interface LiveConnection {
   readonly retries?: string;
 }
 
-/** What a server of an application is assessed from. */
+/** The source a server of an application is assessed from. */
 export type ServerSource =
   | { readonly kind: "live"; readonly connection: LiveConnection; readonly secret: SecretReference }
   | { readonly kind: "scripts"; readonly path: string };
@@ -140,7 +140,7 @@ export interface Metric {
   readonly updatedAt: Date;
 }
 
-/** The longest name of a company, application or server, in characters. */
+/** Maximum length of a company, application or server name, in characters. */
 export const MAX_NAME_LENGTH = 128;
 
 /**

@@ -27,7 +27,7 @@ interface Run {
   readonly prompts: string;
 }
 
-/** A terminal whose user types `answer` and Enter at the first prompt. */
+/** Returns a terminal whose user types `answer` and Enter at the first prompt. */
 function typingTerminal(answer: string): { input: TerminalInput; output: { write(text: string): void }; written: string[] } {
   const listeners = new Set<(data: string) => void>();
   const written: string[] = [];

@@ -24,6 +24,9 @@ import type { Migration } from "./migration.js";
  * answers and metrics; its assessments are deleted first by the store code,
  * which shreds their data keys, so the foreign key from `assessments`
  * rejects a delete that would leave them behind.
+ *
+ * NOTE: unlike assessment rows, these tables are not sealed: names,
+ * connection options, answers and notes are stored in plain text.
  */
 export const applicationsMigration: Migration = {
   version: 9,

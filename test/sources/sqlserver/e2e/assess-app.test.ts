@@ -1,9 +1,9 @@
 /**
- * `infio assess --app` end to end: an application with two servers, the
+ * `infio assess --app` end to end. The application has two servers: the
  * Kestrel fixture SQL Server (over TLS, through the real connector) and
- * the Kestrel script folder, gives two assessments linked to it, honours
- * the live server's excluded databases, and fills the application's
- * metrics from the inventory while keeping a value entered by hand.
+ * the Kestrel script folder. The run must give two assessments linked to
+ * it, honour the live server's excluded databases, and fill the metrics
+ * from the inventory while keeping a value entered by hand.
  */
 
 import assert from "node:assert/strict";
@@ -38,7 +38,7 @@ async function saveConsoleConnection(home: string, name: string, server: string,
   }
 }
 
-/** The stored links and metrics of the application, read after the runs. */
+/** Reads the stored links, metrics and servers of the application after the runs. */
 async function applicationState(home: string, name: string): Promise<{ links: AssessmentLink[]; metrics: Metric[]; servers: Map<number, string> }> {
   const opened = await openStore("embedded", { dataDir: home });
   if (!opened.ok) {
