@@ -81,10 +81,16 @@ export function describeSource(source: ServerSource): string {
   if (source.kind === "scripts") {
     return `scripts ${source.path}`;
   }
+  if (source.secret.kind === "saved-connection") {
+    return `live through saved connection ${source.secret.id}`;
+  }
   const c = source.connection;
-  const where = c.server ?? (c.connectionString === undefined ? "" : "connection string");
+  let where = c.server ?? "named by the Secrets Manager secret";
+  if (c.server === undefined && c.connectionString !== undefined) {
+    where = "from a connection string";
+  }
   const user = c.user === undefined ? "" : ` as ${c.user}`;
-  return `live ${where}${user}, password ${describeSecret(source.secret)}`.replace("live , ", "live, ");
+  return `live ${where}${user}, password ${describeSecret(source.secret)}`;
 }
 
 export function describeSecret(secret: SecretReference): string {
