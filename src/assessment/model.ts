@@ -11,6 +11,7 @@ import type {
 } from "../sources/sqlserver/collected.js";
 import type { WorkloadSource } from "../sources/workload/model.js";
 import type { CostSection } from "./cost/model.js";
+import type { ApplicationCodeSource } from "../sources/app-code/model.js";
 
 /** How a feature fares on the chosen target. */
 export type FindingStatus =
@@ -294,6 +295,8 @@ export interface Assessment {
   readonly workload?: WorkloadSource;
   /** The yearly cost today against the target options, with the price book used. */
   readonly cost?: CostSection;
+  /** Present when application source trees were scanned (`--app-code`). */
+  readonly applicationCode?: ApplicationCodeSource;
 }
 
 /** What was read from a live SQL Server, besides its code. */

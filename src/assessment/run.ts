@@ -14,7 +14,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import type { CatalogOverrides } from "../catalog/overrides.js";
 import { formatTarget, type Target } from "../catalog/targets.js";
 import type { GlobMatcher } from "../sources/scripts/glob.js";
-import { newWalkCounts, walkSources, type WalkCounts } from "../sources/scripts/walk.js";
+import { newWalkCounts, walkSources, type ScriptEntry, type WalkCounts } from "../sources/scripts/walk.js";
 import type { CollectedItem } from "../sources/sqlserver/collected.js";
 import { decodeFindingChunk } from "../store/finding-chunks.js";
 import type { AssessmentWriter, Store } from "../store/index.js";
@@ -22,6 +22,8 @@ import { writeWorkloadSource } from "../store/workload-inventory.js";
 import { writeCostSection } from "../store/cost-inventory.js";
 import { buildCostSection, type CostRequest } from "./cost/section.js";
 import type { WorkloadSource } from "../sources/workload/model.js";
+import type { AppCodeFeed } from "../sources/app-code/scan.js";
+import { writeAppCodeSource } from "../store/app-code-inventory.js";
 import { TargetComparer } from "./compare.js";
 import type { RateTable } from "./effort.js";
 import { feedCollected, LiveRecorder } from "./feed-collected.js";
@@ -85,6 +87,11 @@ export interface RunOptions {
   readonly workload?: WorkloadSource;
   /** The price book and estate of the cost section; no cost section without it. */
   readonly cost?: CostRequest;
+  /**
+   * Application source trees (`--app-code`): their units are fed after the
+   * other sources, and their part is stored and returned with the assessment.
+   */
+  readonly appCode?: AppCodeFeed;
   /** Aborting stops the run and removes what was stored. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress) => void;
@@ -101,7 +108,13 @@ export interface RunOptions {
 export type MemoryInput =
   | { readonly kind: "bytes"; readonly name: string; readonly bytes: Uint8Array }
   /** Text that was never a file, such as a captured statement: no decoding, no sqlcmd commands. */
-  | { readonly kind: "text"; readonly name: string; readonly text: string }
+  | {
+      readonly kind: "text";
+      readonly name: string;
+      readonly text: string;
+      /** Whether to keep the text for the code view; true when absent. */
+      readonly keepText?: boolean;
+    }
   | { readonly kind: "skipped"; readonly skipped: SkippedInput };
 
 export interface Progress {
@@ -196,6 +209,9 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       });
     }
+    if (options.appCode !== undefined) {
+      await feed(options, pool, sink, options.appCode.inputs());
+    }
     if (options.signal?.aborted === true) {
       await writer.abort();
       return { ok: false, aborted: true, error: "the run was interrupted" };
@@ -209,6 +225,10 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
     const workload = options.workload;
     if (workload !== undefined) {
       await sink.timed(() => writeWorkloadSource(writer, workload));
+    }
+    const applicationCode = options.appCode?.result();
+    if (applicationCode !== undefined) {
+      await sink.timed(() => writeAppCodeSource(writer, applicationCode));
     }
 
     const effort = sink.summary.effort();
@@ -241,6 +261,7 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
         ...(liveSource === undefined ? {} : { live: liveSource }),
         ...(workload === undefined ? {} : { workload }),
         ...(cost === undefined ? {} : { cost }),
+        ...(applicationCode === undefined ? {} : { applicationCode }),
       },
       texts: sink.texts,
       counts: sink.counts,
@@ -261,13 +282,18 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
  * sink in walk order. The queue contains promises in walk order; the head is
  * awaited once the queue is full, which bounds the units in flight.
  */
-async function feed(options: RunOptions, pool: WorkerPool, sink: Sink): Promise<void> {
+async function feed(
+  options: RunOptions,
+  pool: WorkerPool,
+  sink: Sink,
+  entries?: AsyncIterable<ScriptEntry | MemoryInput>,
+): Promise<void> {
   const maxInFlight = Math.max(2, pool.size * IN_FLIGHT_PER_WORKER);
   const queue: Pending[] = [];
   let inFlightBytes = 0;
   let seq = 0;
 
-  const walk = options.inputs ?? walkSources(
+  const walk = entries ?? options.inputs ?? walkSources(
     options.sources,
     {
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
@@ -295,7 +321,7 @@ async function feed(options: RunOptions, pool: WorkerPool, sink: Sink): Promise<
       const outcome = pool.run({ seq: at, name: entry.name, bytes: entry.bytes, keepText: true });
       queue.push({ outcome, size: entry.bytes.length, read: true });
     } else if (entry.kind === "text") {
-      const outcome = pool.run({ seq: at, name: entry.name, text: entry.text, keepText: true });
+      const outcome = pool.run({ seq: at, name: entry.name, text: entry.text, keepText: entry.keepText ?? true });
       queue.push({ outcome, size: entry.text.length * 2, read: true });
     } else {
       const outcome = pool.run({
@@ -394,7 +420,8 @@ class Sink {
         : new TargetComparer(options.target, options.compare, options.catalog);
   }
 
-  async accept(outcome: UnitOutcome): Promise<void> {
+  async accept(unmapped: UnitOutcome): Promise<void> {
+    const outcome = this.#options.appCode?.mapOutcome(unmapped) ?? unmapped;
     if (outcome.kind === "skipped") {
       this.skipped.push(outcome.skipped);
       this.#options.onSkipped?.(outcome.skipped);

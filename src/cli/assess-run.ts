@@ -38,6 +38,7 @@ import { parseGlob } from "./values.js";
 import { infioVersion } from "./version.js";
 import { writeReports } from "./write-reports.js";
 import { readWorkloadCaptures } from "./workload-source.js";
+import { checkAppCodeRoots, createAppCodeScan, logAppCode } from "./app-code-source.js";
 
 /** Skipped inputs logged one by one before the rest are only counted. */
 const SKIPPED_LOGGED = 20;
@@ -191,6 +192,16 @@ async function assessAndReport(
   if (workload !== undefined) {
     what = `${workload.sources.length} workload capture(s)`;
   }
+  const appCodeAlone = collected === undefined && workload === undefined && options.paths.length === 0;
+  if (options.appCode !== undefined) {
+    await checkAppCodeRoots(options.appCode);
+    const folders = `${options.appCode.length} source folder(s)`;
+    what = appCodeAlone ? folders : `${what} and ${folders}`;
+  }
+  const appCode =
+    options.appCode === undefined
+      ? undefined
+      : createAppCodeScan(options.appCode, appCodeAlone, { include, exclude, maxFileSize: options.maxFileSize });
   log.info(
     `assessment ${id} started: ${what}, target ` +
       `${formatTarget(options.target)}` +
@@ -231,8 +242,14 @@ async function assessAndReport(
     id,
     startedAt,
     infioVersion: infioVersion(),
-    sources: collected?.sources ?? workload?.sources ?? options.paths,
+    sources:
+      collected?.sources ??
+      workload?.sources ??
+      (appCodeAlone && options.appCode !== undefined ? options.appCode.map((r) => r.given) : options.paths),
     ...(workload === undefined ? {} : { inputs: workload.inputs, workload: workload.workload }),
+    ...(appCode === undefined ? {} : { appCode }),
+    // The roots name the assessment's sources but are not script folders.
+    ...(appCodeAlone && appCode !== undefined ? { inputs: [] } : {}),
     ...(collected === undefined ? {} : { collected: collected.items }),
     target: options.target,
     catalog: config.catalog,
@@ -253,7 +270,8 @@ async function assessAndReport(
     signal: interrupts.signal,
     ...(options.quiet ? {} : { onProgress: (p) => progress.update(p) }),
     onSkipped,
-    requireUnits: true,
+    // A scan of source code is worth storing even when it found no SQL.
+    requireUnits: appCode === undefined,
   }).finally(() => collected?.close());
   progress.stop();
 
@@ -274,6 +292,9 @@ async function assessAndReport(
 
   const a = result.assessment;
   logTotals(a, result.counts, skippedLogged, log);
+  if (a.applicationCode !== undefined) {
+    logAppCode(a.applicationCode, log);
+  }
   if (a.comparison !== undefined) {
     log.info(comparisonLine(a.comparison));
   }

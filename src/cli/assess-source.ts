@@ -30,6 +30,8 @@ export interface RawSourceOptions extends RawLiveOptions, RawBundleKeyOptions {
   var: string[];
   /** `--workload`: capture files. */
   workload?: string[];
+  /** `--app-code`: source trees, which may come with any other source or alone. */
+  appCode?: string[];
 }
 
 const KINDS_HELP =
@@ -50,8 +52,12 @@ export function assessSourceFrom(
   const bundle = raw.bundle !== undefined;
   const workload = (raw.workload?.length ?? 0) > 0;
   const kinds = [paths.length > 0, live, bundle, workload].filter(Boolean).length;
+  if (kinds === 0 && (raw.appCode?.length ?? 0) > 0) {
+    rejectConnectionOptions(raw, "application source code");
+    return undefined;
+  }
   if (kinds === 0) {
-    throw new UsageError(`nothing to assess: pass ${KINDS_HELP}`);
+    throw new UsageError(`nothing to assess: pass ${KINDS_HELP}, or source code (--app-code DIR)`);
   }
   if (kinds > 1) {
     throw new UsageError(`infio assess reads one kind of source per run, not several: pass ${KINDS_HELP}`);

@@ -30,6 +30,8 @@ import {
 import { addConnectionOptions } from "./live-options.js";
 import { addPriceBookOption, priceBookPathFrom, type RawPriceBookOptions } from "./price-book-option.js";
 import { addWorkloadOption, workloadFilesFrom, type WorkloadFile } from "./workload-source.js";
+import { addAppCodeOption, appCodeRootsFrom } from "./app-code-source.js";
+import type { AppCodeRoot } from "../sources/app-code/index.js";
 import {
   parseByteSize,
   parseFailOn,
@@ -66,6 +68,8 @@ export interface AssessOptions {
   readonly encryptOutput?: BundleKeyOptions;
   /** `--workload`: capture files whose statements are assessed. */
   readonly workload?: readonly WorkloadFile[];
+  /** `--app-code`: application source trees scanned for SQL. */
+  readonly appCode?: readonly AppCodeRoot[];
   /**
    * The master key of the store's data keys, when `--key-file`,
    * `--kms-key-id` or their environment variables name one.
@@ -152,6 +156,7 @@ export function assessCommand(
   command.option("--bundle <file>", "assess a bundle that 'infio collect' wrote");
   command.option("--app <name>", "assess every server of this application (see 'infio app'), one assessment each");
   addWorkloadOption(command);
+  addAppCodeOption(command);
   addMasterKeyOptions(command);
   addEncryptOutputOptions(command);
   addRedactOptions(command);
@@ -173,6 +178,7 @@ export function assessCommand(
     "infio assess --bundle sql01.infio --key-file ./master.key",
     "infio assess --app Billing --out ./billing-report",
     "infio assess --workload workload.xml --target postgresql@17",
+    "infio assess ./database --app-code ./src --exclude '**/Migrations/**'",
     "infio assess ./database --encrypt-output --out ./report",
     "INFIO_KMS_KEY_ID=alias/infio infio assess ./database",
     "infio assess ./database --redact --out ./shared --pseudonym-map ~/private/pseudonyms.json",
@@ -230,6 +236,7 @@ export function assessOptionsFrom(
   const app = appNameFrom(paths, raw);
   const collected = app === undefined ? assessSourceFrom(paths, raw, dataDir, ctx) : undefined;
   const workload = workloadFilesFrom(raw, ctx);
+  const appCode = appCodeRootsFrom(raw, ctx);
   const encryptOutput = encryptOutputFrom(raw, dataDir, ctx);
   const masterKey = chosenMasterKey(raw, dataDir, ctx);
   const out = resolve(ctx.cwd, raw.out);
@@ -239,6 +246,7 @@ export function assessOptionsFrom(
     paths,
     ...(collected === undefined ? {} : { collected }),
     ...(workload === undefined ? {} : { workload }),
+    ...(appCode === undefined ? {} : { appCode }),
     out,
     formats: parseFormats(raw.format),
     target: target.target,

@@ -4,12 +4,15 @@
  * order mark, because Excel reads a CSV file without one in the machine's
  * ANSI code page and garbles non-ASCII names. Rows end in CRLF as RFC 4180
  * specifies. An assessment of workload captures has one more column,
- * `executions`: how often the finding's statement ran.
+ * `executions`: how often the finding's statement ran. An assessment with
+ * application code has three more (csv-app-code.ts).
  */
 
 import type { Assessment, Finding } from "../assessment/model.js";
 import { csvNumberCell, csvTextCell } from "./csv-cell.js";
 import { executionsByUnit } from "./workload-counts.js";
+import { APP_CODE_COLUMNS, appCodeCells } from "./csv-app-code.js";
+import { appCodeStatements } from "./sarif-app-code.js";
 
 /** The columns of `findings.csv`, in order; docs/output.md describes each. */
 export const CSV_COLUMNS = [
@@ -38,16 +41,23 @@ export function renderCsv(a: Assessment): string {
  */
 export function* csvParts(a: Assessment): Generator<string> {
   const executions = executionsByUnit(a);
-  const columns = executions === undefined ? CSV_COLUMNS : [...CSV_COLUMNS, "executions"];
+  const statementAt = appCodeStatements(a);
+  const columns = [
+    ...CSV_COLUMNS,
+    ...(executions === undefined ? [] : ["executions"]),
+    ...(statementAt === undefined ? [] : APP_CODE_COLUMNS),
+  ];
   yield BYTE_ORDER_MARK + columns.map(csvTextCell).join(",") + ROW_END;
   for (const finding of a.findings) {
-    const row = findingRow(finding);
-    if (executions === undefined) {
-      yield row + ROW_END;
-    } else {
+    let row = findingRow(finding);
+    if (executions !== undefined) {
       const count = executions.get(finding.file);
-      yield `${row},${count === undefined ? "" : csvNumberCell(count)}${ROW_END}`;
+      row += `,${count === undefined ? "" : csvNumberCell(count)}`;
     }
+    if (statementAt !== undefined) {
+      row += `,${appCodeCells(statementAt(finding.file, finding.line))}`;
+    }
+    yield row + ROW_END;
   }
 }
 

@@ -22,6 +22,7 @@ import { FINDING_STATUSES } from "../assessment/model.js";
 import type { WorkloadCapture, WorkloadSource, WorkloadStatement } from "../sources/workload/model.js";
 import { executionsByUnit } from "./workload-counts.js";
 import { costRecord } from "./json-cost.js";
+import { appCodeMember } from "./json-app-code.js";
 import {
   comparisonRecord,
   effortHeadRecord,
@@ -70,7 +71,7 @@ export function* jsonParts(a: Assessment): Generator<string> {
 }
 
 /**
- * Yields `overrides`, `effort`, `comparison`, `live`, `workload` and `cost` when
+ * Yields `overrides`, `effort`, `comparison`, `live`, `workload`, `cost` and `applicationCode` when
  * the assessment has them, each followed by a comma. Their lists have a record per line, as
  * the top-level lists do, because the effort by object can be long.
  */
@@ -122,6 +123,10 @@ function* detailMembers(a: Assessment): Generator<string> {
 
   if (a.cost !== undefined) {
     yield member("cost", indentNested(JSON.stringify(costRecord(a.cost), null, 2))) + ",\n";
+  }
+
+  if (a.applicationCode !== undefined) {
+    yield* appCodeMember(a.applicationCode);
   }
 }
 

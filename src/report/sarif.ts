@@ -41,6 +41,7 @@ import {
 } from "./json-details.js";
 import { artifactLocation, SOURCE_ROOT_BASE_ID } from "./sarif-uri.js";
 import { workloadArtifacts, type WorkloadArtifacts } from "./sarif-workload.js";
+import { appCodeStatements, withAppCodeDetails } from "./sarif-app-code.js";
 import type { SarifLevel } from "./sarif-rules.js";
 import { buildRules, moreSevere, PARSE_ERROR_RULE_ID } from "./sarif-rules.js";
 
@@ -130,9 +131,13 @@ function* results(
   indexById: Map<string, number>,
   workload: WorkloadArtifacts | undefined,
 ): Generator<object> {
+  const statementAt = appCodeStatements(a);
   for (const finding of a.findings) {
     if (sarifLevel(finding.status) !== undefined) {
-      yield findingResult(finding, indexById, workload);
+      const result = findingResult(finding, indexById, workload);
+      yield statementAt === undefined
+        ? result
+        : withAppCodeDetails(result as Record<string, unknown>, statementAt(finding.file, finding.line));
     }
   }
   for (const error of a.parseErrors) {

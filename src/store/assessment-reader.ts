@@ -7,6 +7,7 @@ import { readAllFindings } from "./finding-rows.js";
 import { readLiveSource } from "./live-inventory.js";
 import { readWorkloadSource } from "./workload-inventory.js";
 import { readCostSection } from "./cost-inventory.js";
+import { readAppCodeSource } from "./app-code-inventory.js";
 import { decodeObjects } from "./object-chunks.js";
 import { openDetails, openError, openSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
@@ -85,6 +86,7 @@ export async function readAssessment(
   const live = await readLiveSource((kind) => readInventory(session, key, kind, sealer));
   const workload = await readWorkloadSource((kind) => readInventory(session, key, kind, sealer));
   const cost = await readCostSection((kind) => readInventory(session, key, kind, sealer));
+  const applicationCode = await readAppCodeSource((kind) => readInventory(session, key, kind, sealer));
   return {
     id: unescapeText(header.id),
     startedAt: header.started_at,
@@ -101,6 +103,7 @@ export async function readAssessment(
     ...(live === undefined ? {} : { live }),
     ...(workload === undefined ? {} : { workload }),
     ...(cost === undefined ? {} : { cost }),
+    ...(applicationCode === undefined ? {} : { applicationCode }),
   };
 }
 

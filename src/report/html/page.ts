@@ -32,6 +32,7 @@ import { STYLESHEET } from "./styles.js";
 import { renderHeader, renderSummary } from "./summary.js";
 import { renderWorkload, withWorkloadTexts } from "./workload.js";
 import { renderCost } from "./cost.js";
+import { renderAppCode } from "./app-code.js";
 import {
   renderObjects,
   renderParseErrors,
@@ -81,12 +82,13 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
 
   const body = [
     renderHeader(a, limits),
-    navigation(live !== undefined, a.workload !== undefined, a.cost !== undefined),
+    navigation(live !== undefined, a.workload !== undefined, a.cost !== undefined, a.applicationCode !== undefined),
     `<main>`,
     ...(live ? [renderServer(live.source, live.plan, limits)] : []),
     renderSummary(a, findingsPlan, limits),
     renderCharts(a, findingsPlan, limits),
     ...(a.workload === undefined ? [] : [renderWorkload(a, a.workload, codePlan, limits)]),
+    ...(a.applicationCode === undefined ? [] : [renderAppCode(a, a.applicationCode, codePlan, limits)]),
     renderEffort(a, findingsPlan, limits),
     ...(a.cost === undefined ? [] : [renderCost(a.cost, limits)]),
     renderComparison(a, findingsPlan, limits),
@@ -124,7 +126,7 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
   ].join("\n");
 }
 
-function navigation(live: boolean, workload: boolean, cost: boolean): string {
+function navigation(live: boolean, workload: boolean, cost: boolean, appCode: boolean): string {
   const serverLinks = live ? [["server", "Server"]] : [];
   const inventoryLinks = live
     ? [
@@ -137,6 +139,7 @@ function navigation(live: boolean, workload: boolean, cost: boolean): string {
     ["summary", "Summary"],
     ["charts", "Charts"],
     ...(workload ? [["workload", "Workload"]] : []),
+    ...(appCode ? [["app-code", "Application code"]] : []),
     ["effort", "Effort"],
     ...(cost ? [["cost", "Cost"]] : []),
     ["comparison", "Version comparison"],
