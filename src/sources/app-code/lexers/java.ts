@@ -80,10 +80,10 @@ class JavaLexer extends SourceScanner {
       if (c === 34) {
         b.flush();
         this.advance(this.pos + 1);
-        break;
+        this.pushString(b.value, line, column, false);
+        return;
       }
       if (c === 10 || c === 13) {
-        b.flush();
         break;
       }
       if (c === 92) {
@@ -93,9 +93,8 @@ class JavaLexer extends SourceScanner {
         this.advance(this.pos + 1);
       }
     }
-    if (this.atEnd) {
-      b.flush();
-    }
+    // Unterminated: the value runs to the end of the line.
+    b.flush();
     this.pushString(b.value, line, column, false);
   }
 

@@ -138,7 +138,8 @@ class JavaScriptLexer extends SourceScanner {
       if (c === 96) {
         b.flush();
         this.advance(this.pos + 1);
-        break;
+        this.pushString(b.value, line, column, true);
+        return;
       }
       if (c === 92) {
         const escape = this.#escape();
@@ -152,9 +153,7 @@ class JavaScriptLexer extends SourceScanner {
         this.advance(this.pos + 1);
       }
     }
-    if (this.atEnd) {
-      b.flush();
-    }
+    b.flush();
     this.pushString(b.value, line, column, true);
   }
 
