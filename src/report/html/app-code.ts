@@ -54,8 +54,8 @@ export function renderAppCode(a: Assessment, source: ApplicationCodeSource, code
     ...(source.unterminated === 0
       ? []
       : [
-          `<p class="warning">${countOf(source.unterminated, "string")} that start like SQL leave a quote or ` +
-            `comment open and were not assessed.</p>`,
+          `<p class="warning">Strings that start like SQL but leave a quote or comment open, ` +
+            `not assessed: ${formatCount(source.unterminated)}.</p>`,
         ]),
     renderLanguages(source),
     renderSkippedReasons(source),
