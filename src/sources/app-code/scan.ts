@@ -7,7 +7,7 @@
  * the counts once the feed is done.
  */
 
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 
 import type { MemoryInput } from "../../assessment/run.js";
 import type { UnitOutcome } from "../../assessment/unit-task.js";
@@ -47,6 +47,15 @@ export interface AppCodeFeed {
   result(): ApplicationCodeSource;
 }
 
+/** Files read ahead of the one being scanned. */
+const READ_AHEAD = 8;
+
+interface PendingFile {
+  readonly root: AppCodeRoot;
+  readonly file: TreeFile;
+  readonly read: Promise<Uint8Array | number | undefined>;
+}
+
 export class ApplicationCodeScan implements AppCodeFeed {
   readonly #options: AppCodeScanOptions;
   readonly #skipped = new Map<SkipReason, number>();
@@ -64,6 +73,8 @@ export class ApplicationCodeScan implements AppCodeFeed {
 
   async *inputs(): AsyncGenerator<ScriptEntry | MemoryInput> {
     const seen = new Set<string>();
+    // Reads run ahead of the scan, so the disk works while the lexers do.
+    const queue: PendingFile[] = [];
     for (const root of this.#options.roots) {
       const walk = walkTree(
         root.path,
@@ -75,10 +86,19 @@ export class ApplicationCodeScan implements AppCodeFeed {
         seen,
       );
       for await (const file of walk) {
-        const input = await this.#scanFile(root, file);
-        if (input !== undefined) {
-          yield input;
+        queue.push({ root, file, read: this.#read(file) });
+        if (queue.length >= READ_AHEAD) {
+          const input = await this.#scanFile(queue.shift()!);
+          if (input !== undefined) {
+            yield input;
+          }
         }
+      }
+    }
+    while (queue.length > 0) {
+      const input = await this.#scanFile(queue.shift()!);
+      if (input !== undefined) {
+        yield input;
       }
     }
   }
@@ -107,25 +127,40 @@ export class ApplicationCodeScan implements AppCodeFeed {
     };
   }
 
-  async #scanFile(root: AppCodeRoot, file: TreeFile): Promise<ScriptEntry | MemoryInput | undefined> {
-    const name = unitName(root.given, file.relative, this.#options.sourceCount);
-    if (file.size > this.#options.maxFileSize) {
-      count(this.#skipped, "too-large");
+  /** Starts reading a file: its bytes for a source file, its size for a script. */
+  async #read(file: TreeFile): Promise<Uint8Array | number | undefined> {
+    try {
+      if (file.kind === "sql") {
+        return (await stat(file.path)).size;
+      }
+      // A file over the limit is not read whole.
+      const size = (await stat(file.path)).size;
+      return size > this.#options.maxFileSize ? size : await readFile(file.path);
+    } catch {
       return undefined;
     }
-    if (file.kind === "sql") {
-      this.#countFile("sql", file.size);
-      this.#files.push({ file: name, language: "sql", bytes: file.size, statements: 0, partlyDynamic: 0 });
-      return { kind: "file", name, path: file.path, displayPath: `${root.given}/${file.relative}`, size: file.size };
-    }
+  }
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file.path);
-    } catch {
+  async #scanFile(pending: PendingFile): Promise<ScriptEntry | MemoryInput | undefined> {
+    const { root, file } = pending;
+    const name = unitName(root.given, file.relative, this.#options.sourceCount);
+    const read = await pending.read;
+    if (read === undefined) {
       count(this.#skipped, "unreadable");
       return undefined;
     }
+    const size = typeof read === "number" ? read : read.length;
+    if (size > this.#options.maxFileSize) {
+      count(this.#skipped, "too-large");
+      return undefined;
+    }
+    if (file.kind === "sql" || typeof read === "number") {
+      this.#countFile("sql", size);
+      this.#files.push({ file: name, language: "sql", bytes: size, statements: 0, partlyDynamic: 0 });
+      return { kind: "file", name, path: file.path, displayPath: `${root.given}/${file.relative}`, size };
+    }
+
+    const bytes = read;
     const decoded = decode(bytes);
     if (hasGeneratedHeader(decoded.text)) {
       count(this.#skipped, "generated-header");

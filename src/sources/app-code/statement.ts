@@ -49,10 +49,14 @@ export function buildStatement(joined: JoinedString, knownCall: boolean): Statem
   }
   text = rewrite(text, holes);
 
-  const markers = markerEdits(significantTokens(text.text));
-  text = rewrite(text, markers);
+  let tokens = significantTokens(text.text);
+  const markers = markerEdits(tokens);
+  if (markers.length > 0) {
+    text = rewrite(text, markers);
+    tokens = significantTokens(text.text);
+  }
 
-  const verdict: SqlVerdict = judgeSql(significantTokens(text.text), knownCall);
+  const verdict: SqlVerdict = judgeSql(tokens, knownCall);
   if (verdict !== "sql") {
     return { kind: verdict };
   }

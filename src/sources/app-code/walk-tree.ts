@@ -18,7 +18,6 @@ export type TreeFile = {
   readonly path: string;
   /** Path below the root with `/` separators. */
   readonly relative: string;
-  readonly size: number;
 } & ({ readonly kind: "source"; readonly rule: LanguageRule } | { readonly kind: "sql" });
 
 export interface TreeWalkOptions {
@@ -89,17 +88,15 @@ async function* walkFolder(
       count(skipped, chosen);
       continue;
     }
-    const fileReal = await realpath(entryPath).catch(() => entryPath);
-    if (seen.has(fileReal)) {
-      continue;
+    // Only a link can reach a file twice, because folders are walked once each.
+    if (entry.isSymbolicLink()) {
+      const fileReal = await realpath(entryPath).catch(() => entryPath);
+      if (seen.has(fileReal)) {
+        continue;
+      }
+      seen.add(fileReal);
     }
-    seen.add(fileReal);
-    const info = await stat(entryPath).catch(() => undefined);
-    if (info === undefined) {
-      count(skipped, "unreadable");
-      continue;
-    }
-    yield { ...chosen, path: entryPath, relative: entryRelative, size: info.size };
+    yield { ...chosen, path: entryPath, relative: entryRelative };
   }
 }
 
