@@ -36,7 +36,7 @@ export function folderSkipReason(name: string): SkipReason | undefined {
   return BUILD_FOLDERS.has(name) ? "build-output-folder" : undefined;
 }
 
-const GENERATED_NAME = /\.(designer|g|g\.i|generated|Generated|AssemblyInfo)\.[^.]+$|\.generated\./i;
+const GENERATED_NAME = /\.(designer|g|g\.i)\.[^.]+$|\.generated\./i;
 
 /** Returns why a file is skipped by its name, or undefined. */
 export function fileSkipReason(name: string): SkipReason | undefined {
