@@ -1,8 +1,8 @@
 /**
  * A generated application source tree for bench/app-code.ts: C#, Java,
- * Python and TypeScript files of about 20 KB, in which roughly one line in
- * twelve is part of a SQL string, next to comments, prose strings, escapes
- * and interpolation, the mix a data-access layer has.
+ * Python and TypeScript files of about 20 KB. Roughly one line in twelve
+ * is part of a SQL string, next to comments, prose strings, escapes and
+ * interpolation, as in a data-access layer.
  */
 
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -53,7 +53,7 @@ export async function checkAppCodeRoots(roots: readonly AppCodeRoot[]): Promise<
     }
     if (!info.isDirectory()) {
       throw new UsageError(
-        `cannot scan --app-code '${root.given}': it is not a folder; pass the folder that holds the source files`,
+        `cannot scan --app-code '${root.given}': it is not a folder; pass the folder that contains the source files`,
       );
     }
   }
@@ -61,7 +61,7 @@ export async function checkAppCodeRoots(roots: readonly AppCodeRoot[]): Promise<
 
 /**
  * Creates the scan. With no other source, names are relative to the one
- * root (or start with each root when there are several); next to other
+ * root, or start with each root when there are several. Next to other
  * sources, they always start with the root, so that they cannot clash
  * with script names.
  */

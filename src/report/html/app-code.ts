@@ -21,7 +21,7 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   sql: "SQL scripts",
 };
 
-/** What each skip reason means, for the table of skipped folders and files. */
+/** Descriptions of the skip reasons, for the table of skipped folders and files. */
 const SKIP_REASONS: Readonly<Record<string, string>> = {
   "dependency-folder": "folders of dependencies (node_modules, vendor, packages, venv, ...)",
   "build-output-folder": "folders of build output (bin, obj, dist, build, target, out, __pycache__)",

@@ -223,7 +223,7 @@ function callSite(tokens: readonly CodeToken[], before: number, start: number): 
   return undefined;
 }
 
-/** The `(` of the argument list that contains the `,` at `comma`. */
+/** Finds the `(` of the argument list that contains the `,` at `comma`. */
 function enclosingParen(tokens: readonly CodeToken[], comma: number): number | undefined {
   let depth = 0;
   for (let m = comma - 1; m >= 0 && m > comma - MAX_LOOKBACK; m--) {
@@ -242,7 +242,7 @@ function enclosingParen(tokens: readonly CodeToken[], comma: number): number | u
   return undefined;
 }
 
-/** The name called with the `(` at `paren`, skipping generic arguments (`Query<Order>(`). */
+/** Finds the name called with the `(` at `paren`, skipping generic arguments (`Query<Order>(`). */
 function callBefore(tokens: readonly CodeToken[], paren: number): CallSite | undefined {
   let at = paren - 1;
   if (isPunct(tokens[at], ">")) {

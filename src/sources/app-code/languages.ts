@@ -1,4 +1,4 @@
-/** Which source files are scanned, by extension, and how each is lexed. */
+/** The source languages scanned, by file extension, and the lexer of each. */
 
 import { lexCSharp } from "./lexers/csharp.js";
 import { lexJava } from "./lexers/java.js";

@@ -1,8 +1,8 @@
 /**
  * Scans application source trees for SQL and feeds the run: each source
  * file with statements becomes one text unit, and each `.sql` file a
- * script entry. Files are read one at a time as the run asks for units,
- * so memory holds only the units in flight. `mapOutcome` moves each
+ * script entry. Files are read a few at a time as the run requests
+ * units, so memory contains only the units in flight. `mapOutcome` moves each
  * assessed unit's positions back to its source file, and `result` returns
  * the counts once the feed is done.
  */
@@ -40,7 +40,7 @@ export interface AppCodeScanOptions {
   readonly sourceCount: number;
 }
 
-/** What the run takes from a scan; see runAssessment's `appCode`. */
+/** The interface between a scan and the run (runAssessment's `appCode`). */
 export interface AppCodeFeed {
   inputs(): AsyncIterable<ScriptEntry | MemoryInput>;
   mapOutcome(outcome: UnitOutcome): UnitOutcome;

@@ -1,13 +1,10 @@
 /**
  * Calls, properties and template tags that take raw SQL, per language.
  * A string given to one of them is taken as SQL even when it does not
- * start like a statement, such as a bare procedure name. Names come from
- * each library's reference: ADO.NET (SqlCommand, CommandText), Dapper,
- * EF Core 8 (RelationalDatabaseFacadeExtensions, RelationalQueryableExtensions),
- * JDBC 4.3 (Connection, Statement), JPA 3.1 (EntityManager.createNativeQuery),
- * Spring Data JPA (@Query nativeQuery), Spring JdbcTemplate, Python DB-API
- * 2.0 (PEP 249), SQLAlchemy 2.0, Django 5, node-mssql, knex, Sequelize,
- * TypeORM and Prisma 5.
+ * start like a statement, such as a bare procedure name. The names are
+ * those of the libraries' public APIs: ADO.NET, Dapper, EF Core, JDBC, JPA
+ * and Hibernate, Spring, Python DB-API (PEP 249), SQLAlchemy, Django,
+ * pandas, node-mssql, knex, Sequelize, TypeORM and Prisma.
  */
 
 import type { CallSite } from "./join.js";
@@ -90,7 +87,7 @@ const TABLES: Readonly<Record<SourceLanguage, CallTable>> = {
 /**
  * Returns the display name of a known raw-SQL call, or undefined. Java's
  * `@Query` counts only with `nativeQuery = true`, because otherwise it
- * holds JPQL.
+ * contains JPQL.
  */
 export function knownSqlCall(
   language: SourceLanguage,
@@ -115,7 +112,7 @@ export function knownSqlCall(
   }
 }
 
-/** Whether the annotation arguments from `paren` contain `nativeQuery = true`. */
+/** Returns whether the annotation arguments from `paren` contain `nativeQuery = true`. */
 function nativeQuery(tokens: readonly CodeToken[], paren: number): boolean {
   let depth = 0;
   for (let m = paren; m >= 0 && m < tokens.length; m++) {
@@ -135,7 +132,7 @@ function nativeQuery(tokens: readonly CodeToken[], paren: number): boolean {
 const JAVA_QUERY_LANGUAGE_CALLS = new Set(["createQuery", "NamedQuery", "createSelectionQuery", "createMutationQuery"]);
 
 /**
- * Whether the string is given to a call that takes another query language:
+ * Returns whether the string is given to a call that takes another query language:
  * JPA `createQuery`, `@NamedQuery`, and `@Query` without `nativeQuery = true`.
  */
 export function isNonSqlQuery(

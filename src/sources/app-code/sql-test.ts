@@ -19,7 +19,7 @@ const OBJECT_WORDS = new Set([
   "CONTRACT", "MESSAGE", "ROUTE", "ENDPOINT", "SECURITY", "EXTERNAL", "SPATIAL", "APPLICATION",
 ]);
 
-/** SET options that take ON, OFF or a value (SET statements, SQL Server 2022). */
+/** SET options that take ON, OFF or a value. */
 const SET_OPTIONS = new Set([
   "NOCOUNT", "XACT_ABORT", "ANSI_NULLS", "ANSI_PADDING", "ANSI_WARNINGS", "ARITHABORT",
   "ARITHIGNORE", "QUOTED_IDENTIFIER", "CONCAT_NULL_YIELDS_NULL", "NUMERIC_ROUNDABORT",

@@ -63,7 +63,7 @@ export function buildStatement(joined: JoinedString, knownCall: boolean): Statem
   return { kind: "sql", statement: { text, dynamicParts, parameters: markers.length } };
 }
 
-/** A quick test on the first token, so that most strings are rejected without a full lex. */
+/** Tests the first token only, so that most strings are rejected without a full lex. */
 function startsWithKeyword(text: string): boolean {
   const first = new LazyTokens(text, { trivia: false }).at(0);
   return first?.kind === TokenKind.Word && STATEMENT_KEYWORDS.has(first.value);
@@ -77,7 +77,12 @@ function significantTokens(text: string): Token[] {
 function formatFieldEdits(text: string): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const match of text.matchAll(FORMAT_FIELD)) {
-    const replacement = match[0] === "{{" ? "{" : match[0] === "}}" ? "}" : HOLE;
+    let replacement = HOLE;
+    if (match[0] === "{{") {
+      replacement = "{";
+    } else if (match[0] === "}}") {
+      replacement = "}";
+    }
     edits.push({ start: match.index, end: match.index + match[0].length, text: replacement });
   }
   return edits;
@@ -111,7 +116,7 @@ function markerEdits(tokens: readonly Token[]): TextEdit[] {
   return edits;
 }
 
-/** Whether `previous` touches the colon, as in `a:b`, which is no named parameter. */
+/** Returns whether `previous` touches the colon, as in `a:b`, which is no named parameter. */
 function endsName(previous: Token | undefined, colon: Token): boolean {
   return previous !== undefined && previous.end === colon.start && previous.kind !== TokenKind.LeftParen && previous.kind !== TokenKind.Comma && previous.kind !== TokenKind.Equals;
 }

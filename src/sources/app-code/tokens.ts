@@ -34,9 +34,9 @@ export interface CodeToken {
 }
 
 /**
- * Stands for an interpolation hole in a string's value until the
- * statement is built. A private-use character, so no source text holds it
- * by accident.
+ * The placeholder of an interpolation hole in a string's value until the
+ * statement is built. It is a private-use character, so no source text
+ * contains it by accident.
  */
 export const HOLE = "\uE000";
 

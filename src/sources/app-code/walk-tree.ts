@@ -2,7 +2,7 @@
  * Walks a source tree in a fixed order (entries sorted by code point) and
  * yields the files to scan: source files of a known language, and `.sql`
  * files, which are assessed as scripts. Skipped folders and files are
- * counted by reason, not listed, because a tree holds thousands of them.
+ * counted by reason, not listed, because a tree contains thousands of them.
  */
 
 import type { Dirent } from "node:fs";
@@ -54,7 +54,7 @@ async function* walkFolder(
     count(skipped, "unreadable");
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareCodeUnits(a.name, b.name));
 
   for (const entry of entries) {
     const entryPath = join(path, entry.name);
@@ -122,6 +122,14 @@ function choose(
     return reason;
   }
   return rule === undefined ? { kind: "sql" } : { kind: "source", rule };
+}
+
+/** Orders by UTF-16 code units, the same on every platform and locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) {
+    return -1;
+  }
+  return a > b ? 1 : 0;
 }
 
 export function count(skipped: Map<SkipReason, number>, reason: SkipReason): void {

@@ -3,8 +3,7 @@
  * with escapes, verbatim strings (`@"..."`, where `""` is one quote),
  * interpolated strings (`$"..."`, `$@"..."`), raw string literals
  * (`"""..."""`, `$$"""..."""`, single- and multi-line) and character
- * literals, and skips comments and preprocessor lines. Rules from the C#
- * language reference, "String literals" and "Raw string literals" (C# 11).
+ * literals, and skips comments and preprocessor lines.
  */
 
 import { HOLE, type CodeToken } from "../tokens.js";

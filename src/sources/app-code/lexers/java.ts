@@ -1,11 +1,10 @@
 /**
- * Java lexer for finding SQL in string literals: strings with escapes,
- * text blocks and character literals; comments are skipped. Text blocks
- * follow the Java Language Specification (Java SE 17, section 3.10.6):
- * the content starts on the line after the opening `"""`, incidental
- * indentation (the smallest over non-blank lines and a closing line of
- * its own) and trailing spaces are removed, then escapes are read, where
- * a backslash before a line break joins the lines.
+ * Java lexer for finding SQL in string literals: strings with escapes and
+ * text blocks. Character literals and comments are skipped. In a text
+ * block the content starts on the line after the opening `"""`.
+ * Incidental indentation (the smallest over non-blank lines and a closing
+ * line of its own) and trailing spaces are removed before escapes are
+ * read, and a backslash before a line break joins the lines.
  */
 
 import type { CodeToken } from "../tokens.js";

@@ -1,9 +1,9 @@
 /**
- * JavaScript and TypeScript lexer for finding SQL in string literals:
- * quoted strings with escapes, template literals whose `${...}` holes may
- * hold strings and templates of their own, regular expression literals
- * (which may contain quotes), and, where `jsx` is on, JSX elements, whose
- * text is markup rather than a string. Comments are skipped. Whether `/`
+ * JavaScript and TypeScript lexer for finding SQL in string literals. It
+ * reads quoted strings with escapes and template literals, whose `${...}`
+ * holes may contain strings and templates of their own. It skips comments,
+ * regular expression literals (which may contain quotes) and, where `jsx`
+ * is on, JSX elements, whose text is markup rather than a string. Whether `/`
  * starts a regular expression and `<` an element is decided by the token
  * before it, as parsers without type information do.
  */

@@ -3,8 +3,7 @@
  * f and their pairs, in any case), single and triple quotes, escapes of
  * non-raw literals, and f-string replacement fields, which become holes.
  * Comments are skipped. A `newline` token ends each logical line outside
- * brackets, so that adjacent literals join only within one expression
- * ("String literal concatenation", Python 3.12 language reference 2.4.3).
+ * brackets, so that adjacent literals join only within one expression.
  */
 
 import { HOLE, type CodeToken } from "../tokens.js";

@@ -1,7 +1,7 @@
 /**
- * What the application-code lexers share: a cursor that counts lines as it
- * moves, comment skipping, and building a string's decoded value run by
- * run, so that each character keeps its source line and column.
+ * The parts the application-code lexers share: a cursor that counts lines
+ * as it moves, comment skipping, and building a string's decoded value run
+ * by run, so that each character keeps its source line and column.
  */
 
 import { MappedText } from "../mapped-text.js";
