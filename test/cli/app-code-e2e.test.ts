@@ -143,6 +143,21 @@ describe("infio assess --app-code", { concurrency: false }, () => {
     assert.deepEqual(both.applicationCode.roots, ["shop"]);
   });
 
+  it("redacts names, scopes and statement texts", async () => {
+    const run = await runInfio(["assess", "--app-code", "shop", "--store", "none", "--out", "red", "--redact"], work);
+    assert.equal(run.code, 0, run.stderr);
+    for (const report of ["assessment.json", "assessment.html", "findings.csv"]) {
+      const written = readFileSync(join(work, "red", report), "utf8");
+      for (const secret of ["OrderRepository", "Orders", "reports.py", "region", "Customers"]) {
+        assert.ok(!written.includes(secret), `redacted ${report} contains ${secret}`);
+      }
+    }
+    const text = readFileSync(join(work, "red", "assessment.json"), "utf8");
+    const redacted = JSON.parse(text) as Json;
+    assert.equal(redacted.applicationCode.statements.length, 19);
+    assert.equal(redacted.applicationCode.statements[0].call, "@Query(nativeQuery = true)");
+  });
+
   it("rejects a missing folder", async () => {
     const run = await runInfio(["assess", "--app-code", "nowhere", "--store", "none", "--out", "x"], work);
     assert.equal(run.code, 2);

@@ -34,6 +34,7 @@ import {
 import type { NameRegistry } from "./registry.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { redactWorkloadNames, redactWorkloadUnit, redactWorkloadWarnings } from "./workload.js";
+import { redactAppCode } from "./app-code.js";
 
 export interface WalkInput {
   readonly assessment: Assessment;
@@ -103,6 +104,7 @@ export function walkAssessment(input: WalkInput): WalkResult {
   // Step 2: code, and the columns of findings and parse errors in it.
   const columns = remapColumns(a, input.texts, code);
   const workloadNames = a.workload === undefined ? undefined : redactWorkloadNames(a.workload, file, code);
+  const applicationCode = a.applicationCode === undefined ? undefined : redactAppCode(a.applicationCode, file, code);
   const textUnits = new Map<string, string>();
   for (const name of columns.read) {
     textUnits.set(file(name), name);
@@ -169,6 +171,7 @@ export function walkAssessment(input: WalkInput): WalkResult {
     ...(comparison === undefined ? {} : { comparison }),
     ...(live === undefined ? {} : { live }),
     ...(workloadNames === undefined ? {} : { workload: redactWorkloadWarnings(workloadNames, prose) }),
+    ...(applicationCode === undefined ? {} : { applicationCode }),
   };
   return { assessment: redacted, textUnits, unlistedFields: [...inventory.unlisted].sort(compareCodeUnits) };
 }
