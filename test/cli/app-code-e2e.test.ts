@@ -122,6 +122,8 @@ describe("infio assess --app-code", { concurrency: false }, () => {
     assert.ok(html.includes('<section id="app-code"><h2>Application code</h2>'));
     assert.ok(html.includes('<a href="#app-code">Application code</a>'));
     assert.ok(html.includes("OrderRepository.Archive"));
+    // The code view shows the C# source file, where the findings point.
+    assert.ok(html.includes("var escaped = &quot;SELECT Name FROM dbo.Orders WITH (<mark>NOLOCK</mark>)"));
   });
 
   it("writes the same part again from the store", async () => {
@@ -141,6 +143,18 @@ describe("infio assess --app-code", { concurrency: false }, () => {
     assert.equal(units[0], "proc.sql");
     assert.ok(units.includes("shop/src/Orders/OrderRepository.cs"), units.join(", "));
     assert.deepEqual(both.applicationCode.roots, ["shop"]);
+  });
+
+  it("combines with workload captures", async () => {
+    const capture = join(REPO, "test", "sources", "workload", "fixtures", "xe-ring-buffer.xml");
+    const run = await runInfio(["assess", "--workload", capture, "--app-code", "shop", "--store", "none", "--out", "wl"], work);
+    assert.equal(run.code, 0, run.stderr);
+    const combined = readJson(join(work, "wl", "assessment.json"));
+    const units = (combined.units as Json[]).map((u) => u.file as string);
+    assert.ok(units.some((u) => u.startsWith("workload:")), units.join(", "));
+    assert.ok(units.includes("shop/web/orders.ts"), units.join(", "));
+    assert.equal(combined.applicationCode.statementsFound, 19);
+    assert.ok(combined.workload.statements.length > 0);
   });
 
   it("redacts names, scopes and statement texts", async () => {
