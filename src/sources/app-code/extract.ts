@@ -28,6 +28,17 @@ export interface FileExtraction {
   readonly unterminated: number;
 }
 
+/**
+ * JavaScript directives (`"use strict"`, `"use client"`) read as T-SQL
+ * `USE database`. They are lower-case single words, which a USE statement
+ * in application code rarely is.
+ */
+const DIRECTIVE = /^use [a-z]+$/;
+
+function isDirective(language: SourceLanguage, value: string): boolean {
+  return (language === "javascript" || language === "typescript") && DIRECTIVE.test(value);
+}
+
 export function extractStatements(source: string, rule: LanguageRule): FileExtraction {
   const tokens = rule.lex(source);
   const joined = joinStrings(tokens, { adjacent: rule.adjacent });
@@ -36,7 +47,7 @@ export function extractStatements(source: string, rule: LanguageRule): FileExtra
   let scopes: Map<number, string> | string[] | undefined;
 
   for (const j of joined) {
-    if (isNonSqlQuery(rule.language, j.call, tokens)) {
+    if (isNonSqlQuery(rule.language, j.call, tokens) || isDirective(rule.language, j.value.text)) {
       continue;
     }
     const call = knownSqlCall(rule.language, j.call, tokens);

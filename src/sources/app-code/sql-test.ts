@@ -67,7 +67,7 @@ export function judgeSql(tokens: readonly Token[], knownCall: boolean): SqlVerdi
   if (knownCall && (isProcedureName(tokens) || STATEMENT_KEYWORDS.has(wordAt(tokens, 0)))) {
     return "sql";
   }
-  if (tokens.some((t) => t.kind === TokenKind.Invalid || (t.kind === TokenKind.Word && PROSE_WORDS.has(t.value)))) {
+  if (tokens.some(isForeign)) {
     return "not-sql";
   }
   return hasStatementShape(tokens) ? "sql" : "not-sql";
@@ -106,9 +106,13 @@ function hasStatementShape(t: readonly Token[]): boolean {
       return t[1]?.kind === TokenKind.Variable;
     case "SET":
       return t[1]?.kind === TokenKind.Variable || SET_OPTIONS.has(second);
-    case "IF":
-      return second === "EXISTS" || second === "NOT" || second === "OBJECT_ID" ||
+    case "IF": {
+      const condition =
+        second === "EXISTS" || second === "NOT" || second === "OBJECT_ID" ||
         t[1]?.kind === TokenKind.Variable || t[1]?.kind === TokenKind.SystemVariable || t[1]?.kind === TokenKind.LeftParen;
+      // The condition must be followed by a statement, as in T-SQL and unlike program code.
+      return condition && t.slice(2).some((x) => x.kind === TokenKind.Word && STATEMENT_KEYWORDS.has(x.value) && x.value !== "IF");
+    }
     case "BEGIN":
       return ["TRAN", "TRANSACTION", "TRY", "DISTRIBUTED"].includes(second) || wordAt(t, t.length - 1) === "END";
     case "TRUNCATE":
@@ -138,6 +142,22 @@ function hasStatementShape(t: readonly Token[]): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Returns whether a token marks the text as something other than SQL: a
+ * character T-SQL has no token for, a prose word, a brace (T-SQL uses
+ * braces only for ODBC escapes), or a colon that is no named parameter,
+ * as in a log message such as "Begin Transaction: name=...".
+ */
+function isForeign(t: Token): boolean {
+  return (
+    t.kind === TokenKind.Invalid ||
+    t.kind === TokenKind.LeftBrace ||
+    t.kind === TokenKind.RightBrace ||
+    t.kind === TokenKind.Colon ||
+    (t.kind === TokenKind.Word && PROSE_WORDS.has(t.value))
+  );
 }
 
 function wordAt(tokens: readonly Token[], index: number): string {

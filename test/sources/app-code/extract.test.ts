@@ -101,10 +101,24 @@ describe("statement positions", () => {
       ["x.py", '# cursor.execute("SELECT * FROM t")\nlabel = "Delete this file?"'],
       ["x.ts", 'const s = "Set the value"; // const q = "SELECT * FROM t"'],
       ["x.java", 'String s = "Begin here";'],
+      ["x.js", '"use strict";\nconst a = 1;'],
+      ["x.js", 'log("Begin Transaction: name=" + name);'],
+      ["x.ts", 'const code = `if (${v} === null) { json += "null" }`;'],
+      ["x.cs", 'var s = "If (you) must, SELECT it";'],
     ];
     for (const [name, source] of cases) {
       const result = extractStatements(source, languageOf(name)!);
       assert.deepEqual(result.statements, [], `${name}: ${source}`);
+    }
+  });
+
+  it("ends on unterminated input", () => {
+    const inputs = ['"', "'", "`${", '@"', '$"{', '"""', '$$"""{{', "/*", "f'{", "r'''", "<div", "/[", '"\\'];
+    for (const name of ["x.cs", "x.java", "x.py", "x.js", "x.tsx"]) {
+      for (const input of inputs) {
+        const result = extractStatements(`x = ${input}SELECT a FROM t`, languageOf(name)!);
+        assert.ok(result.statements.length <= 1, `${name}: ${input}`);
+      }
     }
   });
 
