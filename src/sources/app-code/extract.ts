@@ -1,6 +1,6 @@
 /**
  * Finds the SQL statements in one source file: lexes it, joins string
- * literals, keeps the values that hold T-SQL, and names their scope.
+ * literals, keeps the values that contain T-SQL, and names their scope.
  */
 
 import { joinStrings } from "./join.js";

@@ -1,5 +1,5 @@
 /**
- * Decides whether a string holds T-SQL, from its tokens as the project's
+ * Decides whether a string contains T-SQL, from its tokens as the project's
  * T-SQL lexer reads them: a statement keyword first, then what that
  * statement needs (INSERT INTO, UPDATE ... SET, CREATE TABLE, DECLARE @x),
  * and no word that only prose uses. User-interface text such as "Select a
@@ -55,7 +55,7 @@ export const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
 /**
  * Judges the significant tokens of a string (EndOfInput excluded).
  * `knownCall` accepts a bare procedure name and any statement keyword,
- * because the call says the text is SQL.
+ * because the call marks the text as SQL.
  */
 export function judgeSql(tokens: readonly Token[], knownCall: boolean): SqlVerdict {
   if (tokens.length === 0) {
@@ -146,9 +146,9 @@ function hasStatementShape(t: readonly Token[]): boolean {
 
 /**
  * Returns whether a token marks the text as something other than SQL: a
- * character T-SQL has no token for, a prose word, a brace (T-SQL uses
- * braces only for ODBC escapes), or a colon that is no named parameter,
- * as in a log message such as "Begin Transaction: name=...".
+ * character T-SQL has no token for, a prose word, or a brace, which T-SQL
+ * uses only for ODBC escapes. A colon that is no named parameter counts
+ * too, as in the log message "Begin Transaction: name=...".
  */
 function isForeign(t: Token): boolean {
   return (
@@ -169,7 +169,7 @@ function isName(token: Token | undefined): boolean {
   return token !== undefined && (NAME_KINDS.has(token.kind) || token.kind === TokenKind.Variable);
 }
 
-/** Whether the tokens are one schema-qualified name, with an optional `;`. */
+/** Returns whether the tokens are one schema-qualified name, with an optional `;`. */
 function isProcedureName(tokens: readonly Token[]): boolean {
   const end = tokens[tokens.length - 1]!.kind === TokenKind.Semicolon ? tokens.length - 1 : tokens.length;
   if (end === 0 || end % 2 === 0) {
