@@ -89,10 +89,12 @@ export function assessSourceFrom(
 /** Rejects the options that only select or decode script files. */
 function rejectScriptOptions(raw: RawSourceOptions, source: string): void {
   const given: string[] = [];
-  if (raw.include.length > 0) {
+  // With --app-code, --include and --exclude select the source files.
+  const selects = (raw.appCode?.length ?? 0) === 0;
+  if (selects && raw.include.length > 0) {
     given.push("--include");
   }
-  if (raw.exclude.length > 0) {
+  if (selects && raw.exclude.length > 0) {
     given.push("--exclude");
   }
   if (raw.encoding !== undefined) {

@@ -35,6 +35,7 @@ export interface WorkloadRun {
 
 interface RawWorkloadOptions {
   workload?: string[];
+  appCode?: string[];
   include: string[];
   exclude: string[];
   encoding?: string;
@@ -65,9 +66,11 @@ export function workloadFilesFrom(raw: RawWorkloadOptions, ctx: CliContext): Wor
     throw new UsageError("invalid --workload '': pass an XML capture file");
   }
 
+  // With --app-code, --include and --exclude select the source files.
+  const selects = (raw.appCode?.length ?? 0) === 0;
   const scriptOptions = [
-    ...(raw.include.length > 0 ? ["--include"] : []),
-    ...(raw.exclude.length > 0 ? ["--exclude"] : []),
+    ...(selects && raw.include.length > 0 ? ["--include"] : []),
+    ...(selects && raw.exclude.length > 0 ? ["--exclude"] : []),
     ...(raw.encoding !== undefined ? ["--encoding"] : []),
     ...(raw.var.length > 0 ? ["--var"] : []),
   ];

@@ -84,4 +84,19 @@ describe("infio assess --bundle --app-code", () => {
     assert.deepEqual([getdate?.file, getdate?.line, getdate?.column], ["shop/src/Orders/OrderRepository.cs", 23, 17]);
     assert.equal(json.applicationCode.statementsFound, 19);
   });
+
+  it("selects source files with --exclude", async () => {
+    const bundle = join(work, "sql01-exclude.infio");
+    await writeBundle(bundle, stream(ITEMS), { master: key, infioVersion: "0.0.0-test", server: ADDRESS });
+    const ctx = captureContext({ cwd: work });
+    const args = ["assess", "--jobs", "1", "--store", "none", "--bundle", bundle, "--key-file", keyFile];
+    const code = await main([...args, "--app-code", "shop", "--exclude", "web/**", "--out", "x", "--format", "json"], ctx);
+    assert.equal(code, 0, ctx.err.join(""));
+
+    const json = JSON.parse(readFileSync(join(work, "x", "assessment.json"), "utf8"));
+    const units = (json.units as { file: string }[]).map((u) => u.file);
+    assert.ok(!units.some((u) => u.includes("/web/")), units.join(", "));
+    // `web/**` matches the files below web/, so each of its three files counts.
+    assert.equal(json.applicationCode.skipped.excluded, 3);
+  });
 });
