@@ -1,6 +1,7 @@
 /** Every inventory part, in collection and report order. */
 
 import { availabilityGroupsPart } from "./availability-groups.js";
+import { backupHistoryPart } from "./backup-history.js";
 import { clusterNodesPart } from "./cluster-nodes.js";
 import { columnTypesPart } from "./column-types.js";
 import { configurationPart } from "./configuration.js";
@@ -48,6 +49,7 @@ export const SERVER_PARTS: readonly InventoryPart[] = [
   availabilityGroupsPart,
   clusterNodesPart,
   logShippingPart,
+  backupHistoryPart,
   loginsPart,
   serverPermissionsPart,
   agentPart,

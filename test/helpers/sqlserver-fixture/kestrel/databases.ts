@@ -122,6 +122,8 @@ const DATABASES: ViewRows = [
       is_broker_enabled: true,
       is_query_store_on: true,
       is_accelerated_database_recovery_on: true,
+      // Change data capture feeds the reporting warehouse.
+      is_cdc_enabled: true,
       replica_id: "A1B2C3D4-1111-4A5B-8C9D-0E1F2A3B4C5D",
       group_database_id: "D4E5F6A7-3333-4B5C-9D0E-1F2A3B4C5D6E",
     },

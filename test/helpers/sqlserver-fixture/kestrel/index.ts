@@ -9,6 +9,7 @@
 import type { FixtureServer } from "../fixture.js";
 import { AGENT } from "./agent.js";
 import { mergeAreas, type FixtureArea } from "./area.js";
+import { BACKUPS } from "./backups.js";
 import { CLR } from "./clr.js";
 import { CREDENTIALS } from "./credentials.js";
 import { DATABASES_AREA, KESTREL_DATABASES } from "./databases.js";
@@ -45,6 +46,7 @@ const AREAS: readonly FixtureArea[] = [
   MODULES,
   LOGIN_PERMISSIONS,
   SERVER_FEATURES,
+  BACKUPS,
 ];
 
 export { KESTREL_DATABASES } from "./databases.js";

@@ -116,6 +116,15 @@ export const ARCHIVE_SCHEMA: DatabaseSchemaSpec = {
       rowBytes: 30,
       createdAt: "2021-01-10T07:30:00.000Z",
     },
+    {
+      schema: "dbo",
+      name: "ArchiveSetting",
+      // Settings of the archiving job; values of any type, and no key.
+      columns: ["SettingName nvarchar(128) NOT NULL", "SettingValue sql_variant NULL"],
+      rows: 12,
+      rowBytes: 90,
+      createdAt: "2021-01-10T07:30:00.000Z",
+    },
   ],
   createdAt: "2021-01-10T07:00:00.000Z",
 };

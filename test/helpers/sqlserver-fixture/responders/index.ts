@@ -2,6 +2,7 @@
 
 import type { ResponderTable } from "../responder.js";
 import { AGENT_RESPONDERS } from "./agent.js";
+import { BACKUP_RESPONDERS } from "./backups.js";
 import { CLR_RESPONDERS } from "./clr.js";
 import { COLLECTOR_RESPONDERS } from "./collector.js";
 import { COLLECTOR_CODE_RESPONDERS } from "./collector-code.js";
@@ -39,4 +40,5 @@ export const RESPONDERS: ResponderTable = {
   ...COLLECTOR_CODE_RESPONDERS,
   ...COLLECTOR_TABLE_RESPONDERS,
   ...COLLECTOR_CONSTRAINT_RESPONDERS,
+  ...BACKUP_RESPONDERS,
 };

@@ -45,7 +45,7 @@ test("databases part reads KestrelColdChain options", async () => {
     owner: "sa",
     createdAt: "2023-05-14T09:00:00.000Z",
     isEncrypted: false,
-    isCdcEnabled: false,
+    isCdcEnabled: true,
     replication: { isPublished: false, isSubscribed: false, isMergePublished: false, isDistributor: false },
     changeTracking: { autoCleanup: true, retentionPeriod: 3, retentionUnits: "DAYS" },
     isQueryStoreOn: true,

@@ -178,13 +178,14 @@ test("deprecated LOB and rowversion columns", async () => {
   );
 });
 
-test("heap without a primary key in Archive", async () => {
+test("heaps without a primary key in Archive", async () => {
   const { items } = await runPart(tablesPart, { database: "Archive" });
 
   assert.deepEqual(
     items.map((item) => [item["name"], item["isHeap"], item["hasPrimaryKey"], item["rows"]]),
     [
       ["ArchiveRun", false, true, 5],
+      ["ArchiveSetting", true, false, 12],
       ["ShipmentArchive", true, false, 5_400_000],
     ],
   );
