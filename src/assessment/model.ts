@@ -12,6 +12,7 @@ import type {
 import type { WorkloadSource } from "../sources/workload/model.js";
 import type { CostSection } from "./cost/model.js";
 import type { ApplicationCodeSource } from "../sources/app-code/model.js";
+import type { Readiness } from "./readiness/model.js";
 
 /** How a feature fares on the chosen target. */
 export type FindingStatus =
@@ -297,6 +298,8 @@ export interface Assessment {
   readonly cost?: CostSection;
   /** Present when application source trees were scanned (`--app-code`). */
   readonly applicationCode?: ApplicationCodeSource;
+  /** Data-migration readiness, present when a live inventory was assessed. */
+  readonly readiness?: Readiness;
 }
 
 /** What was read from a live SQL Server, besides its code. */

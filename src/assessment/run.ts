@@ -21,6 +21,9 @@ import type { AssessmentWriter, Store } from "../store/index.js";
 import { writeWorkloadSource } from "../store/workload-inventory.js";
 import { writeCostSection } from "../store/cost-inventory.js";
 import { buildCostSection, type CostRequest } from "./cost/section.js";
+import { writeReadiness } from "../store/readiness-inventory.js";
+import { assessReadiness } from "./readiness/assess-readiness.js";
+import type { ReadinessThresholds } from "./readiness/model.js";
 import type { WorkloadSource } from "../sources/workload/model.js";
 import type { AppCodeFeed } from "../sources/app-code/scan.js";
 import { writeAppCodeSource } from "../store/app-code-inventory.js";
@@ -83,6 +86,8 @@ export interface RunOptions {
    * texts come back in the result's `texts`.
    */
   readonly inputs?: readonly MemoryInput[];
+  /** Sizes that decide the load strategy of the readiness part; the defaults when absent. */
+  readonly readinessThresholds?: ReadinessThresholds;
   /** Workload captures whose statements `inputs` holds; stored and returned with the assessment. */
   readonly workload?: WorkloadSource;
   /** The price book and estate of the cost section; no cost section without it. */
@@ -222,6 +227,18 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
       return { ok: false, aborted: false, error: "no script was assessed", nothingAssessed };
     }
     const liveSource = live?.result();
+    // NOTE: scripts have no readiness: the rules need the live inventory's
+    // row counts, sizes and database options, which scripts do not give.
+    const readiness =
+      liveSource === undefined
+        ? undefined
+        : assessReadiness(liveSource, {
+            target: formatTarget(options.target),
+            ...(options.readinessThresholds === undefined ? {} : { thresholds: options.readinessThresholds }),
+          });
+    if (readiness !== undefined) {
+      await sink.timed(() => writeReadiness(writer, readiness));
+    }
     const workload = options.workload;
     if (workload !== undefined) {
       await sink.timed(() => writeWorkloadSource(writer, workload));
@@ -262,6 +279,7 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
         ...(workload === undefined ? {} : { workload }),
         ...(cost === undefined ? {} : { cost }),
         ...(applicationCode === undefined ? {} : { applicationCode }),
+        ...(readiness === undefined ? {} : { readiness }),
       },
       texts: sink.texts,
       counts: sink.counts,

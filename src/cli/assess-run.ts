@@ -256,6 +256,7 @@ async function assessAndReport(
     ...(config.overrides === undefined ? {} : { overrides: config.overrides }),
     ...(appliedOverrides === undefined ? {} : { appliedOverrides }),
     occurrenceRates: config.occurrenceRates,
+    ...(config.readinessThresholds === undefined ? {} : { readinessThresholds: config.readinessThresholds }),
     ...(options.compare === undefined ? {} : { compare: options.compare }),
     ...(cost === undefined ? {} : { cost }),
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),

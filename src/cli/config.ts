@@ -24,6 +24,8 @@ import { parseRetention } from "../security/purge.js";
 import { costConfigOf, type CostConfig } from "./cost-config.js";
 import { UsageError } from "./errors.js";
 import { NotRegularFileError, readRegularTextFile } from "../util/regular-file.js";
+import type { ReadinessThresholds } from "../assessment/readiness/model.js";
+import { parseReadinessThresholds } from "../assessment/readiness/thresholds.js";
 
 export interface LoadedConfig {
   readonly catalog: Catalog;
@@ -42,6 +44,8 @@ export interface LoadedConfig {
   readonly auditLog?: string;
   /** `cost`: the estate and the settings of the cost section (docs/cost.md). */
   readonly cost?: CostConfig;
+  /** `readiness`: sizes that decide the load strategy (docs/readiness.md). */
+  readonly readinessThresholds?: ReadinessThresholds;
 }
 
 export interface Retention {
@@ -50,7 +54,7 @@ export interface Retention {
   readonly ms: number;
 }
 
-const KEYS = ["features", "rates", "detailRates", "occurrenceRates", "retention", "auditLog", "cost"];
+const KEYS = ["features", "rates", "detailRates", "occurrenceRates", "retention", "auditLog", "cost", "readiness"];
 
 /** Reads and applies the config file; throws UsageError on any problem. */
 export async function loadConfig(path: string | undefined): Promise<LoadedConfig> {
@@ -117,7 +121,8 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
     "occurrenceRates",
   );
 
-  const errors = [...result.errors, ...occurrence.errors];
+  const readiness = json.readiness === undefined ? undefined : parseReadinessThresholds(json.readiness);
+  const errors = [...result.errors, ...occurrence.errors, ...(readiness?.errors ?? [])];
   if (errors.length > 0) {
     throw new UsageError(
       `--config '${path}' has ${errors.length} rejected override(s):\n  ` +
@@ -136,6 +141,7 @@ export async function loadConfig(path: string | undefined): Promise<LoadedConfig
     ...(retention === undefined ? {} : { retention }),
     ...(json.auditLog === undefined ? {} : { auditLog: auditLogOf(json.auditLog, path) }),
     ...(json.cost === undefined ? {} : { cost: costConfigOf(json.cost, path) }),
+    ...(readiness === undefined ? {} : { readinessThresholds: readiness.thresholds }),
   };
 }
 
@@ -144,6 +150,7 @@ interface ConfigFile extends CatalogOverrides {
   readonly retention?: string;
   readonly auditLog?: string;
   readonly cost?: unknown;
+  readonly readiness?: unknown;
 }
 
 /**

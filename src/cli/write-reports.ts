@@ -27,6 +27,7 @@ import { makeFolder } from "./out-dir.js";
 import { pseudonymMapParts, redactedView, type ReportRedaction } from "./redact-reports.js";
 import { serverFeatureFile } from "./server-features-files.js";
 import type { ReportFormat } from "./values.js";
+import { readinessCsvParts } from "../report/csv-readiness.js";
 
 /** File name of each format; the HTML page refers to the others by these. */
 export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
@@ -49,6 +50,9 @@ export interface WriteReportsOptions {
   /** Renders every format from a redacted copy; the assessment given is not changed. */
   readonly redaction?: ReportRedaction;
 }
+
+/** The readiness items, written beside findings.csv when the assessment has them. */
+export const READINESS_CSV_FILE = "readiness.csv";
 
 /** Mode of the pseudonym map: it undoes the redaction, so only its owner may read it. */
 const PSEUDONYM_MAP_MODE = 0o600;
@@ -109,6 +113,11 @@ export async function writeReports(
       const features = serverFeatureFile(view.assessment, format);
       if (features !== undefined) {
         await writeFile(features.name, features.parts);
+      }
+
+      const readiness = view.assessment.readiness;
+      if (format === "csv" && readiness !== undefined) {
+        await writeFile(READINESS_CSV_FILE, readinessCsvParts(readiness));
       }
     }
     options.signal?.throwIfAborted();

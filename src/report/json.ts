@@ -23,6 +23,7 @@ import type { WorkloadCapture, WorkloadSource, WorkloadStatement } from "../sour
 import { executionsByUnit } from "./workload-counts.js";
 import { costRecord } from "./json-cost.js";
 import { appCodeMember } from "./json-app-code.js";
+import { readinessMember } from "./json-readiness.js";
 import {
   comparisonRecord,
   effortHeadRecord,
@@ -71,7 +72,7 @@ export function* jsonParts(a: Assessment): Generator<string> {
 }
 
 /**
- * Yields `overrides`, `effort`, `comparison`, `live`, `workload`, `cost` and `applicationCode` when
+ * Yields `overrides`, `effort`, `comparison`, `live`, `workload`, `cost`, `applicationCode` and `readiness` when
  * the assessment has them, each followed by a comma. Their lists have a record per line, as
  * the top-level lists do, because the effort by object can be long.
  */
@@ -127,6 +128,10 @@ function* detailMembers(a: Assessment): Generator<string> {
 
   if (a.applicationCode !== undefined) {
     yield* appCodeMember(a.applicationCode);
+  }
+
+  if (a.readiness !== undefined) {
+    yield* readinessMember(a.readiness);
   }
 }
 

@@ -8,6 +8,7 @@ import { readLiveSource } from "./live-inventory.js";
 import { readWorkloadSource } from "./workload-inventory.js";
 import { readCostSection } from "./cost-inventory.js";
 import { readAppCodeSource } from "./app-code-inventory.js";
+import { readReadiness } from "./readiness-inventory.js";
 import { decodeObjects } from "./object-chunks.js";
 import { openDetails, openError, openSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
@@ -87,6 +88,7 @@ export async function readAssessment(
   const workload = await readWorkloadSource((kind) => readInventory(session, key, kind, sealer));
   const cost = await readCostSection((kind) => readInventory(session, key, kind, sealer));
   const applicationCode = await readAppCodeSource((kind) => readInventory(session, key, kind, sealer));
+  const readiness = await readReadiness((kind) => readInventory(session, key, kind, sealer));
   return {
     id: unescapeText(header.id),
     startedAt: header.started_at,
@@ -104,6 +106,7 @@ export async function readAssessment(
     ...(workload === undefined ? {} : { workload }),
     ...(cost === undefined ? {} : { cost }),
     ...(applicationCode === undefined ? {} : { applicationCode }),
+    ...(readiness === undefined ? {} : { readiness }),
   };
 }
 

@@ -21,6 +21,7 @@ import { readFindingChunks, rechunk } from "./finding-rows.js";
 import { writeLiveSource } from "./live-inventory.js";
 import { writeWorkloadSource } from "./workload-inventory.js";
 import { writeCostSection } from "./cost-inventory.js";
+import { writeReadiness } from "./readiness-inventory.js";
 import { sealSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
 import type { StoreKeys } from "./store-keys.js";
@@ -133,6 +134,9 @@ export class SqlStore implements Store {
       }
       if (assessment.cost !== undefined) {
         await writeCostSection(writer, assessment.cost);
+      }
+      if (assessment.readiness !== undefined) {
+        await writeReadiness(writer, assessment.readiness);
       }
       await writer.commit(assessment.summary, {
         ...(assessment.overrides === undefined ? {} : { overrides: assessment.overrides }),

@@ -33,6 +33,7 @@ import { renderHeader, renderSummary } from "./summary.js";
 import { renderWorkload, withWorkloadTexts } from "./workload.js";
 import { renderCost } from "./cost.js";
 import { renderAppCode } from "./app-code.js";
+import { renderReadiness } from "./readiness.js";
 import {
   renderObjects,
   renderParseErrors,
@@ -91,6 +92,7 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
     ...(a.applicationCode === undefined ? [] : [renderAppCode(a, a.applicationCode, codePlan, limits)]),
     renderEffort(a, findingsPlan, limits),
     ...(a.cost === undefined ? [] : [renderCost(a.cost, limits)]),
+    renderReadiness(a, limits),
     renderComparison(a, findingsPlan, limits),
     renderOverrides(a, limits),
     renderFindings(findingsPlan, codePlan, limits),
@@ -142,6 +144,7 @@ function navigation(live: boolean, workload: boolean, cost: boolean, appCode: bo
     ...(appCode ? [["app-code", "Application code"]] : []),
     ["effort", "Effort"],
     ...(cost ? [["cost", "Cost"]] : []),
+    ["readiness", "Readiness"],
     ["comparison", "Version comparison"],
     ["overrides", "Overrides"],
     ["findings", "Findings"],

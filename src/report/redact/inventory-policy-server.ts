@@ -206,6 +206,10 @@ export const SERVER_PART_POLICIES: Readonly<Record<string, PartPolicy>> = {
     fields: { database: DATABASE_RULE, ...keepAll("role", "lastOperationAt") },
   },
 
+  "backup-history": {
+    fields: { database: DATABASE_RULE, ...keepAll("full", "differential", "log") },
+  },
+
   logins: {
     fields: {
       name: { name: serverPrincipalKind("type") },

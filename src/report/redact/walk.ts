@@ -35,6 +35,7 @@ import type { NameRegistry } from "./registry.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { redactWorkloadNames, redactWorkloadUnit, redactWorkloadWarnings } from "./workload.js";
 import { redactAppCode } from "./app-code.js";
+import { redactReadiness } from "./readiness.js";
 
 export interface WalkInput {
   readonly assessment: Assessment;
@@ -172,6 +173,7 @@ export function walkAssessment(input: WalkInput): WalkResult {
     ...(live === undefined ? {} : { live }),
     ...(workloadNames === undefined ? {} : { workload: redactWorkloadWarnings(workloadNames, prose) }),
     ...(applicationCode === undefined ? {} : { applicationCode }),
+    ...(a.readiness === undefined ? {} : { readiness: redactReadiness(a.readiness, namer, prose) }),
   };
   return { assessment: redacted, textUnits, unlistedFields: [...inventory.unlisted].sort(compareCodeUnits) };
 }
