@@ -13,7 +13,7 @@ import {
   type BackupView,
   type DatabaseView,
 } from "./inventory-view.js";
-import { biggestTables, tableLoad } from "./load-plan.js";
+import { biggestTables, compareText, tableLoad } from "./load-plan.js";
 import {
   READINESS_SEVERITIES,
   type LoadStrategy,
@@ -127,7 +127,7 @@ function missingParts(live: LiveSource): string[] {
   return PARTS.filter((name) => live.inventory[name] === undefined || failed.has(name));
 }
 
-/** Orders by severity, then by code point of database, object and rule, the same on every machine. */
+/** Orders by severity, then by database, object and rule. */
 function compareItems(a: ReadinessItem, b: ReadinessItem): number {
   return (
     READINESS_SEVERITIES.indexOf(a.severity) - READINESS_SEVERITIES.indexOf(b.severity) ||
@@ -137,6 +137,3 @@ function compareItems(a: ReadinessItem, b: ReadinessItem): number {
   );
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

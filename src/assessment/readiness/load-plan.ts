@@ -1,11 +1,10 @@
 /**
  * The load strategy of each table, from its row count, reserved space,
  * partitions and LOB columns, against the thresholds. AWS DMS loads a
- * table with one thread unless table mapping gives it a parallel-load
- * rule ("partitions-auto" for a partitioned table, "ranges" of a key
- * otherwise), and moves LOB columns only with LOB support in the task
- * (AWS DMS User Guide, "Table and collection settings rules" and "Setting
- * LOB support", 2023).
+ * table in parallel only when a table-settings rule gives it a
+ * "parallel-load" type: "partitions-auto" for a partitioned table, or
+ * "ranges" of a key. LOB columns need LOB support in the task (AWS DMS
+ * User Guide, SQL Server as a source, "Source data types", 2023).
  */
 
 import type { TableView } from "./inventory-view.js";
@@ -42,8 +41,16 @@ export function biggestTables(loads: readonly TableLoad[], limit: number): Table
       (a, b) =>
         (b.reservedKb ?? -1) - (a.reservedKb ?? -1) ||
         (b.rows ?? -1) - (a.rows ?? -1) ||
-        (a.database < b.database ? -1 : a.database > b.database ? 1 : 0) ||
-        (a.table < b.table ? -1 : a.table > b.table ? 1 : 0),
+        compareText(a.database, b.database) ||
+        compareText(a.table, b.table),
     )
     .slice(0, limit);
+}
+
+/** Compares by code point, so that the order is the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
 }

@@ -5,10 +5,8 @@
 
 import type { ReadinessThresholds } from "./model.js";
 
-// NOTE: these are rules of thumb for a full load with AWS DMS, whose
-// default task loads 8 tables at once, each with one thread unless table
-// mapping sets parallel-load ranges or partitions; they are not measured
-// figures. Change them with "readiness" in the --config file.
+// NOTE: these are rules of thumb for a full load with AWS DMS, not
+// measured figures. Change them with "readiness" in the --config file.
 export const DEFAULT_READINESS_THRESHOLDS: ReadinessThresholds = {
   parallelLoadRows: 10_000_000,
   parallelLoadKb: 10 * 1024 * 1024,

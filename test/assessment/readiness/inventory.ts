@@ -49,7 +49,7 @@ export function database(fields: InventoryItem = {}): InventoryItem {
   };
 }
 
-/** A backup-history item with a recent full and log backup. */
+/** Builds a backup-history item with a recent full and log backup. */
 export function backups(fields: InventoryItem = {}): InventoryItem {
   return {
     database: "Sales",

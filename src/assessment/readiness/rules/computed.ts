@@ -1,9 +1,7 @@
 /**
  * Computed columns. AWS DMS does not replicate changes to computed
  * columns (AWS DMS User Guide, SQL Server as a source, "Limitations",
- * 2023). PostgreSQL's generated columns are STORED only up to version 17
- * (version 18 adds VIRTUAL) and their expression may use immutable
- * functions only ("Generated Columns", PostgreSQL documentation).
+ * 2023), so the target computes them itself.
  */
 
 import { plural, readinessItem, type ReadinessRule } from "../rule.js";

@@ -3,8 +3,8 @@
  * transaction log, so AWS DMS needs the FULL or BULK_LOGGED recovery
  * model and a full backup taken before replication starts (AWS DMS User
  * Guide, SQL Server as a source, "Prerequisites for using ongoing
- * replication (CDC)", 2023). Under SIMPLE, the log is truncated at each
- * checkpoint ("Recovery models", Microsoft Learn, SQL Server 2016-2022).
+ * replication (CDC)", 2023), because under SIMPLE the log is truncated
+ * as soon as its records are no longer needed for recovery.
  */
 
 import { bracketed } from "../inventory-view.js";
