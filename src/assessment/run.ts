@@ -227,8 +227,10 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
       return { ok: false, aborted: false, error: "no script was assessed", nothingAssessed };
     }
     const liveSource = live?.result();
-    // NOTE: scripts have no readiness: the rules need the live inventory's
-    // row counts, sizes and database options, which scripts do not give.
+    // NOTE: scripts get no readiness. Sizes and database options exist only
+    // in a live inventory, and the findings of ALTER TABLE ... ADD CONSTRAINT
+    // and CREATE INDEX do not name their table, so tables without a key
+    // cannot be told apart soundly.
     const readiness =
       liveSource === undefined
         ? undefined
