@@ -23,6 +23,7 @@ import { writeCostSection } from "../store/cost-inventory.js";
 import { buildCostSection, type CostRequest } from "./cost/section.js";
 import { writeReadiness } from "../store/readiness-inventory.js";
 import { assessReadiness } from "./readiness/assess-readiness.js";
+import { assessScriptReadiness } from "./readiness/from-scripts.js";
 import type { ReadinessThresholds } from "./readiness/model.js";
 import type { WorkloadSource } from "../sources/workload/model.js";
 import type { AppCodeFeed } from "../sources/app-code/scan.js";
@@ -227,17 +228,15 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
       return { ok: false, aborted: false, error: "no script was assessed", nothingAssessed };
     }
     const liveSource = live?.result();
-    // NOTE: scripts get no readiness. Sizes and database options exist only
-    // in a live inventory, and the findings of ALTER TABLE ... ADD CONSTRAINT
-    // and CREATE INDEX do not name their table, so tables without a key
-    // cannot be told apart soundly.
+    const readinessOptions = {
+      target: formatTarget(options.target),
+      ...(options.readinessThresholds === undefined ? {} : { thresholds: options.readinessThresholds }),
+    };
+    // Scripts give table-level items from their CREATE TABLE statements only.
     const readiness =
       liveSource === undefined
-        ? undefined
-        : assessReadiness(liveSource, {
-            target: formatTarget(options.target),
-            ...(options.readinessThresholds === undefined ? {} : { thresholds: options.readinessThresholds }),
-          });
+        ? assessScriptReadiness(sink.objects, sink.findings, readinessOptions)
+        : assessReadiness(liveSource, readinessOptions);
     if (readiness !== undefined) {
       await sink.timed(() => writeReadiness(writer, readiness));
     }

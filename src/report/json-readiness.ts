@@ -10,6 +10,7 @@ import type { Readiness, ReadinessItem, TableLoad } from "../assessment/readines
 export function* readinessMember(readiness: Readiness): Generator<string> {
   const head = {
     target: readiness.target,
+    source: readiness.source,
     thresholds: { ...readiness.thresholds },
     strategyCounts: { ...readiness.strategyCounts },
     missingParts: [...readiness.missingParts],

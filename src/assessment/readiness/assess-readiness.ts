@@ -13,14 +13,9 @@ import {
   type BackupView,
   type DatabaseView,
 } from "./inventory-view.js";
-import { biggestTables, compareText, tableLoad } from "./load-plan.js";
-import {
-  READINESS_SEVERITIES,
-  type LoadStrategy,
-  type Readiness,
-  type ReadinessItem,
-  type ReadinessThresholds,
-} from "./model.js";
+import { biggestTables, tableLoad } from "./load-plan.js";
+import { compareItems } from "./order.js";
+import type { LoadStrategy, Readiness, ReadinessThresholds } from "./model.js";
 import { tableKey, type ReadinessContext, type TargetFamily } from "./rule.js";
 import { READINESS_RULES } from "./rules/index.js";
 import { DEFAULT_READINESS_THRESHOLDS } from "./thresholds.js";
@@ -54,6 +49,7 @@ export function assessReadiness(live: LiveSource, options: ReadinessOptions): Re
   return {
     target: options.target,
     thresholds,
+    source: "inventory",
     items,
     biggestTables: biggestTables(loads, thresholds.biggestTables),
     strategyCounts,
@@ -126,14 +122,3 @@ function missingParts(live: LiveSource): string[] {
   const failed = new Set(live.problems.map((p) => p.part));
   return PARTS.filter((name) => live.inventory[name] === undefined || failed.has(name));
 }
-
-/** Orders by severity, then by database, object and rule. */
-function compareItems(a: ReadinessItem, b: ReadinessItem): number {
-  return (
-    READINESS_SEVERITIES.indexOf(a.severity) - READINESS_SEVERITIES.indexOf(b.severity) ||
-    compareText(a.database ?? "", b.database ?? "") ||
-    compareText(a.object ?? "", b.object ?? "") ||
-    compareText(a.rule, b.rule)
-  );
-}
-

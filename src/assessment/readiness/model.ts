@@ -62,6 +62,11 @@ export interface Readiness {
   /** The target the actions are written for, e.g. `babelfish@5.5`. */
   readonly target: string;
   readonly thresholds: ReadinessThresholds;
+  /**
+   * `inventory` for a live server or a bundle; `scripts` when derived from
+   * CREATE TABLE statements, which give table-level items only.
+   */
+  readonly source: "inventory" | "scripts";
   /** Items ordered by severity, database, object and rule. */
   readonly items: readonly ReadinessItem[];
   /** The biggest tables by reserved space, largest first, at most `thresholds.biggestTables`. */

@@ -24,8 +24,8 @@ export function renderReadiness(a: Assessment, limits: HtmlLimits): string {
   if (r === undefined) {
     const reason =
       a.live === undefined
-        ? "Readiness needs the inventory of a live server (<code>--server</code>) or of a bundle " +
-          "(<code>--bundle</code>): scripts carry no row counts, sizes, recovery models or backups."
+        ? "No CREATE TABLE was assessed. Readiness needs table definitions, or the inventory of a live " +
+          "server (<code>--server</code>) or of a bundle (<code>--bundle</code>)."
         : "This assessment was stored before infio computed readiness; assess the server again to get it.";
     return `${head}\n<p>${reason}</p>\n</section>`;
   }
@@ -48,7 +48,13 @@ function intro(r: Readiness, limits: HtmlLimits): string {
       ? ""
       : `<p class="more">Not read in full, so items may be missing: ` +
         `${r.missingParts.map((p) => `<code>${escapeClipped(p, limits.textChars)}</code>`).join(", ")}.</p>`;
+  const scripts =
+    r.source === "scripts"
+      ? `<p>Derived from the CREATE TABLE statements of the scripts, table by table. Database ` +
+        `settings, backups and table sizes need the inventory of a live server or a bundle.</p>`
+      : "";
   return (
+    scripts +
     `<p>Actions are written for ${escapeClipped(r.target, limits.textChars)} with AWS DMS or the ` +
     `PostgreSQL tools. Blockers stop the usual tool from moving the object as it is; warnings need ` +
     `work; info items are steps to plan. Parallel load from ` +
