@@ -19,6 +19,22 @@ function redactObject(name: string, namer: Namer): string {
     .join(".");
 }
 
+/**
+ * Replaces the item's own names where the texts quote them, as [name],
+ * "name" or 'name'. Prose alone would keep a name that is also a T-SQL
+ * keyword, such as a table named Order.
+ */
+function replaceOwnNames(text: string, names: ReadonlyMap<string, string>): string {
+  let result = text;
+  for (const [name, pseudonym] of names) {
+    result = result
+      .replaceAll(`[${name.replaceAll("]", "]]")}]`, `[${pseudonym}]`)
+      .replaceAll(`"${name.replaceAll('"', '""')}"`, `"${pseudonym}"`)
+      .replaceAll(`'${name.replaceAll("'", "''")}'`, `'${pseudonym}'`);
+  }
+  return result;
+}
+
 export function redactReadiness(readiness: Readiness, namer: Namer, prose: (text: string) => string): Readiness {
   const database = (name: string): string => namer.name(name, "database");
   return {
@@ -27,13 +43,24 @@ export function redactReadiness(readiness: Readiness, namer: Namer, prose: (text
       const redactedDatabase = item.database === null ? null : database(item.database);
       const redactedObject = item.object === null ? null : redactObject(item.object, namer);
       const where = [redactedDatabase, redactedObject].filter((part) => part !== null).join(".");
+
+      const names = new Map<string, string>();
+      if (item.database !== null && redactedDatabase !== null) {
+        names.set(item.database, redactedDatabase);
+      }
+      const parts = item.object?.split(".") ?? [];
+      const redactedParts = redactedObject?.split(".") ?? [];
+      parts.forEach((part, i) => names.set(part, redactedParts[i] ?? part));
+      // After prose, so that prose does not take the pseudonyms for names.
+      const text = (value: string): string => replaceOwnNames(prose(value), names);
+
       return {
         ...item,
         id: where === "" ? item.rule : `${item.rule}:${where}`,
         database: redactedDatabase,
         object: redactedObject,
-        evidence: prose(item.evidence),
-        action: prose(item.action),
+        evidence: text(item.evidence),
+        action: text(item.action),
       };
     }),
     biggestTables: readiness.biggestTables.map((t) => ({

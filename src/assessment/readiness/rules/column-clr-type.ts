@@ -12,6 +12,7 @@
  */
 
 import type { ReadinessItem } from "../model.js";
+import { bracketed } from "../inventory-view.js";
 import { readinessItem, type ReadinessRule, type TargetFamily } from "../rule.js";
 import { columnsWithFeature } from "./columns.js";
 
@@ -59,7 +60,7 @@ export const clrTypeRule: ReadinessRule = {
         this.id,
         "blocker",
         place,
-        `column of the CLR user-defined type ${column.type}${computed}`,
+        `column of the CLR user-defined type ${bracketed(...column.type.split("."))}${computed}`,
         `No target has this CLR type and AWS DMS cannot read it: convert the column on the source to ` +
           `a system type (for example its ToString() or binary form) in a staging copy, load that, and ` +
           `reimplement the type's methods as functions on the target.`,

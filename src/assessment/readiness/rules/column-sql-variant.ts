@@ -4,6 +4,7 @@
  * data types for SQL Server", 2023). PostgreSQL has no such type.
  */
 
+import { bracketed } from "../inventory-view.js";
 import { readinessItem, type ReadinessRule } from "../rule.js";
 import { columnsWithFeature } from "./columns.js";
 
@@ -22,7 +23,7 @@ export const sqlVariantRule: ReadinessRule = {
         "blocker",
         { database: table.database, object: `${table.name}.${column.name}`, objectType: "column" },
         `column of type ${column.type}`,
-        `AWS DMS does not load tables with a sql_variant column: exclude ${table.name} from the task ` +
+        `AWS DMS does not load tables with a sql_variant column: exclude ${bracketed(table.schema, table.table)} from the task ` +
           `and copy it with bcp or an INSERT ... SELECT over a linked connection, converting each value ` +
           `with SQL_VARIANT_PROPERTY(value, 'BaseType'). ${keep}.`,
       ),

@@ -4,6 +4,7 @@
  * 2023), so the target computes them itself.
  */
 
+import { bracketed } from "../inventory-view.js";
 import { plural, readinessItem, type ReadinessRule } from "../rule.js";
 
 export const computedRule: ReadinessRule = {
@@ -14,7 +15,7 @@ export const computedRule: ReadinessRule = {
     return context.tables
       .filter((t) => t.computedColumns > 0)
       .map((t) => {
-        const names = t.notableColumns.filter((c) => c.features.includes("computed")).map((c) => c.name);
+        const names = t.notableColumns.filter((c) => c.features.includes("computed")).map((c) => bracketed(c.name));
         return readinessItem(
           this.id,
           "warning",

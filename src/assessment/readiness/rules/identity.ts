@@ -26,7 +26,7 @@ export const identityRule: ReadinessRule = {
           this.id,
           "info",
           { database: t.database, object: t.name, objectType: "table" },
-          `identity column ${column}`,
+          `identity column ${bracketed(column)}`,
           `Create the table on the target first (the tool does not carry the identity property), ` +
             `load with explicit values, then reseed before the application writes: ${reseed}.`,
         );
