@@ -55,7 +55,7 @@ export function assessScriptReadiness(
   }
 
   // A key added by ALTER TABLE or CREATE UNIQUE INDEX has a finding that
-  // names no table, so then no table can be said to lack a key.
+  // names no table. With one in the scripts, no table is reported as keyless.
   let unplacedKey = false;
   for (const f of findings) {
     const table = tables.get(f.object);
@@ -122,7 +122,7 @@ function tableLevel(items: readonly ReadinessItem[]): ReadinessItem[] {
   return [...byId.values()].map(({ item, evidence }) => ({ ...item, evidence: [...evidence].join("; ") }));
 }
 
-/** What the findings inside one CREATE TABLE show. */
+/** The columns, keys and options that the findings inside one CREATE TABLE show. */
 class ScriptTable {
   readonly columns: NotableColumn[] = [];
   readonly columnTypes: Record<string, number> = {};
