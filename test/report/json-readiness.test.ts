@@ -37,7 +37,7 @@ test("readiness JSON validates", async () => {
 
   assert.ok(validate(json), JSON.stringify(validate.errors, null, 2));
   assert.equal(json["readiness"].source, "inventory");
-  assert.deepEqual(json["readiness"].counts, { blocker: 12, warning: 27, info: 54 });
+  assert.deepEqual(json["readiness"].counts, { blocker: 12, warning: 27, info: 48 });
   assert.equal(json["readiness"].items.length, KESTREL_READINESS.length);
 });
 

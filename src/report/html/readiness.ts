@@ -78,8 +78,13 @@ function countBy(items: readonly ReadinessItem[], severity: ReadinessSeverity): 
 function databaseTable(items: readonly ReadinessItem[], limits: HtmlLimits): string {
   const byDatabase = new Map<string, ReadinessItem[]>();
   for (const item of items) {
-    const name = item.database ?? "(server)";
-    byDatabase.set(name, [...(byDatabase.get(name) ?? []), item]);
+    const name = item.database ?? "(no database)";
+    let list = byDatabase.get(name);
+    if (list === undefined) {
+      list = [];
+      byDatabase.set(name, list);
+    }
+    list.push(item);
   }
   if (byDatabase.size === 0) {
     return "";

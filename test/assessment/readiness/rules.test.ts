@@ -88,7 +88,6 @@ const CASES: readonly Case[] = [
       "warning readiness.column.rowversion:Sales.dbo.Doc.Stamp",
       "warning readiness.column.xml:Sales.dbo.Doc.Terms",
       "info readiness.table.load-strategy.lob:Sales.dbo.Doc",
-      "info readiness.column.xml:Sales.dbo.Doc.Extra",
     ],
   },
   {
