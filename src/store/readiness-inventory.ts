@@ -3,9 +3,9 @@
  * inventory table, computed when the assessment ran: one `readiness.summary`
  * item (target, thresholds, biggest tables, strategy counts, missing parts)
  * and the items under `readiness.items`. Scripts with thousands of tables
- * give tens of thousands of items whose texts repeat, so each row holds a
- * chunk of items as zlib-compressed JSON in base64, which the row's
- * sealing then encrypts like every inventory row.
+ * give tens of thousands of items whose texts repeat. So each row contains
+ * a chunk of items as zlib-compressed JSON in base64, and the store seals
+ * it like every inventory row.
  */
 
 import type { Readiness, ReadinessItem } from "../assessment/readiness/model.js";
@@ -51,7 +51,7 @@ export async function readReadiness(
   for (const row of await readKind(READINESS_ITEMS_KIND)) {
     const packed = (row as Partial<ItemsRow>).zlib;
     if (typeof packed !== "string") {
-      throw new StoreError("invalid-data", `invalid row of inventory kind '${READINESS_ITEMS_KIND}': no zlib text`);
+      throw new StoreError("invalid-data", `invalid row of inventory kind '${READINESS_ITEMS_KIND}': the zlib text is missing; the store is damaged or was written by another program`);
     }
     items.push(...(JSON.parse(unpackChunk(Buffer.from(packed, "base64"))) as ReadinessItem[]));
   }

@@ -1,11 +1,11 @@
 /**
  * Columns of CLR types: hierarchyid, geometry, geography and user CLR
- * types. AWS DMS writes hierarchyid as WSTRING(250) and geometry and
- * geography as CLOB to targets without those types, replaces the SRID of
- * spatial values with the default (0 for geometry, 4326 for geography),
- * and does not support geometry columns in full LOB mode (AWS DMS User
- * Guide, SQL Server as a source, "Limitations" and "Source data types",
- * 2023). Babelfish has geometry and geography from 3.5.0 and 4.1.0, for
+ * types. AWS DMS writes hierarchyid as WSTRING(250), and geometry and
+ * geography as CLOB to targets without those types. It replaces the SRID
+ * of spatial values with the default (0 for geometry, 4326 for
+ * geography) and does not support geometry columns in full LOB mode (AWS
+ * DMS User Guide, SQL Server as a source, "Limitations" and "Source data
+ * types", 2023). Babelfish has geometry and geography from 3.5.0 and 4.1.0, for
  * points only, LineString from 5.4.0, with no spatial indexes, and no CLR
  * assemblies (Aurora User Guide, Babelfish geospatial data types and
  * unsupported functionalities). A user CLR type has no equivalent at all.

@@ -1,10 +1,9 @@
 /**
- * Typed xml columns. AWS DMS moves xml as NCLOB, needs LOB support enabled
- * in the task, and during ongoing replication supports it only in tables
- * with a primary key (AWS DMS User Guide, SQL Server as a source, "Source
- * data types", 2023); the load-strategy rule covers that for every LOB
- * column. A typed column also loses its XML schema collection, which the
- * target does not have.
+ * Typed xml columns. AWS DMS moves xml as NCLOB and needs LOB support in
+ * the task (AWS DMS User Guide, SQL Server as a source, "Source data
+ * types", 2023). The load-strategy rule covers that for every LOB column.
+ * A typed column also loses its XML schema collection, which the target
+ * does not have.
  */
 
 import { readinessItem, type ReadinessRule } from "../rule.js";

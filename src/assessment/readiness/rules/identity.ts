@@ -1,8 +1,8 @@
 /**
  * Identity columns. AWS DMS does not migrate the identity property (AWS
- * DMS User Guide, SQL Server as a source, "Limitations", 2023), and a
- * load that writes explicit values leaves the target's sequence at its
- * start, so the next insert would collide with a loaded row.
+ * DMS User Guide, SQL Server as a source, "Limitations", 2023). A load
+ * that writes explicit values leaves the target's sequence at its start,
+ * so the next insert would collide with a loaded row.
  */
 
 import { bracketed, quoted } from "../inventory-view.js";
