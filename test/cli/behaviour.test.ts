@@ -62,6 +62,8 @@ describe("infio assess: options to behaviour", () => {
       "assessment.json",
       "assessment.sarif",
       "findings.csv",
+      // The scripts define tables, so they have readiness items.
+      "readiness.csv",
     ]);
     const stdout = ctx.out.join("");
     assert.match(stdout, /^assessment \d{8}-\d{6}-[0-9a-f]{6} \(not stored\)\nreport .*report\n$/);
@@ -77,7 +79,7 @@ describe("infio assess: options to behaviour", () => {
   it("writes only the formats asked for", async () => {
     const ctx = captureContext();
     assert.equal(await executeAssess(options("csv", { formats: ["csv"] }), ctx), 0);
-    assert.deepEqual(readdirSync(join(work, "csv", "report")), ["findings.csv"]);
+    assert.deepEqual(readdirSync(join(work, "csv", "report")).sort(), ["findings.csv", "readiness.csv"]);
   });
 
   it("logs nothing but warnings with quiet", async () => {

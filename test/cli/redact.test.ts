@@ -100,6 +100,11 @@ describe("infio assess --redact", () => {
 
     assert.equal(redacted.code, 0, redacted.err);
     assert.deepEqual(leaksIn(await reportFiles(w, "shared")), []);
+    // The scripts define tables, so readiness.csv is written too.
+    const plainReadiness = await readFile(join(w.dir, "plain", "readiness.csv"), "utf8");
+    const sharedReadiness = await readFile(join(w.dir, "shared", "readiness.csv"), "utf8");
+    assert.notDeepEqual(findLeaks([plainReadiness], NAMES), [], "the plain readiness.csv shows the names");
+    assert.deepEqual(findLeaks([sharedReadiness], NAMES), []);
     const json = JSON.parse((await reportFiles(w, "shared")).json);
     assert.ok(json.findings.length > 10, "the redacted report keeps the findings");
     assert.ok(json.parseErrors.length > 0, "the redacted report keeps the parse errors");
@@ -144,6 +149,7 @@ describe("infio assess --redact", () => {
       "assessment.json",
       "assessment.sarif",
       "findings.csv",
+      "readiness.csv",
     ]);
 
     const without = await w.run([...ASSESS, "--store", "none", "--out", "other", "--redact"]);
