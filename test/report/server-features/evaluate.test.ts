@@ -38,7 +38,7 @@ describe("server features of Kestrel", () => {
       "failover-cluster-instance": "disabled",
       "log-shipping": "disabled",
       replication: "disabled",
-      "change-data-capture": "disabled",
+      "change-data-capture": "installed-not-used",
       "change-tracking": "installed-not-used",
       filestream: "enabled",
       "in-memory-oltp": "enabled",
