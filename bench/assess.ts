@@ -19,7 +19,10 @@
  * thread and of the rest (thread-times.ts), and the load average, because
  * other work on the machine inflates wall times.
  *
- * Usage: node dist/bench/assess.js [--lines N] [--jobs N] [--formats LIST]
+ * `--no-keep-source` stores no source text, as `infio assess
+ * --no-keep-source` does, to measure what keeping the texts costs.
+ *
+ * Usage: node dist/bench/assess.js [--lines N] [--jobs N] [--formats LIST] [--no-keep-source]
  */
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
   const lines = positive("--lines", 1_000_000);
   const jobs = positive("--jobs", availableParallelism());
   const formats = parseFormats(option("--formats", "json,html,csv,sarif"));
+  const keepSource = !process.argv.includes("--no-keep-source");
   const target = parseTarget("babelfish");
   if (!target.ok) {
     throw new Error(target.error);
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
       maxFileSize: DEFAULT_MAX_FILE_SIZE,
       jobs,
       store,
+      keepSource,
     });
     const assessedMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
@@ -135,7 +140,7 @@ async function main(): Promise<void> {
     console.log(`  corpus        ${files} files, ${s.lines.toLocaleString("en-US")} lines, ${(s.bytes / 1e6).toFixed(1)} MB`);
     console.log(`  results       ${findings.toLocaleString("en-US")} findings, ${a.objects.length.toLocaleString("en-US")} objects, ${s.batchesWithErrors} batches with errors`);
     console.log(`  assess        ${seconds(assessedMs)} s, ${Math.round(s.lines / (assessedMs / 1000)).toLocaleString("en-US")} lines/s (store included)`);
-    console.log(`  store wait    ${seconds(result.storeMs)} s of it, commit included`);
+    console.log(`  store wait    ${seconds(result.storeMs)} s of it, commit included (source texts ${keepSource ? "kept" : "not kept"})`);
     console.log(`  CPU           ${cpuSeconds.toFixed(2)} s of all threads while assessing (${(cpuSeconds / (assessedMs / 1000)).toFixed(2)} cores busy on average)`);
     if (threads !== undefined) {
       console.log(`  threads       ${describeThreads(threads)}`);

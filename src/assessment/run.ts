@@ -98,6 +98,12 @@ export interface RunOptions {
    * other sources, and their part is stored and returned with the assessment.
    */
   readonly appCode?: AppCodeFeed;
+  /**
+   * Whether the store keeps each unit's source text, sealed and compressed,
+   * for the console's source view and `infio report`. True when absent;
+   * nothing is kept with `--store none` either way.
+   */
+  readonly keepSource?: boolean;
   /** Aborting stops the run and removes what was stored. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress) => void;
@@ -167,11 +173,13 @@ const MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 export async function runAssessment(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
+  const keepSource = options.keepSource !== false && options.store.kind !== "none";
   // The workers load and compile their code while the sources are counted
   // and the store begins the assessment.
   const pool = new WorkerPool(options.jobs, {
     target: options.target,
     maxFileSize: options.maxFileSize,
+    packText: keepSource,
     ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     ...(options.variables === undefined ? {} : { variables: options.variables }),
@@ -186,6 +194,7 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
       infioVersion: options.infioVersion,
       target: formatTarget(options.target),
       sources: options.sources,
+      sourceKept: keepSource,
     });
   } catch (error) {
     await pool.close();
@@ -461,8 +470,12 @@ class Sink {
       this.texts.set(outcome.unit.file, outcome.text);
     }
 
+    const packedText = outcome.packedText;
     await this.timed(async () => {
       await this.#writer.addUnits([outcome.unit]);
+      if (packedText !== undefined) {
+        await this.#writer.addUnitText(outcome.unit.file, packedText);
+      }
       await this.#writer.addObjects(outcome.objects);
       await this.#writer.addFindingChunk(outcome.findings);
       await this.#writer.addParseErrors(outcome.parseErrors);

@@ -9,6 +9,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import type { Target } from "../catalog/targets.js";
 import { checkScriptBytes, readScript } from "../sources/scripts/read.js";
 import { encodeFindings, type FindingChunk } from "../store/finding-chunks.js";
+import { packUnitText } from "../store/unit-text-packing.js";
 import { formatOverLimit } from "../util/byte-size.js";
 import { assessUnit, type UnitResult } from "./assess-unit.js";
 import type {
@@ -50,6 +51,8 @@ export type UnitOutcome =
       readonly parseErrors: ParseErrorRecord[];
       readonly objects: AssessedObject[];
       readonly text?: string;
+      /** The decoded text, compressed for the store, when `packText` was set. */
+      readonly packedText?: Uint8Array;
     }
   | {
       readonly seq: number;
@@ -63,6 +66,8 @@ export interface UnitTaskOptions {
   readonly encoding?: string;
   readonly variables?: Readonly<Record<string, string>>;
   readonly maxFileSize: number;
+  /** Whether to return each unit's text compressed for the store, as `packedText`. */
+  readonly packText?: boolean;
 }
 
 /**
@@ -104,7 +109,7 @@ export function runUnitTask(task: UnitTask, options: UnitTaskOptions): UnitOutco
     };
   }
 
-  return unitOutcome(task, result);
+  return unitOutcome(task, result, options);
 }
 
 /**
@@ -136,10 +141,10 @@ function runModuleTask(task: UnitTask, text: string, options: UnitTaskOptions): 
     },
     { target: options.target, catalog: options.catalog },
   );
-  return unitOutcome(task, result);
+  return unitOutcome(task, result, options);
 }
 
-function unitOutcome(task: UnitTask, result: UnitResult): UnitOutcome {
+function unitOutcome(task: UnitTask, result: UnitResult, options: UnitTaskOptions): UnitOutcome {
   return {
     seq: task.seq,
     kind: "unit",
@@ -148,6 +153,7 @@ function unitOutcome(task: UnitTask, result: UnitResult): UnitOutcome {
     parseErrors: result.parseErrors.sort(byPosition),
     objects: result.objects.sort(byPosition),
     ...(task.keepText === true ? { text: result.text } : {}),
+    ...(options.packText === true ? { packedText: packUnitText(result.text) } : {}),
   };
 }
 

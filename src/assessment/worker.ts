@@ -17,6 +17,8 @@ export interface WorkerSetup {
   readonly encoding?: string;
   readonly variables?: Readonly<Record<string, string>>;
   readonly maxFileSize: number;
+  /** Whether outcomes carry each unit's text compressed for the store. */
+  readonly packText?: boolean;
 }
 
 /** Message from a worker: an outcome, or a crash of infio on one unit. */
@@ -41,5 +43,7 @@ parentPort?.on("message", (task: UnitTask) => {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     reply = { ok: false, seq: task.seq, error: message };
   }
-  parentPort?.postMessage(reply);
+  // The packed text owns its buffer, so it moves instead of being copied.
+  const packed = reply.ok && reply.outcome.kind === "unit" ? reply.outcome.packedText : undefined;
+  parentPort?.postMessage(reply, packed === undefined ? [] : [packed.buffer as ArrayBuffer]);
 });

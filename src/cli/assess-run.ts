@@ -266,6 +266,7 @@ async function assessAndReport(
     maxFileSize: options.maxFileSize,
     jobs: options.jobs,
     cwd: ctx.cwd,
+    ...(options.keepSource === false ? { keepSource: false } : {}),
     store,
     readStdin: ctx.readStdin,
     signal: interrupts.signal,

@@ -81,6 +81,8 @@ export interface AssessOptions {
   readonly priceBook?: string;
   /** `--app NAME`: every server of this application is assessed instead of `paths`. */
   readonly app?: string;
+  /** False with `--no-keep-source`: the store keeps no source text. */
+  readonly keepSource?: boolean;
 }
 
 export type AssessRun = (options: AssessOptions) => Promise<number>;
@@ -102,6 +104,7 @@ interface RawAssessOptions
   quiet?: boolean;
   maxFileSize: string;
   app?: string;
+  keepSource?: boolean;
 }
 
 export const DEFAULT_OUT = "infio-report";
@@ -151,6 +154,11 @@ export function assessCommand(
       "--max-file-size <size>",
       "skip larger files and modules: bytes, or a number with KB, MB, GB, KiB, MiB or GiB (all powers of 1024)",
       "16MiB",
+    )
+    .option(
+      "--no-keep-source",
+      "store no source text of the scripts and modules with the assessment; 'infio report' and " +
+        "the console then show findings without the code around them",
     );
   addConnectionOptions(command);
   command.option("--bundle <file>", "assess a bundle that 'infio collect' wrote");
@@ -267,6 +275,7 @@ export function assessOptionsFrom(
     ...(redact === undefined ? {} : { redact }),
     ...(priceBook === undefined ? {} : { priceBook }),
     ...(app === undefined ? {} : { app }),
+    ...(raw.keepSource === false ? { keepSource: false } : {}),
   };
 }
 

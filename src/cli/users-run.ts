@@ -13,7 +13,7 @@ import { readNewPassword, type PasswordSourceOptions } from "./new-password.js";
 import { closeQuietly, embeddedStoreExists } from "./store-access.js";
 import { formatTable } from "./table.js";
 import { consoleAccounts, type ConsoleAccounts } from "../store/console-accounts.js";
-import type { ConsoleRole, ConsoleUser } from "../store/console-users.js";
+import type { AccessChangeResult, ConsoleRole, ConsoleUser } from "../store/console-users.js";
 import { PasswordHasher } from "../web/auth/passwords.js";
 import { checkUserName } from "../web/auth/user-name.js";
 
@@ -50,7 +50,8 @@ async function auditedChange(
     await change();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await setup.audit.after({ ...event, outcome: "failed", details: { ...event.details, error: message } });
+    const outcome = error instanceof LastAdminError ? "denied" : "failed";
+    await setup.audit.after({ ...event, outcome, details: { ...event.details, error: message } });
     throw error;
   }
   await setup.audit.after({ ...event, outcome: "succeeded" });
@@ -120,9 +121,8 @@ export async function removeUser(
   requireStore(options, options.name);
   await withAccounts(options, setup, (accounts) =>
     auditedChange(setup, { action: "console-user.remove", objects: { user: options.name } }, async () => {
-      if (!(await accounts.users.remove(options.name))) {
-        throw notFound(options.name);
-      }
+      const result = await accounts.users.changeKeepingAdmin(options.name, { kind: "remove" });
+      checkAccessChange(result, options.name, "remove it");
     }),
   );
   setup.log.info(`removed console user '${options.name}' and ended its sessions`);
@@ -139,13 +139,13 @@ export async function setRole(
       setup,
       { action: "console-user.set-role", objects: { user: options.name }, details: { role: options.role } },
       async () => {
-        if (!(await accounts.users.setRole(options.name, options.role))) {
-          throw notFound(options.name);
-        }
+        const change = { kind: "role", role: options.role } as const;
+        const result = await accounts.users.changeKeepingAdmin(options.name, change);
+        checkAccessChange(result, options.name, `make it ${options.role}`);
       },
     ),
   );
-  setup.log.info(`console user '${options.name}' now has role ${options.role}`);
+  setup.log.info(`console user '${options.name}' now has role ${options.role}; its sessions were ended`);
   return EXIT_OK;
 }
 
@@ -182,6 +182,25 @@ function requireStore(options: UsersStoreOptions, name: string): void {
     throw notFound(name);
   }
 }
+
+/**
+ * Throws for a change that was not made: a missing user, or the last
+ * enabled admin, whom the console could then no longer be managed without.
+ */
+function checkAccessChange(result: AccessChangeResult, name: string, change: string): void {
+  if (result === "not-found") {
+    throw notFound(name);
+  }
+  if (result === "last-admin") {
+    throw new LastAdminError(
+      `cannot ${change}: console user '${name}' is the last enabled admin; ` +
+        "add or enable another admin first, then run this command again",
+    );
+  }
+}
+
+/** A change rejected because it would leave no enabled admin; audited as denied, as the console does. */
+class LastAdminError extends FailureError {}
 
 function notFound(name: string): FailureError {
   return new FailureError(`console user '${name}' not found; run 'infio users list' to see the users`);

@@ -31,6 +31,7 @@ import {
   type TableSpec,
 } from "./tables.js";
 import { escapeJson } from "./text-escape.js";
+import { UnitTextWriter } from "./unit-texts.js";
 
 /** Rows buffered for one table, with the ordinal of the first of them. */
 class RowBuffer<T> {
@@ -58,6 +59,9 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   readonly #key: number;
   readonly #chunkRows: number;
   readonly #units = new RowBuffer(UNITS);
+  /** The unit added last, whose text {@link addUnitText} may store. */
+  #lastUnit: { readonly ordinal: number; readonly file: string } | undefined;
+  readonly #texts: UnitTextWriter;
   #objects: AssessedObject[] = [];
   readonly #objectChunks: ChunkWriter;
   #findings: Finding[] = [];
@@ -95,6 +99,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     this.#destroyKey = destroyKey;
     this.#objectChunks = new ChunkWriter(session, "object_chunks", key, sealer);
     this.#findingChunks = new ChunkWriter(session, "finding_chunks", key, sealer);
+    this.#texts = new UnitTextWriter(session, key, sealer);
   }
 
   /**
@@ -114,7 +119,28 @@ export class SqlAssessmentWriter implements AssessmentWriter {
   }
 
   addUnits(units: readonly AssessedUnit[]): Promise<void> {
-    return this.#enqueue(() => this.#add(this.#units, units));
+    return this.#enqueue(async () => {
+      const ordinal = this.#units.nextOrdinal + this.#units.rows.length + units.length - 1;
+      await this.#add(this.#units, units);
+      const last = units[units.length - 1];
+      if (last !== undefined) {
+        this.#lastUnit = { ordinal, file: last.file };
+      }
+    });
+  }
+
+  addUnitText(file: string, packed: Uint8Array): Promise<void> {
+    return this.#enqueue(async () => {
+      const unit = this.#lastUnit;
+      if (unit?.file !== file) {
+        throw new StoreError(
+          "invalid-data",
+          `cannot store the source text of '${file}': the unit added last is ` +
+            `${unit === undefined ? "none" : `'${unit.file}'`}; add each text right after its unit`,
+        );
+      }
+      await this.#texts.add(unit.ordinal, packed);
+    });
   }
 
   /** Adds objects, which are stored in chunks of up to `chunkRows` objects. */
@@ -177,6 +203,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
       await this.#findingChunks.flush();
       await this.#flushObjects();
       await this.#objectChunks.flush();
+      await this.#texts.flush();
       for (const buffer of this.#buffers()) {
         await this.#flush(buffer);
       }
@@ -311,6 +338,7 @@ export class SqlAssessmentWriter implements AssessmentWriter {
     this.#findingChunks.discard();
     this.#objects = [];
     this.#objectChunks.discard();
+    this.#texts.discard();
     for (const buffer of this.#buffers()) {
       buffer.rows = [];
     }

@@ -13,6 +13,7 @@ export type {
   AssessmentWriter,
   DeleteResult,
   Store,
+  UnitTexts,
 } from "./store.js";
 export type { AppliedMigration, MigrationResult } from "./migrator.js";
 export { NullStore } from "./null-store.js";

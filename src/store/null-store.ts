@@ -6,6 +6,7 @@ import type {
   AssessmentWriter,
   DeleteResult,
   Store,
+  UnitTexts,
 } from "./store.js";
 
 /**
@@ -27,6 +28,10 @@ export class NullStore implements Store {
   }
 
   async *iterateFindings(_id: string): AsyncIterable<readonly Finding[]> {}
+
+  async getUnitTexts(_id: string, _files: readonly string[]): Promise<UnitTexts> {
+    return { status: "not-found" };
+  }
 
   async getInventory(_id: string, _kind: string): Promise<unknown[]> {
     return [];
@@ -53,6 +58,7 @@ class NullWriter implements AssessmentWriter {
   }
 
   addUnits = async (): Promise<void> => this.#checkOpen();
+  addUnitText = async (): Promise<void> => this.#checkOpen();
   addObjects = async (): Promise<void> => this.#checkOpen();
   addFindings = async (): Promise<void> => this.#checkOpen();
   addFindingChunk = async (): Promise<void> => this.#checkOpen();

@@ -16,6 +16,7 @@ import type {
   AssessmentWriter,
   DeleteResult,
   Store,
+  UnitTexts,
 } from "./store.js";
 import { readFindingChunks, rechunk } from "./finding-rows.js";
 import { writeLiveSource } from "./live-inventory.js";
@@ -26,6 +27,7 @@ import { sealSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
 import type { StoreKeys } from "./store-keys.js";
 import { escapeText, unescapeText } from "./text-escape.js";
+import { readUnitTexts } from "./unit-texts.js";
 
 /** Rows per insert statement; each chunk is one round trip. */
 export const DEFAULT_CHUNK_ROWS = 10_000;
@@ -182,6 +184,15 @@ export class SqlStore implements Store {
     }
   }
 
+  getUnitTexts(id: string, files: readonly string[]): Promise<UnitTexts> {
+    return this.#run(`read the source texts of assessment '${id}'`, () =>
+      this.#connection.transaction(async (session) => {
+        await setSnapshot(session);
+        return readUnitTexts(session, id, files, this.#openSealer);
+      }),
+    );
+  }
+
   getInventory(id: string, kind: string): Promise<unknown[]> {
     return this.#run(`read the inventory of assessment '${id}'`, () =>
       this.#connection.transaction(async (session) => {
@@ -334,14 +345,15 @@ async function insertHeader(
   sealer: RowSealer,
 ): Promise<number> {
   const [row] = await session.query<{ assessment_key: string | number }>(
-    "insert into assessments (id, status, started_at, infio_version, target, sources) " +
-      "values ($1, 'running', $2, $3, $4, $5) returning assessment_key",
+    "insert into assessments (id, status, started_at, infio_version, target, sources, source_kept) " +
+      "values ($1, 'running', $2, $3, $4, $5, $6) returning assessment_key",
     [
       escapeText(header.id),
       header.startedAt,
       escapeText(header.infioVersion),
       escapeText(header.target),
       sealSources(sealer, header.sources),
+      header.sourceKept === true,
     ],
   );
   const key = Number(row.assessment_key);

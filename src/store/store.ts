@@ -20,7 +20,27 @@ export type AssessmentStatus = "running" | "complete" | "failed";
 export type AssessmentHeader = Pick<
   Assessment,
   "id" | "startedAt" | "infioVersion" | "target" | "sources"
->;
+> & {
+  /**
+   * Whether the run stores each unit's source text through
+   * {@link AssessmentWriter.addUnitText}; false when absent.
+   */
+  readonly sourceKept?: boolean;
+};
+
+/**
+ * The stored source texts of some units of an assessment. `not-kept`: the
+ * run was told not to keep them. `not-stored`: the assessment is older
+ * than the stored texts, so only the scripts on disk may still have them.
+ * `not-found`: there is no complete assessment of that id.
+ */
+export type UnitTexts =
+  | {
+      readonly status: "kept";
+      /** Texts by unit name; a name that is no unit of the assessment is absent. */
+      readonly texts: ReadonlyMap<string, string>;
+    }
+  | { readonly status: "not-kept" | "not-stored" | "not-found" };
 
 /**
  * Assessment fields that the writer stores at commit, beside the summary.
@@ -66,6 +86,12 @@ export type DeleteResult = "deleted" | "not-found" | "running";
 export interface AssessmentWriter {
   readonly id: string;
   addUnits(units: readonly AssessedUnit[]): Promise<void>;
+  /**
+   * Stores the source text of the unit added last, which must be named
+   * `file`, as unit-text-packing.ts packed it. Rejects a text for another
+   * unit with a StoreError `invalid-data`.
+   */
+  addUnitText(file: string, packed: Uint8Array): Promise<void>;
   addObjects(objects: readonly AssessedObject[]): Promise<void>;
   addFindings(findings: readonly Finding[]): Promise<void>;
   /**
@@ -111,6 +137,12 @@ export interface Store {
     id: string,
     chunkRows?: number,
   ): AsyncIterable<readonly Finding[]>;
+
+  /**
+   * Returns the stored source texts of the units named `files` of a
+   * complete assessment, for showing the code around its findings.
+   */
+  getUnitTexts(id: string, files: readonly string[]): Promise<UnitTexts>;
 
   /** Returns inventory items of one kind in saved order. */
   getInventory(id: string, kind: string): Promise<unknown[]>;

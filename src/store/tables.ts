@@ -178,6 +178,7 @@ export const INVENTORY: TableSpec<InventoryRow> & {
 /** Tables of the rows a writer adds. */
 export const WRITER_TABLES: readonly string[] = [
   "units",
+  "unit_texts",
   "objects",
   "object_chunks",
   "finding_chunks",

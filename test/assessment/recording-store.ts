@@ -31,6 +31,7 @@ export class RecordingStore extends NullStore {
     return {
       id: header.id,
       addUnits: add("units", this.rows.units),
+      addUnitText: async () => undefined,
       addObjects: add("objects"),
       addFindings: add("findings", this.rows.findings),
       addFindingChunk: (chunk) => add("findings", this.rows.findings)(decodeFindingChunk(chunk)),

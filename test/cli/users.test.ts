@@ -207,6 +207,49 @@ describe("infio users", () => {
     assert.equal((await auditEntries()).at(-1)?.action, "console-user.set-role");
   });
 
+  it("ends the sessions on a role change", async () => {
+    const bobKey = await withAccounts(async (accounts) => {
+      const bob = (await accounts.users.find("bob"))!;
+      await accounts.sessions.create({
+        idHash: Buffer.alloc(32, 3),
+        userKey: bob.key,
+        csrfToken: "t",
+        now: new Date(),
+        expiresAt: new Date(Date.now() + 60_000),
+      });
+      return bob.key;
+    });
+
+    const result = await run(["users", "set-role", "bob", "--role", "viewer"]);
+
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.err, /console user 'bob' now has role viewer; its sessions were ended/);
+    assert.equal(await withAccounts((accounts) => accounts.sessions.countFor(bobKey)), 0);
+  });
+
+  it("keeps the last enabled admin", async () => {
+    const demote = await run(["users", "set-role", "ALICE", "--role", "assessor"]);
+    const remove = await run(["users", "remove", "alice"]);
+
+    assert.equal(demote.code, 1);
+    assert.match(demote.err, /cannot make it assessor: console user 'ALICE' is the last enabled admin; add or enable another admin first/);
+    assert.equal(remove.code, 1);
+    assert.match(remove.err, /cannot remove it: console user 'alice' is the last enabled admin/);
+    assert.equal((await withAccounts((accounts) => accounts.users.find("alice")))?.role, "admin");
+    const last = (await auditEntries()).at(-1)!;
+    assert.equal(last.action, "console-user.remove");
+    assert.equal(last.outcome, "denied");
+  });
+
+  it("demotes an admin once another exists", async () => {
+    const promote = await run(["users", "set-role", "carol", "--role", "admin"]);
+    const demote = await run(["users", "set-role", "carol", "--role", "assessor"]);
+
+    assert.equal(promote.code, 0, promote.err);
+    assert.equal(demote.code, 0, demote.err);
+    assert.equal((await withAccounts((accounts) => accounts.users.find("carol")))?.role, "assessor");
+  });
+
   it("sets a new password, unlocks and signs out", async () => {
     await withAccounts(async (accounts) => {
       const bob = (await accounts.users.find("bob"))!;
@@ -232,10 +275,23 @@ describe("infio users", () => {
   });
 
   it("removes a user", async () => {
+    const carolKey = await withAccounts(async (accounts) => {
+      const carol = (await accounts.users.find("carol"))!;
+      await accounts.sessions.create({
+        idHash: Buffer.alloc(32, 9),
+        userKey: carol.key,
+        csrfToken: "t",
+        now: new Date(),
+        expiresAt: new Date(Date.now() + 60_000),
+      });
+      return carol.key;
+    });
+
     const removed = await run(["users", "remove", "carol"]);
     const again = await run(["users", "remove", "carol"]);
 
     assert.equal(removed.code, 0, removed.err);
+    assert.equal(await withAccounts((accounts) => accounts.sessions.countFor(carolKey)), 0);
     assert.equal(again.code, 1);
     assert.match(again.err, /console user 'carol' not found; run 'infio users list'/);
     const outcomes = (await auditEntries()).filter((e) => e.action === "console-user.remove").map((e) => e.outcome);

@@ -15,6 +15,7 @@ import { startStoreChild } from "./child-process.js";
 import { describeMigratorContract } from "./migrator-contract.js";
 import { sampleAssessment } from "./sample-assessment.js";
 import { describeStoreContract } from "./store-contract.js";
+import { describeUnitTextsContract } from "./unit-texts-contract.js";
 
 const roots: string[] = [];
 
@@ -41,6 +42,11 @@ async function openEmbedded(dataDir: string, chunkRows?: number): Promise<Store>
 const contractDir = newDataDir();
 describeStoreContract("embedded", {
   open: (options) => openEmbedded(contractDir, options?.chunkRows),
+});
+
+const textsDir = newDataDir();
+describeUnitTextsContract("embedded", {
+  open: (options) => openEmbedded(textsDir, options?.chunkRows),
 });
 
 describe("embedded store lock", () => {

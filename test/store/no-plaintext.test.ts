@@ -68,6 +68,14 @@ async function assertReadable(store: string, dataDir: string, id: string): Promi
     const objects = a.objects.map((o) => o.name);
     assert.ok(objects.includes(`dbo.${CANARY_OBJECT}`), objects.join(", "));
     assert.ok(objects.includes(`dbo.${CANARY_TABLE}`), objects.join(", "));
+
+    // The source texts are stored too, sealed like the rest.
+    const files = a.units.map((unit) => unit.file);
+    const stored = await opened.store.getUnitTexts(id, files);
+    assert.equal(stored.status, "kept");
+    const texts = [...stored.texts.values()];
+    assert.equal(texts.length, files.length);
+    assert.ok(texts.some((text) => text.includes(CANARY_CODE)), "no stored text contains the canary code");
   } finally {
     await opened.store.close();
   }

@@ -17,6 +17,7 @@ import { startStoreChild } from "./child-process.js";
 import { describeMigratorContract } from "./migrator-contract.js";
 import { sampleAssessment, sampleSummary } from "./sample-assessment.js";
 import { describeStoreContract } from "./store-contract.js";
+import { describeUnitTextsContract } from "./unit-texts-contract.js";
 
 // Started on first use and shared by every suite in this file.
 let clusterStart: Promise<PostgresCluster> | undefined;
@@ -57,6 +58,14 @@ if (serverTestsSkipped()) {
     open: async (options) => {
       contractUrl ??= newDatabase();
       return openServer(await contractUrl, options?.chunkRows);
+    },
+  });
+
+  let textsUrl: Promise<string> | undefined;
+  describeUnitTextsContract("server", {
+    open: async (options) => {
+      textsUrl ??= newDatabase();
+      return openServer(await textsUrl, options?.chunkRows);
     },
   });
 

@@ -33,6 +33,7 @@ async function countRows(store: Store, table: string): Promise<number> {
 const ALL_TABLES = [
   "assessments",
   "units",
+  "unit_texts",
   "objects",
   "object_chunks",
   "finding_chunks",

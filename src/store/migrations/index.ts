@@ -5,7 +5,7 @@ import { sealedRowsMigration } from "./0004_sealed_rows.js";
 import { consoleUsersSessionsMigration } from "./0005_console_users_sessions.js";
 import { savedConnectionsMigration } from "./0006_saved_connections.js";
 import { objectChunksMigration } from "./0007_object_chunks.js";
-import { placeholderMigration } from "./0008_placeholder.js";
+import { unitTextsMigration } from "./0008_unit_texts.js";
 import { applicationsMigration } from "./0009_applications.js";
 import type { Migration } from "./migration.js";
 
@@ -20,6 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   consoleUsersSessionsMigration,
   savedConnectionsMigration,
   objectChunksMigration,
-  placeholderMigration,
+  unitTextsMigration,
   applicationsMigration,
 ];

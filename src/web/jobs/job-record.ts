@@ -39,10 +39,6 @@ export class JobRecord {
   lines = 0;
   findings = 0;
 
-  /** Decoded texts of the assessed units, kept for the code view while memory allows. */
-  texts: ReadonlyMap<string, string> | undefined;
-  textBytes = 0;
-
   readonly #clock: () => number;
   readonly #subscriptions = new Set<JobSubscription>();
   #sequence = 0;

@@ -14,6 +14,7 @@ import type {
   AssessmentWriter,
   DeleteResult,
   Store,
+  UnitTexts,
 } from "../../store/index.js";
 
 export interface StoreObserver {
@@ -57,6 +58,10 @@ export class ObservedStore implements Store {
     return this.#store.iterateFindings(id, chunkRows);
   }
 
+  getUnitTexts(id: string, files: readonly string[]): Promise<UnitTexts> {
+    return this.#store.getUnitTexts(id, files);
+  }
+
   getInventory(id: string, kind: string): Promise<unknown[]> {
     return this.#store.getInventory(id, kind);
   }
@@ -77,6 +82,7 @@ function observedWriter(writer: AssessmentWriter, observer: StoreObserver): Asse
   return {
     id: writer.id,
     addUnits: (units) => writer.addUnits(units),
+    addUnitText: (file, packed) => writer.addUnitText(file, packed),
     addObjects: (objects) => writer.addObjects(objects),
     addFindings: (findings: readonly Finding[]) => {
       observer.onFindings(findings.length);

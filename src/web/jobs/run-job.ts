@@ -155,8 +155,6 @@ function finishWith(
     return;
   }
 
-  record.texts = result.texts;
-  record.textBytes = textBytes(result.texts);
   finish(record, context, "done");
 }
 
@@ -173,13 +171,4 @@ function finish(
     record.error = error;
   }
   context.emit(record, "state");
-}
-
-/** Estimates the memory of the texts as two bytes per UTF-16 code unit. */
-function textBytes(texts: ReadonlyMap<string, string>): number {
-  let total = 0;
-  for (const [name, text] of texts) {
-    total += (name.length + text.length) * 2;
-  }
-  return total;
 }

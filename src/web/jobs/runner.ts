@@ -36,12 +36,6 @@ export interface JobRunnerOptions {
   readonly maxFinishedJobs?: number;
   /** Milliseconds a finished job is kept. Default one hour. */
   readonly finishedJobTtlMs?: number;
-  /**
-   * Bytes of source text kept from finished jobs, for showing the code
-   * around a finding. The texts of the oldest jobs are dropped first.
-   * Default 64 MiB.
-   */
-  readonly maxKeptTextBytes?: number;
   readonly hooks?: JobHooks;
   /** Milliseconds since the epoch; `Date.now` by default. */
   readonly clock?: () => number;
@@ -71,13 +65,11 @@ export interface JobRequest {
 
 const DEFAULT_MAX_FINISHED = 100;
 const DEFAULT_FINISHED_TTL_MS = 60 * 60 * 1000;
-const DEFAULT_KEPT_TEXT_BYTES = 64 * 1024 * 1024;
 
 export class JobRunner {
   readonly #concurrency: number;
   readonly #maxFinished: number;
   readonly #finishedTtlMs: number;
-  readonly #maxTextBytes: number;
   readonly #hooks: JobHooks;
   readonly #clock: () => number;
   readonly #context: JobContext;
@@ -94,7 +86,6 @@ export class JobRunner {
     this.#concurrency = positive("concurrency", options.concurrency ?? 1);
     this.#maxFinished = positive("maxFinishedJobs", options.maxFinishedJobs ?? DEFAULT_MAX_FINISHED);
     this.#finishedTtlMs = positive("finishedJobTtlMs", options.finishedJobTtlMs ?? DEFAULT_FINISHED_TTL_MS);
-    this.#maxTextBytes = options.maxKeptTextBytes ?? DEFAULT_KEPT_TEXT_BYTES;
     this.#hooks = options.hooks ?? {};
     this.#clock = options.clock ?? Date.now;
     this.#context = {
@@ -195,24 +186,6 @@ export class JobRunner {
     return () => this.#watchers.delete(listener);
   }
 
-  /**
-   * Returns the decoded source texts of a finished job's assessment by
-   * unit name, while the runner still keeps them.
-   *
-   * NOTE: the store keeps no source text, so after the texts are dropped
-   * (memory limit, restart) the console can show findings but not the code
-   * around them.
-   */
-  sourceTexts(assessmentId: string): ReadonlyMap<string, string> | undefined {
-    this.#prune();
-    for (const record of this.#finished) {
-      if (record.assessmentId === assessmentId && record.state === "done") {
-        return record.texts;
-      }
-    }
-    return undefined;
-  }
-
   /** Cancels every queued and running job and waits for the running ones to end. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -261,7 +234,7 @@ export class JobRunner {
     }
   }
 
-  /** Drops finished jobs past the count and age limits, then texts past the memory limit. */
+  /** Drops finished jobs past the count and age limits. */
   #prune(): void {
     const now = this.#clock();
     while (
@@ -270,17 +243,6 @@ export class JobRunner {
     ) {
       const dropped = this.#finished.shift()!;
       this.#jobs.delete(dropped.id);
-    }
-
-    let textBytes = this.#finished.reduce((sum, r) => sum + (r.texts === undefined ? 0 : r.textBytes), 0);
-    for (const record of this.#finished) {
-      if (textBytes <= this.#maxTextBytes) {
-        break;
-      }
-      if (record.texts !== undefined) {
-        textBytes -= record.textBytes;
-        record.texts = undefined;
-      }
     }
   }
 }

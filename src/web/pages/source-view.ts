@@ -34,8 +34,13 @@ export interface SourceViewInput {
   readonly line: number | undefined;
   /** First line of the window to show, when the page links asked for one. */
   readonly from: number | undefined;
-  /** The unit's text, or undefined when the console no longer has it. */
+  /** The unit's text, or undefined when the store has none. */
   readonly text: string | undefined;
+  /**
+   * How the assessment keeps its texts (Store.getUnitTexts), which says
+   * why `text` is absent.
+   */
+  readonly textStatus: "kept" | "not-kept" | "not-stored";
   /** The unit's findings in saved order. */
   readonly findings: readonly Finding[];
   /** Findings of the unit left out of `findings` by the cap. */
@@ -65,11 +70,18 @@ function missingText(input: SourceViewInput): SafeHtml {
     (finding) => html`<li>line ${finding.line}, column ${finding.column}: ${annotation(finding)}</li>`,
   );
 
-  // NOTE: the store keeps no source text. Only a run that the console
-  // itself started keeps it, in memory and for a while (see JobRunner).
-  return html`<p class="notice">The source text of this file is not available: infio stores findings, not code, and the
-console keeps the code of the assessments it ran only for a while after each run. Assess the code again to see it here.</p>
+  return html`<p class="notice">${missingReason(input.textStatus)}</p>
 ${list.length === 0 ? "" : html`<h2>Findings${input.line === undefined ? "" : html` on line ${input.line}`}</h2><ul>${list}</ul>`}`;
+}
+
+function missingReason(status: SourceViewInput["textStatus"]): string {
+  if (status === "not-kept") {
+    return "Source not kept: this assessment was stored without its code, as 'infio assess --no-keep-source' does, so only its findings are shown.";
+  }
+  if (status === "not-stored") {
+    return "Source not kept: this assessment was stored by an infio version that kept no source text. Assess the code again to see it here.";
+  }
+  return "Source not kept: the store has no text for this file, which is not one of the assessment's code units.";
 }
 
 function codeTable(input: SourceViewInput, lines: readonly string[]): SafeHtml {

@@ -86,11 +86,16 @@ async function showSource(context: RouteContext) {
   await authorizeCompleteAssessment(context, id);
   const { file, line, from } = parseSourceQuery(context.request.query);
 
-  const texts = context.services.runner.sourceTexts(id);
-  const text = texts?.get(file);
-  const read = await auditedConsoleRead(context, { assessment: id }, { view: "source", file }, () =>
-    findingsOfFile(context, id, file),
-  );
+  const read = await auditedConsoleRead(context, { assessment: id }, { view: "source", file }, async () => ({
+    ...(await findingsOfFile(context, id, file)),
+    stored: await context.services.store.getUnitTexts(id, [file]),
+  }));
+  const { stored } = read;
+  if (stored.status === "not-found") {
+    // Deleted between the check above and this read.
+    throw notFound("The assessment");
+  }
+  const text = stored.status === "kept" ? stored.texts.get(file) : undefined;
   if (text === undefined && read.findings.length === 0) {
     throw notFound("The source of this file");
   }
@@ -101,6 +106,7 @@ async function showSource(context: RouteContext) {
     line,
     from,
     text,
+    textStatus: stored.status,
     findings: read.findings,
     findingsLeftOut: read.leftOut,
   });

@@ -1,5 +1,6 @@
 /**
- * Static assets: a fixed list of files, each at one URL under /assets/.
+ * Static assets: a fixed list of files, each at one URL under /assets/
+ * (and the icon at /favicon.ico, where browsers look for it).
  * Nothing outside the list is served, so no request path can reach another
  * file. An asset is text built into the code or a file read once, on first
  * request.
@@ -11,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import { ISLAND_ASSETS } from "../pages/islands.js";
 import { REPORT_CSS, REPORT_STYLESHEET_URL } from "../pages/report-styles.js";
 import { CONSOLE_CSS } from "../pages/styles.js";
+import { faviconIco } from "./favicon.js";
 
 export interface Asset {
   /** URL path, such as `/assets/console.css`. */
@@ -35,6 +37,8 @@ export const CONSOLE_ASSETS: readonly Asset[] = [
   textAsset("/assets/console.css", "text/css; charset=utf-8", CONSOLE_CSS),
   textAsset(REPORT_STYLESHEET_URL, "text/css; charset=utf-8", REPORT_CSS),
   ...ISLAND_ASSETS,
+  // Browsers ask for it at this URL on their own, outside /assets/.
+  { url: "/favicon.ico", contentType: "image/x-icon", load: async () => faviconIco() },
 ];
 
 /** An asset with its bytes and entity tag, as served. */

@@ -63,8 +63,9 @@ describe("job runner with an embedded store", { concurrency: false }, () => {
     assert.equal(done.progress.findings, stored.findings.length);
     assert.equal(done.progress.lines, stored.summary.lines);
 
-    const texts = runner.sourceTexts(done.assessmentId);
-    assert.equal(texts?.get("procs/flush.sql"), CHECKPOINT_PROC);
+    const texts = await temp.store.getUnitTexts(done.assessmentId, ["procs/flush.sql"]);
+    assert.equal(texts.status, "kept");
+    assert.equal(texts.texts.get("procs/flush.sql"), CHECKPOINT_PROC);
     await runner.close();
   });
 

@@ -110,6 +110,17 @@ describe("security headers and error pages", () => {
     assert.equal(again.body, "");
   });
 
+  it("serves the icon to a signed-out visitor", async () => {
+    const response = await web.visitor().request({ method: "GET", url: "/favicon.ico" });
+    const body = response.rawPayload;
+
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers["content-type"], "image/x-icon");
+    assert.deepEqual([...body.subarray(0, 6)], [0, 0, 1, 0, 1, 0], "ICONDIR of one icon");
+    assert.equal(body.readUInt32LE(18), 22, "image offset");
+    assert.equal(body.readUInt32LE(14) + 22, body.length, "image size");
+  });
+
   it("renders pages without inline script or style", async () => {
     const pages = [await web.visitor().get("/sign-in"), await viewer.get("/no/such/page"), await viewer.get("/boom")];
 

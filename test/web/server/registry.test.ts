@@ -92,7 +92,7 @@ describe("registered console routes", () => {
     for (const asset of assets) {
       assert.equal(asset.method, "GET", asset.url);
       assert.equal(asset.permission, "public", asset.url);
-      assert.match(asset.url, /^\/assets\//);
+      assert.match(asset.url, /^\/assets\/|^\/favicon\.ico$/);
     }
   });
 
