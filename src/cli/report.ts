@@ -9,6 +9,7 @@ import { Command } from "commander";
 
 import { compareStoredAssessment } from "../assessment/compare-stored.js";
 import type { Assessment } from "../assessment/model.js";
+import type { UnitTexts } from "../store/index.js";
 import { defaultCatalog } from "../catalog/catalog.js";
 import { parseTarget, type Target } from "../catalog/targets.js";
 import { comparisonLine } from "./assess-run.js";
@@ -43,7 +44,7 @@ import {
   type RawRedactOptions,
   type RedactReportOptions,
 } from "./redact-reports.js";
-import { SourceTexts, originsOf } from "./source-texts.js";
+import { logMissingTexts, readStoredTexts, reportSourceTexts } from "./stored-source.js";
 import { embeddedStoreExists, readAssessments } from "./store-access.js";
 import { parseFormats, type ReportFormat } from "./values.js";
 import {
@@ -172,18 +173,24 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
     options.encryptOutput === undefined ? undefined : await prepareReportEncryption(options.encryptOutput, ctx, log);
   // An invalid price book fails before anything is read or written.
   const priceBook = options.priceBook === undefined ? undefined : await loadReportPriceBook(options.priceBook);
+
+  // Only the code view of the HTML report, and redaction, use the texts.
+  const needsTexts = options.formats.includes("html") || options.redact !== undefined;
+  let storedTexts: UnitTexts | undefined;
   const [stored] = await auditedRead(
     setup.audit,
     { action: "assessment.read", objects: { assessment: options.id }, details: { command: "report" } },
-    () => readAssessments(options.store, options.dataDir, [options.id], log, setup),
+    () =>
+      readAssessments(options.store, options.dataDir, [options.id], log, setup, async (store, read) => {
+        if (needsTexts) {
+          storedTexts = await readStoredTexts(store, read);
+        }
+      }),
   );
   const compared = options.compare === undefined ? stored : withComparison(stored, options.compare, log);
   const a = priceBook === undefined ? compared : withPriceBook(compared, priceBook, log);
 
-  // NOTE: the store keeps no module definitions, so the code view of a
-  // live server's assessment shows no code here. Its source is no path.
-  const origins = a.live === undefined ? originsOf(a.sources, ctx.cwd) : [];
-  const sources = new SourceTexts(a.units, origins, ctx.cwd);
+  const sources = reportSourceTexts(a, storedTexts, ctx.cwd);
   const outDir = await prepareOutDir(options.out);
   const details = {
     out: options.out,
@@ -232,17 +239,7 @@ export async function executeReport(options: ReportOptions, ctx: CliContext): Pr
   for (const path of written) {
     log.info(`wrote ${path}`);
   }
-  if (sources.missingCount > 0 && a.live !== undefined) {
-    log.warn(
-      "the code view shows no module code: the store keeps no module definitions; " +
-        "assess the server or its bundle again for a report with code",
-    );
-  } else if (sources.missingCount > 0) {
-    log.warn(
-      `${sources.missingCount} script(s) are gone or changed since the assessment; ` +
-        "the code view leaves them out (run from the folder the assessment was run in)",
-    );
-  }
+  logMissingTexts(a, storedTexts, sources, log);
   ctx.stdout.write(`report ${options.out}\n`);
   return EXIT_OK;
 }

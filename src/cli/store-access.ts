@@ -107,7 +107,8 @@ export function embeddedStoreExists(spec: string, dataDir: string): boolean {
 
 /**
  * Reads complete assessments by id, in the order given, from one opening of
- * the store; throws UsageError naming an id that is not there.
+ * the store; throws UsageError naming an id that is not there. `whileOpen`
+ * runs for each assessment read, before the store closes, to read more of it.
  */
 export async function readAssessments(
   spec: string,
@@ -115,6 +116,7 @@ export async function readAssessments(
   ids: readonly string[],
   log: Logger,
   setup?: CommandSetup,
+  whileOpen?: (store: Store, a: Assessment) => Promise<void>,
 ): Promise<Assessment[]> {
   if (!embeddedStoreExists(spec, dataDir)) {
     throw new UsageError(
@@ -135,6 +137,7 @@ export async function readAssessments(
         );
       }
       found.push(withSortedTypes(a));
+      await whileOpen?.(store, a);
     }
     return found;
   } finally {

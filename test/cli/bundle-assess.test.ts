@@ -127,7 +127,7 @@ describe("infio assess --bundle", () => {
     }
   });
 
-  it("reports a stored live assessment again without module code", async () => {
+  it("reports a stored live assessment again with its module code", async () => {
     assert.ok(storedId);
     const ctx = captureContext({ cwd: work });
     const code = await main(
@@ -135,9 +135,30 @@ describe("infio assess --bundle", () => {
       ctx,
     );
     assert.equal(code, 0, ctx.err.join(""));
-    assert.match(ctx.err.join(""), /the code view shows no module code/);
+    assert.doesNotMatch(ctx.err.join(""), /source not kept/);
     const json = JSON.parse(readFileSync(join(work, "again", "assessment.json"), "utf8"));
     assert.deepEqual(json.sources, [ADDRESS]);
+    const html = readFileSync(join(work, "again", "assessment.html"), "utf8");
+    assert.match(html, /<mark>CHECKPOINT<\/mark>/, "the code view shows the stored module text");
+  });
+
+  it("reports a live assessment without kept source", async () => {
+    const path = await bundle("no-source.infio", items());
+    const first = await assess(["--bundle", path, "--key-file", keyFile, "--no-keep-source", "--out", join(work, "r-no-source"), "--format", "json"]);
+    assert.equal(first.code, 0, first.err);
+    const id = /^assessment (\S+)/.exec(first.out)?.[1];
+    assert.ok(id);
+
+    const ctx = captureContext({ cwd: work });
+    const code = await main(
+      ["report", id, "--data-dir", join(work, "home"), "--key-file", keyFile, "--out", join(work, "again-no-source")],
+      ctx,
+    );
+
+    assert.equal(code, 0, ctx.err.join(""));
+    assert.match(ctx.err.join(""), /source not kept: the assessment was run with --no-keep-source, so the code view shows no module code/);
+    const html = readFileSync(join(work, "again-no-source", "assessment.html"), "utf8");
+    assert.doesNotMatch(html, /<mark>CHECKPOINT<\/mark>/);
   });
 
   it("fails with 1 on another key file", async () => {

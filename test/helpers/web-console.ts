@@ -58,6 +58,12 @@ export interface TestConsoleOptions {
   readonly routes?: readonly RouteModule[];
   /** `embedded` (default) or a postgres:// URL of an empty database. */
   readonly store?: string;
+  /**
+   * An existing data folder to serve, such as one that `infio assess`
+   * wrote; close() then leaves it in place, so that another console can
+   * open it as after a restart. A new temporary folder when not given.
+   */
+  readonly dataDir?: string;
   readonly sessionTimeouts?: SessionTimeouts;
   /** TEST_SIGN_IN_LIMITS when not given. */
   readonly signInLimits?: SignInLimits;
@@ -210,7 +216,6 @@ export function tlsRequest(url: URL, ca: string, init: TlsRequestInit = {}): Pro
 
 interface Parts {
   readonly dataDir: string;
-  readonly root: string;
   readonly services: ConsoleServices;
   readonly logs: string[];
   readonly clock: TestClock;
@@ -218,11 +223,16 @@ interface Parts {
 }
 
 async function openParts(options: TestConsoleOptions): Promise<Parts> {
-  const root = await mkdtemp(join(tmpdir(), "infio-web-"));
-  const dataDir = join(root, "data");
+  const root = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), "infio-web-")) : undefined;
+  const dataDir = options.dataDir ?? join(root!, "data");
+  const removeRoot = async (): Promise<void> => {
+    if (root !== undefined) {
+      await rm(root, { recursive: true, force: true });
+    }
+  };
   const opened = await openStore(options.store ?? "embedded", { dataDir });
   if (!opened.ok) {
-    await rm(root, { recursive: true, force: true });
+    await removeRoot();
     throw opened.error;
   }
 
@@ -243,7 +253,6 @@ async function openParts(options: TestConsoleOptions): Promise<Parts> {
   });
   return {
     dataDir,
-    root,
     services: created.services,
     logs,
     clock,
@@ -252,7 +261,7 @@ async function openParts(options: TestConsoleOptions): Promise<Parts> {
         await created.close();
       } finally {
         await opened.store.close();
-        await rm(root, { recursive: true, force: true });
+        await removeRoot();
       }
     },
   };
