@@ -1,7 +1,8 @@
-/** The console's users and sessions in a store that keeps them. */
+/** The console's users, sessions and sign-in counters in a store that keeps them. */
 
 import { ConsoleSessions } from "./console-sessions.js";
 import { ConsoleUsers } from "./console-users.js";
+import { ConsoleSignInAttempts } from "./sign-in-attempts.js";
 import { StoreError } from "./errors.js";
 import { SqlStore } from "./sql-store.js";
 import type { Store } from "./store.js";
@@ -9,6 +10,7 @@ import type { Store } from "./store.js";
 export interface ConsoleAccounts {
   readonly users: ConsoleUsers;
   readonly sessions: ConsoleSessions;
+  readonly signInAttempts: ConsoleSignInAttempts;
 }
 
 /**
@@ -26,5 +28,6 @@ export function consoleAccounts(store: Store): ConsoleAccounts {
   return {
     users: new ConsoleUsers(store.connection),
     sessions: new ConsoleSessions(store.connection),
+    signInAttempts: new ConsoleSignInAttempts(store.connection),
   };
 }

@@ -1,11 +1,13 @@
 /**
  * Counts sign-in attempts per client address and per user name in fixed
  * windows, and rejects attempts over the limit until the window ends. It
- * works beside the lockout of users.ts: the lockout protects one account
- * and lasts across restarts, this limiter also slows guessing across many
- * names from one address, and of unknown names. Counts are kept in memory,
- * so a restart clears them.
+ * works beside the lockout of users.ts: the lockout protects one account,
+ * this limiter also slows guessing across many names from one address, and
+ * of unknown names. The counts are kept in the store, so a restart of the
+ * console does not clear them.
  */
+
+import type { ConsoleSignInAttempts } from "../../store/sign-in-attempts.js";
 
 export interface AttemptLimit {
   /** Attempts allowed in one window. */
@@ -17,7 +19,7 @@ export interface AttemptLimit {
 export interface SignInLimits {
   readonly perAddress: AttemptLimit;
   readonly perName: AttemptLimit;
-  /** Keys tracked at most; the oldest are dropped past it, bounding memory. */
+  /** Keys tracked at most; the oldest are dropped past it, bounding the store's table. */
   readonly maxTracked: number;
 }
 
@@ -35,16 +37,12 @@ export type LimitCheck =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly retryAfterMs: number; readonly limitedBy: "address" | "name" };
 
-interface Window {
-  readonly startMs: number;
-  count: number;
-}
-
 export class SignInLimiter {
   readonly limits: SignInLimits;
-  readonly #windows = new Map<string, Window>();
+  readonly #attempts: ConsoleSignInAttempts;
 
-  constructor(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {
+  constructor(attempts: ConsoleSignInAttempts, limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {
+    this.#attempts = attempts;
     this.limits = limits;
   }
 
@@ -53,59 +51,33 @@ export class SignInLimiter {
    * go on. A rejected attempt is not counted, so waiting out the window is
    * enough to be let in again.
    */
-  attempt(address: string, name: string, nowMs: number): LimitCheck {
-    const addressKey = `address\0${address}`;
-    const nameKey = `name\0${name.toLowerCase()}`;
-    const byAddress = this.#remaining(addressKey, this.limits.perAddress, nowMs);
-    if (byAddress !== undefined) {
-      return { allowed: false, retryAfterMs: byAddress, limitedBy: "address" };
+  async attempt(address: string, name: string, nowMs: number): Promise<LimitCheck> {
+    const outcome = await this.#attempts.countAttempt(
+      [
+        { key: addressKey(address), ...this.limits.perAddress },
+        { key: nameKey(name), ...this.limits.perName },
+      ],
+      nowMs,
+      this.limits.maxTracked,
+    );
+    if (outcome.allowed) {
+      return { allowed: true };
     }
-    const byName = this.#remaining(nameKey, this.limits.perName, nowMs);
-    if (byName !== undefined) {
-      return { allowed: false, retryAfterMs: byName, limitedBy: "name" };
-    }
-
-    this.#count(addressKey, nowMs);
-    this.#count(nameKey, nowMs);
-    return { allowed: true };
+    const limitedBy = outcome.limitedBy === 0 ? "address" : "name";
+    return { allowed: false, retryAfterMs: outcome.retryAfterMs, limitedBy };
   }
 
   /** Forgets the attempts for `name` after it signed in. */
-  forgetName(name: string): void {
-    this.#windows.delete(`name\0${name.toLowerCase()}`);
+  forgetName(name: string): Promise<void> {
+    return this.#attempts.forget(nameKey(name));
   }
+}
 
-  /** Returns the milliseconds until `key` may try again, or undefined when it may now. */
-  #remaining(key: string, limit: AttemptLimit, nowMs: number): number | undefined {
-    const window = this.#windows.get(key);
-    if (window === undefined || nowMs - window.startMs >= limit.windowMs) {
-      return undefined;
-    }
-    return window.count >= limit.max ? window.startMs + limit.windowMs - nowMs : undefined;
-  }
+function addressKey(address: string): string {
+  return `address\0${address}`;
+}
 
-  #count(key: string, nowMs: number): void {
-    const limit = key.startsWith("address\0") ? this.limits.perAddress : this.limits.perName;
-    const window = this.#windows.get(key);
-    if (window !== undefined && nowMs - window.startMs < limit.windowMs) {
-      window.count++;
-      return;
-    }
-
-    // Re-inserting keeps the map in order of window start, oldest first.
-    this.#windows.delete(key);
-    this.#windows.set(key, { startMs: nowMs, count: 1 });
-    this.#bound();
-  }
-
-  /** Drops the oldest windows once more keys than `maxTracked` are kept. */
-  #bound(): void {
-    while (this.#windows.size > this.limits.maxTracked) {
-      const oldest = this.#windows.keys().next().value;
-      if (oldest === undefined) {
-        return;
-      }
-      this.#windows.delete(oldest);
-    }
-  }
+/** Names match regardless of case, as user names do. */
+function nameKey(name: string): string {
+  return `name\0${name.toLowerCase()}`;
 }

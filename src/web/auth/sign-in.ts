@@ -41,7 +41,7 @@ export async function checkSignIn(
 ): Promise<SignInResult> {
   const { users, hasher, limiter, lockout } = dependencies;
   const now = dependencies.now();
-  const limit = limiter.attempt(address, name, now.getTime());
+  const limit = await limiter.attempt(address, name, now.getTime());
   if (!limit.allowed) {
     return { ok: false, reason: "rate-limited", retryAfterMs: limit.retryAfterMs };
   }
@@ -68,6 +68,6 @@ export async function checkSignIn(
   }
 
   await users.recordSuccess(user.key, now);
-  limiter.forgetName(name);
+  await limiter.forgetName(name);
   return { ok: true, user };
 }

@@ -88,7 +88,7 @@ export async function buildConsole(options: ConsoleOptions): Promise<ConsoleApp>
     options.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS,
     services.now,
   );
-  const limiter = new SignInLimiter(options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS);
+  const limiter = new SignInLimiter(services.accounts.signInAttempts, options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS);
   installGuard(app, { sessions, services });
 
   let navigation: readonly NavigationLink[] = [];
