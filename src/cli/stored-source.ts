@@ -15,9 +15,9 @@ import { SourceTexts, originsOf } from "./source-texts.js";
  * Reads the stored texts of the units that have findings, the only ones
  * the code view shows.
  *
- * NOTE: the texts are held in memory until the reports are written, as
- * the findings are; for an assessment of a million lines that is about its
- * size in source, tens of megabytes.
+ * NOTE: the texts stay in memory until the reports are written, as the
+ * findings do. For an assessment of a million lines that is about the size
+ * of its source, tens of megabytes.
  */
 export async function readStoredTexts(store: Store, a: Assessment): Promise<UnitTexts> {
   const files = [...new Set(a.findings.map((finding) => finding.file))];

@@ -1,9 +1,9 @@
 /**
  * The console's sign-in attempt counters, in `console_sign_in_attempts`
  * (migration 8): one fixed window per key, such as a client address or a
- * user name, so that the counts survive a restart of the console and are
- * shared by consoles on one PostgreSQL server. web/auth/sign-in-limiter.ts
- * decides what the counts mean.
+ * user name. Kept in the store, the counts survive a restart of the console
+ * and are shared by consoles on one PostgreSQL server.
+ * web/auth/sign-in-limiter.ts decides what the counts mean.
  *
  * A key is stored as its SHA-256, so the table shows no address or name.
  * NOTE: an unsalted hash hides a short key (an address, or a password
@@ -47,9 +47,9 @@ export class ConsoleSignInAttempts {
 
   /**
    * Counts one attempt for every key, unless a key has reached its limit in
-   * its current window; then nothing is counted and the first such key is
-   * returned. Windows that ended at `nowMs` are deleted first, and past
-   * `maxTracked` windows the oldest go, which bounds the table.
+   * its current window. Then nothing is counted, and the first such key is
+   * returned. Windows that ended by `nowMs` are deleted first. Past
+   * `maxTracked` windows the oldest are deleted too, which bounds the table.
    */
   countAttempt(keys: readonly AttemptKey[], nowMs: number, maxTracked: number): Promise<AttemptOutcome> {
     return this.#connection.transaction(async (session) => {

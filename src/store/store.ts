@@ -30,7 +30,7 @@ export type AssessmentHeader = Pick<
 
 /**
  * The stored source texts of some units of an assessment. `not-kept`: the
- * run was told not to keep them. `not-stored`: the assessment is older
+ * run was started with keepSource false (`--no-keep-source`). `not-stored`: the assessment is older
  * than the stored texts, so only the scripts on disk may still have them.
  * `not-found`: there is no complete assessment of that id.
  */

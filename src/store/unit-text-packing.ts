@@ -1,8 +1,10 @@
 /**
  * Compression of a code unit's source text before it is sealed into
  * `unit_texts`. It runs in the worker threads that assess the units, so
- * the main thread only seals and inserts about a fifth of the bytes
- * (T-SQL compresses about 5:1 with zlib level 1 on the benchmark corpus).
+ * the main thread only seals and inserts the compressed bytes. zlib level 1
+ * shrank the generated benchmark corpus (bench/corpus.ts, 32.5 MB) 20:1,
+ * but that corpus repeats itself by construction: real scripts compress
+ * less.
  *
  * The text is stored as UTF-8. A lone surrogate, which a module read from
  * SQL Server can contain, comes back as U+FFFD: one UTF-16 code unit for

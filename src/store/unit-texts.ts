@@ -2,8 +2,8 @@
  * Writes and reads `unit_texts`: the source text of each code unit, packed
  * by unit-text-packing.ts and sealed under the assessment's data key, bound
  * to the unit's ordinal. Texts arrive one unit at a time as units complete
- * and are inserted a few at a time, so the writer holds about a megabyte
- * of them at most, and a reader opens only the texts it is asked for.
+ * and are inserted a few at a time, so the writer buffers about a megabyte
+ * of them at most. A reader opens only the texts it requests.
  */
 
 import { readAll } from "./assessment-reader.js";

@@ -60,8 +60,8 @@ export interface TestConsoleOptions {
   readonly store?: string;
   /**
    * An existing data folder to serve, such as one that `infio assess`
-   * wrote; close() then leaves it in place, so that another console can
-   * open it as after a restart. A new temporary folder when not given.
+   * wrote. close() leaves it in place, so that another console can open it
+   * as after a restart. A new temporary folder when not given.
    */
   readonly dataDir?: string;
   readonly sessionTimeouts?: SessionTimeouts;

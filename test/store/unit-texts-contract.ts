@@ -14,7 +14,7 @@ import { packUnitText } from "../../src/store/unit-text-packing.js";
 import { HOSTILE_NAMES, sampleAssessment } from "./sample-assessment.js";
 import type { StoreHarness } from "./store-contract.js";
 
-/** A text for each sample unit, with code points a store could mangle. */
+/** Returns a text for each sample unit, with code points a store could mangle. */
 function textOf(file: string, i: number): string {
   const lines = Array.from({ length: 40 }, (_, line) => `SELECT ${line} AS n; -- ${file}`);
   return `-- unit ${i}: ${HOSTILE_NAMES[i % HOSTILE_NAMES.length]} \u0000 \u00e9 \u{1f600}\r\n${lines.join("\n")}`;

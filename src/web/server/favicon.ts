@@ -4,10 +4,12 @@
  * file with one 32-bit image: a dark blue tile with a light bar, so that
  * nothing is read from disk and no request for it ends in a 404.
  *
- * ICO layout (Microsoft's "Icons" article, Win32 documentation): a 6-byte
- * ICONDIR, one 16-byte ICONDIRENTRY, then a BITMAPINFOHEADER whose height
- * counts the colour rows and the AND mask rows, the BGRA rows bottom-up,
- * and the 1-bit AND mask, each row padded to 4 bytes.
+ * The ICO layout is described in "The evolution of the ICO file format,
+ * part 1" (Raymond Chen, The Old New Thing, 2010). It is a 6-byte ICONDIR
+ * and one 16-byte ICONDIRENTRY, then the image. The image is a
+ * BITMAPINFOHEADER whose height counts the colour rows and the AND mask
+ * rows, the BGRA rows bottom-up, and the 1-bit AND mask, each row padded
+ * to 4 bytes.
  */
 
 const SIZE = 16;

@@ -55,7 +55,7 @@ function describeLimiter(label: string, location: () => Promise<string>): void {
       return opened.store;
     }
 
-    /** A limiter over an empty table, as each test expects. */
+    /** Returns a limiter over an empty table, as each test expects. */
     async function newLimiter(limits: SignInLimits = LIMITS): Promise<SignInLimiter> {
       assert.ok(store instanceof SqlStore);
       await store.connection.query("delete from console_sign_in_attempts");
