@@ -120,9 +120,9 @@ export async function readUnitTexts(
   const sealer = await openSealer(id);
   const ordinals = await unitOrdinals(session, key, sealer, files);
   const texts = new Map<string, string>();
-  const wanted = [...ordinals.entries()];
-  for (let at = 0; at < wanted.length; at += TEXTS_PER_READ) {
-    const batch = wanted.slice(at, at + TEXTS_PER_READ);
+  const requested = [...ordinals.entries()];
+  for (let at = 0; at < requested.length; at += TEXTS_PER_READ) {
+    const batch = requested.slice(at, at + TEXTS_PER_READ);
     const found = await readBatch(session, key, sealer, batch.map(([, ordinal]) => ordinal));
     for (const [file, ordinal] of batch) {
       texts.set(file, found.get(ordinal)!);
@@ -138,11 +138,11 @@ async function unitOrdinals(
   sealer: RowSealer,
   files: readonly string[],
 ): Promise<Map<string, number>> {
-  const wanted = new Set(files);
+  const names = new Set(files);
   const ordinals = new Map<string, number>();
   const units = await readAll(session, UNITS, key, sealer);
   units.forEach((unit, ordinal) => {
-    if (wanted.has(unit.file) && !ordinals.has(unit.file)) {
+    if (names.has(unit.file) && !ordinals.has(unit.file)) {
       ordinals.set(unit.file, ordinal);
     }
   });
