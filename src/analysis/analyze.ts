@@ -7,12 +7,15 @@ import type { Batch } from "../tsql/ast/statements.js";
 import { parse, type ParseOptions } from "../tsql/parse.js";
 import { AnalysisContext, type PositionMap } from "./context.js";
 import { DETECTORS } from "./detectors/index.js";
+import type { UnitDependencies } from "./dependencies.js";
 import type { DefinedObject, FeatureOccurrence } from "./occurrence.js";
 import { Walker } from "./walk.js";
 
 export interface UnitAnalysis {
   readonly occurrences: FeatureOccurrence[];
   readonly objects: DefinedObject[];
+  /** Object references and definitions, for the dependency graph. */
+  readonly dependencies: UnitDependencies;
 }
 
 let walker: Walker | undefined;
@@ -50,7 +53,11 @@ export class UnitAnalyzer {
   }
 
   result(): UnitAnalysis {
-    return { occurrences: this.context.occurrences, objects: this.context.objects };
+    return {
+      occurrences: this.context.occurrences,
+      objects: this.context.objects,
+      dependencies: this.context.dependencies.result(),
+    };
   }
 }
 

@@ -5,6 +5,7 @@
 
 import type { SchemaObjectName } from "../tsql/ast/node.js";
 import type { Node } from "../tsql/ast/node.js";
+import { DependencyCollector } from "./dependencies.js";
 import type { DefinedObject, FeatureOccurrence } from "./occurrence.js";
 
 /** Maps positions of nested code (dynamic SQL) to the outer file. */
@@ -21,6 +22,8 @@ export const MAX_DYNAMIC_DEPTH = 8;
 export class AnalysisContext {
   occurrences: FeatureOccurrence[] = [];
   objects: DefinedObject[] = [];
+  /** Object references of the unit, shared with nested contexts like the occurrences. */
+  readonly dependencies: DependencyCollector;
   /** Source text of the unit, for detectors that need the written form. */
   readonly text: string;
   /** Nesting of dynamic SQL; 0 for the unit itself. */
@@ -42,9 +45,11 @@ export class AnalysisContext {
       nested?: NestedAnalyzer;
       occurrences?: FeatureOccurrence[];
       objects?: DefinedObject[];
+      dependencies?: DependencyCollector;
     } = {},
   ) {
     this.text = text;
+    this.dependencies = options.dependencies ?? new DependencyCollector();
     this.nested = options.nested;
     if (options.occurrences) {
       this.occurrences = options.occurrences;
@@ -116,6 +121,7 @@ export class AnalysisContext {
       nested: this.nested,
       occurrences: this.occurrences,
       objects: this.objects,
+      dependencies: this.dependencies,
     });
     this.nested(code, child, toOuter);
     return true;

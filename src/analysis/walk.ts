@@ -24,7 +24,7 @@ import type { AnalysisContext } from "./context.js";
 import type { Detector, Visitor } from "./detector.js";
 
 /** Statement kinds that define an object, with the object type they define. */
-const OBJECT_KINDS: Readonly<Record<string, string>> = {
+export const OBJECT_KINDS: Readonly<Record<string, string>> = {
   CreateTableStatement: "table",
   CreateViewStatement: "view",
   AlterViewStatement: "view",

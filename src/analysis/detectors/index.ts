@@ -27,6 +27,7 @@ import { referenceDetector } from "./references.js";
 import { deprecatedDetector } from "./deprecated.js";
 import { behaviourDetector } from "./behaviour.js";
 import { dynamicSqlDetector } from "./dynamic-sql.js";
+import { dependencyDetector } from "./dependencies.js";
 
 export const DETECTORS: readonly Detector[] = [
   statementDetector,
@@ -55,4 +56,5 @@ export const DETECTORS: readonly Detector[] = [
   deprecatedDetector,
   behaviourDetector,
   dynamicSqlDetector,
+  dependencyDetector,
 ];

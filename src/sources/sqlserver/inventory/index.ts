@@ -6,6 +6,7 @@ import { clusterNodesPart } from "./cluster-nodes.js";
 import { columnTypesPart } from "./column-types.js";
 import { configurationPart } from "./configuration.js";
 import { constraintsPart } from "./constraints.js";
+import { dependenciesPart } from "./dependencies.js";
 import { databaseFilesPart } from "./database-files.js";
 import { databasesPart } from "./databases.js";
 import { hostPart } from "./host.js";
@@ -71,6 +72,7 @@ export const DATABASE_PARTS: readonly InventoryPart[] = [
   columnTypesPart,
   indexesPart,
   constraintsPart,
+  dependenciesPart,
   partitioningPart,
   queryStorePart,
   usersPart,

@@ -14,6 +14,7 @@ import { CLR } from "./clr.js";
 import { CREDENTIALS } from "./credentials.js";
 import { DATABASES_AREA, KESTREL_DATABASES } from "./databases.js";
 import { DATABASE_MAIL } from "./database-mail.js";
+import { DEPENDENCIES } from "./dependencies.js";
 import { ENDPOINTS } from "./endpoints.js";
 import { EXTENDED_EVENTS } from "./extended-events.js";
 import { FULL_TEXT } from "./full-text.js";
@@ -47,6 +48,7 @@ const AREAS: readonly FixtureArea[] = [
   LOGIN_PERMISSIONS,
   SERVER_FEATURES,
   BACKUPS,
+  DEPENDENCIES,
 ];
 
 export { KESTREL_DATABASES } from "./databases.js";

@@ -9,6 +9,7 @@ import { COLLECTOR_CODE_RESPONDERS } from "./collector-code.js";
 import { COLLECTOR_CONSTRAINT_RESPONDERS } from "./collector-constraints.js";
 import { COLLECTOR_TABLE_RESPONDERS } from "./collector-tables.js";
 import { DATABASE_RESPONDERS } from "./databases.js";
+import { DEPENDENCY_RESPONDERS } from "./dependencies.js";
 import { DATABASE_MAIL_RESPONDERS } from "./database-mail.js";
 import { FULL_TEXT_RESPONDERS } from "./full-text.js";
 import { INSTANCE_RESPONDERS } from "./instance.js";
@@ -41,4 +42,5 @@ export const RESPONDERS: ResponderTable = {
   ...COLLECTOR_TABLE_RESPONDERS,
   ...COLLECTOR_CONSTRAINT_RESPONDERS,
   ...BACKUP_RESPONDERS,
+  ...DEPENDENCY_RESPONDERS,
 };

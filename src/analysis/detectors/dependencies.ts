@@ -1,0 +1,363 @@
+/**
+ * Object references for the dependency graph: tables and views read, DML
+ * targets, EXEC of procedures, function calls, NEXT VALUE FOR, user-defined
+ * types, synonyms' base objects, triggers' tables, foreign keys, and
+ * linked servers of OPENQUERY and EXEC ... AT. The detector reports no
+ * feature: it fills the context's DependencyCollector, which deduplicates.
+ *
+ * NOTE: CTE names are known per batch, not per statement, so a table with
+ * the name of a CTE elsewhere in the same batch is not recorded.
+ */
+
+import type { AnalysisContext } from "../context.js";
+import type { ReferenceKind } from "../dependencies.js";
+import type { Detector, Visitor } from "../detector.js";
+import { objectName } from "../context.js";
+import { OBJECT_KINDS } from "../walk.js";
+import type { ColumnReference, FunctionCall, NextValueFor } from "../../tsql/ast/expressions.js";
+import type { DataType, Node, SchemaObjectName } from "../../tsql/ast/node.js";
+import type { ExecuteStatement, UseStatement } from "../../tsql/ast/procedural.js";
+import type { DeleteStatement, InsertStatement, MergeStatement, OutputIntoClause, UpdateStatement } from "../../tsql/ast/dml.js";
+import type { CreateSynonymStatement } from "../../tsql/ast/tables/schema-objects.js";
+import type { ForeignKeyConstraintDefinition } from "../../tsql/ast/tables/elements.js";
+import type { TriggerStatement } from "../../tsql/ast/modules.js";
+import type {
+  CommonTableExpression,
+  NamedTableReference,
+  QuerySpecification,
+  TableReference,
+  TableValuedFunctionReference,
+} from "../../tsql/ast/query.js";
+import { perContext } from "./support.js";
+import { isSystemObject } from "./system-names.js";
+
+/**
+ * Built-in type names, after "Data types (Transact-SQL)", Microsoft Learn
+ * (SQL Server 2022; json and vector are Azure SQL and SQL Server 2025), with
+ * the ANSI synonyms the parser may keep as written.
+ */
+const SYSTEM_TYPE_NAMES: ReadonlySet<string> = new Set([
+  "bigint", "int", "integer", "smallint", "tinyint", "bit", "decimal", "dec", "numeric", "money",
+  "smallmoney", "float", "real", "double precision", "date", "datetime2", "datetime",
+  "datetimeoffset", "smalldatetime", "time", "char", "character", "varchar", "char varying",
+  "character varying", "text", "nchar", "national character", "nvarchar", "national char varying",
+  "national character varying", "ntext", "binary", "varbinary", "binary varying", "image", "cursor",
+  "geography", "geometry", "hierarchyid", "json", "vector", "rowversion", "timestamp",
+  "sql_variant", "table", "uniqueidentifier", "xml", "sysname",
+]);
+
+/**
+ * Rowset functions built into SQL Server that may appear unqualified in
+ * FROM; any other unqualified name there is a user table-valued function.
+ */
+const BUILTIN_ROWSET_FUNCTIONS: ReadonlySet<string> = new Set([
+  "openquery", "openrowset", "opendatasource", "openxml", "openjson", "string_split",
+  "generate_series", "changetable", "containstable", "freetexttable", "predict",
+  "semantickeyphrasetable", "semanticsimilaritytable", "semanticsimilaritydetailstable",
+  "fn_helpcollations", "fn_virtualfilestats", "fn_get_sql", "fn_trace_gettable",
+]);
+
+/**
+ * Methods of the CLR types (xml `nodes`, hierarchyid, geometry and
+ * geography) that the parser reads as two- or three-part function names.
+ * Spatial methods starting with `ST` are matched by their prefix.
+ */
+const TYPE_METHODS: ReadonlySet<string> = new Set([
+  "nodes", "getancestor", "getdescendant", "getlevel", "getreparentedvalue", "isdescendantof",
+  "tostring", "read", "write", "makevalid", "reduce", "bufferwithtolerance", "bufferwithcurves",
+  "envelopecenter", "envelopeangle", "filter", "instanceof", "isvaliddetailed", "isnull",
+  "numrings", "ringn", "hasm", "hasz", "asgml", "astextzm", "asbinaryzm",
+  "minimumboundingcircle", "curvetolinewithtolerance", "reorientobject",
+]);
+
+interface BatchState {
+  /** Lower-case CTE names of the batch. */
+  readonly ctes: Set<string>;
+  /** Nodes already recorded by their statement, such as DML targets. */
+  readonly handled: WeakSet<object>;
+  /** `schema.name` of the table of an ALTER TABLE being walked. */
+  alterTable: string | undefined;
+  /** Database of a USE inside dynamic SQL, which lasts for that string only. */
+  useDatabase: string | undefined;
+}
+
+const states = perContext<BatchState>(() => ({
+  ctes: new Set(),
+  handled: new WeakSet(),
+  alterTable: undefined,
+  useDatabase: undefined,
+}));
+
+function currentDatabase(context: AnalysisContext): string | undefined {
+  return context.dynamicDepth > 0
+    ? (states(context).useDatabase ?? context.dependencies.useDatabase)
+    : context.dependencies.useDatabase;
+}
+
+function isTemporary(name: SchemaObjectName): boolean {
+  return name.name.value.startsWith("#");
+}
+
+/** True for catalog views, DMVs, system procedures and the sys and INFORMATION_SCHEMA schemas. */
+function isSystemName(name: SchemaObjectName): boolean {
+  const schema = name.schema?.value.toLowerCase();
+  return schema === "sys" || schema === "information_schema" || isSystemObject(name);
+}
+
+function record(
+  context: AnalysisContext,
+  node: Node,
+  name: SchemaObjectName,
+  kind: ReferenceKind,
+  from = context.object,
+): void {
+  if (isTemporary(name) || isSystemName(name)) {
+    return;
+  }
+  if (name.partCount === 1 && states(context).ctes.has(name.name.value.toLowerCase())) {
+    return;
+  }
+
+  const { line } = context.position(node.line, node.column);
+  const useDatabase = currentDatabase(context);
+  context.dependencies.add({
+    from,
+    kind,
+    ...(name.server === undefined || name.server === null ? {} : { server: name.server.value }),
+    ...(name.database === undefined ? {} : { database: name.database?.value ?? null }),
+    ...(name.schema === undefined ? {} : { schema: name.schema?.value ?? null }),
+    name: name.name.value,
+    ...(useDatabase === undefined ? {} : { useDatabase }),
+    ...(context.dynamicDepth > 0 ? { dynamic: true as const } : {}),
+    line,
+  });
+}
+
+function recordLinkedServer(context: AnalysisContext, node: Node, server: string): void {
+  const { line } = context.position(node.line, node.column);
+  context.dependencies.add({
+    from: context.object,
+    kind: "linkedServer",
+    server,
+    name: "",
+    ...(context.dynamicDepth > 0 ? { dynamic: true as const } : {}),
+    line,
+  });
+}
+
+function batch(_node: Node, context: AnalysisContext): void {
+  const state = states(context);
+  state.ctes.clear();
+  state.alterTable = undefined;
+}
+
+function commonTableExpression(node: CommonTableExpression, context: AnalysisContext): void {
+  states(context).ctes.add(node.name.value.toLowerCase());
+}
+
+function namedTable(node: NamedTableReference, context: AnalysisContext): void {
+  if (!states(context).handled.has(node)) {
+    record(context, node, node.name, "read");
+  }
+}
+
+/** Finds the table that `alias` names in a FROM clause, for `UPDATE alias ... FROM t AS alias`. */
+function tableOfAlias(references: readonly TableReference[], alias: string): NamedTableReference | undefined {
+  for (const reference of references) {
+    if (reference.kind === "NamedTableReference" && reference.alias?.value.toLowerCase() === alias) {
+      return reference;
+    }
+    if (reference.kind === "JoinTableReference" || reference.kind === "UnqualifiedJoin") {
+      const found = tableOfAlias([reference.left, reference.right], alias);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+    if (reference.kind === "ParenthesizedTableReference") {
+      const found = tableOfAlias([reference.table], alias);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function dmlTarget(
+  node: InsertStatement | UpdateStatement | DeleteStatement | MergeStatement,
+  context: AnalysisContext,
+): void {
+  const target = node.target;
+  if (target.kind !== "NamedTableReference") {
+    return;
+  }
+  states(context).handled.add(target);
+
+  const from = "from" in node && Array.isArray(node.from) ? (node.from as readonly TableReference[]) : [];
+  if (target.name.partCount === 1 && from.length > 0) {
+    const aliased = tableOfAlias(from, target.name.name.value.toLowerCase());
+    if (aliased !== undefined) {
+      record(context, target, aliased.name, "write");
+      return;
+    }
+  }
+  record(context, target, target.name, "write");
+}
+
+function outputInto(node: OutputIntoClause, context: AnalysisContext): void {
+  if (node.into.kind === "NamedTableReference") {
+    states(context).handled.add(node.into);
+    record(context, node.into, node.into.name, "write");
+  }
+}
+
+function selectInto(node: QuerySpecification, context: AnalysisContext): void {
+  if (node.into !== undefined) {
+    record(context, node.into, node.into, "write");
+  }
+}
+
+function execute(node: ExecuteStatement, context: AnalysisContext): void {
+  if (node.procedure !== undefined) {
+    record(context, node.procedure, node.procedure, "execute");
+  }
+  if (node.at !== undefined && !node.at.dataSource) {
+    recordLinkedServer(context, node.at.name, node.at.name.value);
+  }
+}
+
+function isTypeMethod(name: SchemaObjectName): boolean {
+  const written = name.name.value;
+  return TYPE_METHODS.has(written.toLowerCase()) || /^ST[A-Z]/.test(written);
+}
+
+function functionCall(node: FunctionCall, context: AnalysisContext): void {
+  if (states(context).handled.has(node)) {
+    return;
+  }
+  if (node.name.partCount === 1) {
+    if (node.name.name.value.toLowerCase() === "openquery") {
+      const server = node.arguments[0];
+      if (server?.kind === "ColumnReference" && (server as ColumnReference).parts.length === 1) {
+        recordLinkedServer(context, node, (server as ColumnReference).parts[0]!.value);
+      }
+    }
+    return;
+  }
+  if (!isTypeMethod(node.name)) {
+    record(context, node, node.name, "function");
+  }
+}
+
+/** An unqualified table-valued function in FROM, which a scalar call cannot be. */
+function tableValuedFunction(node: TableValuedFunctionReference, context: AnalysisContext): void {
+  const name = node.call.name;
+  if (name.partCount !== 1 || BUILTIN_ROWSET_FUNCTIONS.has(name.name.value.toLowerCase())) {
+    return;
+  }
+  states(context).handled.add(node.call);
+  record(context, node.call, name, "function");
+}
+
+function nextValueFor(node: NextValueFor, context: AnalysisContext): void {
+  record(context, node.sequence, node.sequence, "sequence");
+}
+
+function dataType(node: DataType, context: AnalysisContext): void {
+  const name = node.name;
+  if (name.partCount === 1 && SYSTEM_TYPE_NAMES.has(name.name.value.toLowerCase())) {
+    return;
+  }
+  record(context, node, name, "type");
+}
+
+function synonym(node: CreateSynonymStatement, context: AnalysisContext): void {
+  definition(node, context);
+  record(context, node.target, node.target, "synonym");
+}
+
+function trigger(node: TriggerStatement, context: AnalysisContext): void {
+  definition(node, context);
+  if (node.scope === "object" && node.target !== undefined) {
+    record(context, node.target, node.target, "trigger");
+  }
+}
+
+function alterTable(node: Node & { readonly table: SchemaObjectName }, context: AnalysisContext): void {
+  states(context).alterTable = objectName(node.table);
+}
+
+function leaveAlterTable(_node: Node, context: AnalysisContext): void {
+  states(context).alterTable = undefined;
+}
+
+function foreignKey(node: ForeignKeyConstraintDefinition, context: AnalysisContext): void {
+  const from = states(context).alterTable ?? context.object;
+  record(context, node.referencedTable, node.referencedTable, "foreignKey", from);
+}
+
+function use(node: UseStatement, context: AnalysisContext): void {
+  if (context.dynamicDepth > 0) {
+    states(context).useDatabase = node.database.value;
+  } else {
+    context.dependencies.useDatabase = node.database.value;
+  }
+}
+
+/** Records the objects the unit creates, with the database in effect. */
+function definition(node: Node & { readonly name?: SchemaObjectName }, context: AnalysisContext): void {
+  const name = node.name;
+  if (context.dynamicDepth > 0 || name?.kind !== "SchemaObjectName") {
+    return;
+  }
+  const useDatabase = context.dependencies.useDatabase;
+  context.dependencies.define({
+    type: OBJECT_KINDS[node.kind] ?? "object",
+    ...(name.database === undefined ? {} : { database: name.database?.value ?? null }),
+    ...(name.schema === undefined ? {} : { schema: name.schema?.value ?? null }),
+    name: name.name.value,
+    ...(useDatabase === undefined ? {} : { useDatabase }),
+  });
+}
+
+const definitionVisitors: Record<string, Visitor> = {};
+for (const kind of Object.keys(OBJECT_KINDS)) {
+  definitionVisitors[kind] = definition;
+}
+
+const ALTER_TABLE_KINDS = ["AlterTableAddTableElementStatement"];
+const alterVisitors: Record<string, Visitor> = {};
+const alterLeaveVisitors: Record<string, Visitor> = {};
+for (const kind of ALTER_TABLE_KINDS) {
+  alterVisitors[kind] = alterTable;
+  alterLeaveVisitors[kind] = leaveAlterTable;
+}
+
+export const dependencyDetector: Detector = {
+  name: "dependencies",
+  description: "Object references for the dependency graph; reports no feature.",
+  visitors: {
+    ...definitionVisitors,
+    ...alterVisitors,
+    Batch: batch,
+    CommonTableExpression: commonTableExpression,
+    NamedTableReference: namedTable,
+    InsertStatement: dmlTarget,
+    UpdateStatement: dmlTarget,
+    DeleteStatement: dmlTarget,
+    MergeStatement: dmlTarget,
+    OutputIntoClause: outputInto,
+    QuerySpecification: selectInto,
+    ExecuteStatement: execute,
+    FunctionCall: functionCall,
+    TableValuedFunctionReference: tableValuedFunction,
+    NextValueFor: nextValueFor,
+    DataType: dataType,
+    CreateSynonymStatement: synonym,
+    CreateTriggerStatement: trigger,
+    AlterTriggerStatement: trigger,
+    ForeignKeyConstraintDefinition: foreignKey,
+    UseStatement: use,
+  },
+  leave: alterLeaveVisitors,
+};
