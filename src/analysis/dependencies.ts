@@ -39,8 +39,8 @@ export interface WrittenName {
 }
 
 export interface ObjectReference extends WrittenName {
-  /** Referencing object as `schema.name` or `database.schema.name`; "" for batch-level code. */
-  readonly from: string;
+  /** The referencing object as written in its CREATE or ALTER; absent for batch-level code. */
+  readonly from?: WrittenName;
   readonly kind: ReferenceKind;
   /** The database a USE statement made current, when the unit has one. */
   readonly useDatabase?: string;
@@ -68,11 +68,14 @@ export class DependencyCollector {
   readonly definitions: DefinedInUnit[] = [];
   /** The database of the last top-level USE, if any. */
   useDatabase: string | undefined;
+  /** The objects whose CREATE or ALTER the walk is in, innermost last. */
+  readonly objects: WrittenName[] = [];
   private readonly seen = new Set<string>();
 
   add(reference: ObjectReference): void {
+    const from = reference.from;
     const key =
-      `${reference.from}\u0000${reference.kind}\u0000${reference.server ?? ""}\u0000` +
+      `${from?.database ?? ""}\u0000${from?.schema ?? ""}\u0000${from?.name ?? ""}\u0000${reference.kind}\u0000${reference.server ?? ""}\u0000` +
       `${reference.database ?? ""}\u0000${reference.schema ?? ""}\u0000${reference.name}\u0000` +
       `${reference.useDatabase ?? ""}\u0000${reference.dynamic === true ? 1 : 0}`;
     const folded = key.toLowerCase();

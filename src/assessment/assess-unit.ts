@@ -4,6 +4,7 @@
  */
 
 import { UnitAnalyzer } from "../analysis/analyze.js";
+import type { UnitDependencies } from "../analysis/dependencies.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Target } from "../catalog/targets.js";
 import { decode, type DecodeResult } from "../tsql/decode/decode.js";
@@ -44,6 +45,8 @@ export interface UnitResult {
   readonly findings: Finding[];
   readonly parseErrors: ParseErrorRecord[];
   readonly objects: AssessedObject[];
+  /** Object references and definitions, for the dependency graph. */
+  readonly dependencies: UnitDependencies;
   /** Decoded text, for reports that show code. */
   readonly text: string;
 }
@@ -115,6 +118,7 @@ export function assessUnit(input: UnitInput, options: UnitOptions): UnitResult {
     findings,
     parseErrors,
     objects,
+    dependencies: analysis.dependencies,
     text: decoded.text,
   };
 }

@@ -124,6 +124,7 @@ function assessModule(module: CollectedModule, seq: number, pool: WorkerPool): P
     name,
     text: module.definition,
     keepText: true,
+    ...(module.database === "" ? {} : { database: module.database }),
     ...(module.usesQuotedIdentifier === undefined ? {} : { quotedIdentifier: module.usesQuotedIdentifier }),
   });
   return { outcome, size: module.definition.length * 2 };

@@ -13,6 +13,7 @@ import type { WorkloadSource } from "../sources/workload/model.js";
 import type { CostSection } from "./cost/model.js";
 import type { ApplicationCodeSource } from "../sources/app-code/model.js";
 import type { Readiness } from "./readiness/model.js";
+import type { DependencyGraph } from "./dependencies/model.js";
 
 /** How a feature fares on the chosen target. */
 export type FindingStatus =
@@ -300,6 +301,8 @@ export interface Assessment {
   readonly applicationCode?: ApplicationCodeSource;
   /** Data-migration readiness, present when a live inventory was assessed. */
   readonly readiness?: Readiness;
+  /** Object dependencies; absent in assessments stored before infio built the graph. */
+  readonly dependencies?: DependencyGraph;
 }
 
 /** What was read from a live SQL Server, besides its code. */

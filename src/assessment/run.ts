@@ -28,7 +28,10 @@ import type { ReadinessThresholds } from "./readiness/model.js";
 import type { WorkloadSource } from "../sources/workload/model.js";
 import type { AppCodeFeed } from "../sources/app-code/scan.js";
 import { writeAppCodeSource } from "../store/app-code-inventory.js";
+import { writeDependencyGraph } from "../store/dependency-inventory.js";
 import { TargetComparer } from "./compare.js";
+import { buildDependencyGraph } from "./dependencies/build.js";
+import type { UnitReferences } from "./dependencies/code-edges.js";
 import type { RateTable } from "./effort.js";
 import { feedCollected, LiveRecorder } from "./feed-collected.js";
 import type {
@@ -257,6 +260,8 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
     if (applicationCode !== undefined) {
       await sink.timed(() => writeAppCodeSource(writer, applicationCode));
     }
+    const dependencies = buildDependencyGraph(sink.references, liveSource?.inventory);
+    await sink.timed(() => writeDependencyGraph(writer, dependencies));
 
     const effort = sink.summary.effort();
     const cost = options.cost === undefined ? undefined : buildCostSection(options.cost, liveSource, effort.total);
@@ -290,6 +295,7 @@ export async function runAssessment(options: RunOptions): Promise<RunResult> {
         ...(cost === undefined ? {} : { cost }),
         ...(applicationCode === undefined ? {} : { applicationCode }),
         ...(readiness === undefined ? {} : { readiness }),
+        dependencies,
       },
       texts: sink.texts,
       counts: sink.counts,
@@ -429,6 +435,8 @@ class Sink {
   readonly findings: Finding[] = [];
   readonly parseErrors: ParseErrorRecord[] = [];
   readonly skipped: SkippedInput[] = [];
+  /** Units' object references, for the dependency graph built at the end. */
+  readonly references: UnitReferences[] = [];
   readonly texts = new Map<string, string>();
   storeMs = 0;
   readonly #options: RunOptions;
@@ -466,6 +474,10 @@ class Sink {
     pushAll(this.findings, findings);
     pushAll(this.objects, outcome.objects);
     pushAll(this.parseErrors, outcome.parseErrors);
+    const dependencies = outcome.dependencies;
+    if (dependencies.references.length > 0 || dependencies.definitions.length > 0) {
+      this.references.push({ file: outcome.unit.file, ...dependencies });
+    }
     if (outcome.text !== undefined) {
       this.texts.set(outcome.unit.file, outcome.text);
     }

@@ -5,6 +5,7 @@
  * Runs in a worker thread; everything it returns is structured-cloneable.
  */
 
+import type { UnitDependencies } from "../analysis/dependencies.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Target } from "../catalog/targets.js";
 import { checkScriptBytes, readScript } from "../sources/scripts/read.js";
@@ -36,6 +37,8 @@ export interface UnitTask {
   readonly quotedIdentifier?: boolean;
   /** Whether to return the decoded text, for a code view of unsaved input. */
   readonly keepText?: boolean;
+  /** The database a module was read from, which its unqualified names refer to. */
+  readonly database?: string;
 }
 
 export type UnitOutcome =
@@ -50,6 +53,8 @@ export type UnitOutcome =
       readonly findings: FindingChunk;
       readonly parseErrors: ParseErrorRecord[];
       readonly objects: AssessedObject[];
+      /** Object references, with the module's database when it has one. */
+      readonly dependencies: UnitDependencies & { readonly database?: string };
       readonly text?: string;
       /** The decoded text, compressed for the store, when `packText` was set. */
       readonly packedText?: Uint8Array;
@@ -152,6 +157,8 @@ function unitOutcome(task: UnitTask, result: UnitResult, options: UnitTaskOption
     findings: encodeFindings(result.findings.sort(byPosition)),
     parseErrors: result.parseErrors.sort(byPosition),
     objects: result.objects.sort(byPosition),
+    dependencies:
+      task.database === undefined ? result.dependencies : { ...result.dependencies, database: task.database },
     ...(task.keepText === true ? { text: result.text } : {}),
     ...(options.packText === true ? { packedText: packUnitText(result.text) } : {}),
   };

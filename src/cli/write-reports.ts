@@ -21,6 +21,7 @@ import {
   sarifParts,
   type FeatureLookup,
 } from "../report/index.js";
+import { DEPENDENCIES_FILE, dependencyJsonParts } from "../report/json-dependencies.js";
 import { writeEncryptedParts, type ReportEncryption } from "./encrypt-output.js";
 import { ENCRYPTED_SUFFIX } from "./encrypted-file.js";
 import { makeFolder } from "./out-dir.js";
@@ -118,6 +119,10 @@ export async function writeReports(
       const readiness = view.assessment.readiness;
       if (format === "csv" && readiness !== undefined) {
         await writeFile(READINESS_CSV_FILE, readinessCsvParts(readiness));
+      }
+
+      if (format === "json" && view.assessment.dependencies !== undefined) {
+        await writeFile(DEPENDENCIES_FILE, dependencyJsonParts(view.assessment));
       }
     }
     options.signal?.throwIfAborted();

@@ -24,6 +24,7 @@ import { executionsByUnit } from "./workload-counts.js";
 import { costRecord } from "./json-cost.js";
 import { appCodeMember } from "./json-app-code.js";
 import { readinessMember } from "./json-readiness.js";
+import { dependenciesMember } from "./json-dependencies.js";
 import {
   comparisonRecord,
   effortHeadRecord,
@@ -132,6 +133,10 @@ function* detailMembers(a: Assessment): Generator<string> {
 
   if (a.readiness !== undefined) {
     yield* readinessMember(a.readiness);
+  }
+
+  if (a.dependencies !== undefined) {
+    yield* dependenciesMember(a.dependencies);
   }
 }
 

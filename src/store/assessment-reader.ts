@@ -9,6 +9,7 @@ import { readWorkloadSource } from "./workload-inventory.js";
 import { readCostSection } from "./cost-inventory.js";
 import { readAppCodeSource } from "./app-code-inventory.js";
 import { readReadiness } from "./readiness-inventory.js";
+import { readDependencyGraph } from "./dependency-inventory.js";
 import { decodeObjects } from "./object-chunks.js";
 import { openDetails, openError, openSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
@@ -89,6 +90,7 @@ export async function readAssessment(
   const cost = await readCostSection((kind) => readInventory(session, key, kind, sealer));
   const applicationCode = await readAppCodeSource((kind) => readInventory(session, key, kind, sealer));
   const readiness = await readReadiness((kind) => readInventory(session, key, kind, sealer));
+  const dependencies = await readDependencyGraph((kind) => readInventory(session, key, kind, sealer));
   return {
     id: unescapeText(header.id),
     startedAt: header.started_at,
@@ -107,6 +109,7 @@ export async function readAssessment(
     ...(cost === undefined ? {} : { cost }),
     ...(applicationCode === undefined ? {} : { applicationCode }),
     ...(readiness === undefined ? {} : { readiness }),
+    ...(dependencies === undefined ? {} : { dependencies }),
   };
 }
 

@@ -23,6 +23,7 @@ import { writeLiveSource } from "./live-inventory.js";
 import { writeWorkloadSource } from "./workload-inventory.js";
 import { writeCostSection } from "./cost-inventory.js";
 import { writeReadiness } from "./readiness-inventory.js";
+import { writeDependencyGraph } from "./dependency-inventory.js";
 import { sealSources } from "./sealed-header.js";
 import type { RowSealer } from "./sealing.js";
 import type { StoreKeys } from "./store-keys.js";
@@ -139,6 +140,9 @@ export class SqlStore implements Store {
       }
       if (assessment.readiness !== undefined) {
         await writeReadiness(writer, assessment.readiness);
+      }
+      if (assessment.dependencies !== undefined) {
+        await writeDependencyGraph(writer, assessment.dependencies);
       }
       await writer.commit(assessment.summary, {
         ...(assessment.overrides === undefined ? {} : { overrides: assessment.overrides }),

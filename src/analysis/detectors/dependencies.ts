@@ -10,9 +10,8 @@
  */
 
 import type { AnalysisContext } from "../context.js";
-import type { ReferenceKind } from "../dependencies.js";
+import type { ReferenceKind, WrittenName } from "../dependencies.js";
 import type { Detector, Visitor } from "../detector.js";
-import { objectName } from "../context.js";
 import { OBJECT_KINDS } from "../walk.js";
 import type { ColumnReference, FunctionCall, NextValueFor } from "../../tsql/ast/expressions.js";
 import type { DataType, Node, SchemaObjectName } from "../../tsql/ast/node.js";
@@ -75,8 +74,8 @@ interface BatchState {
   readonly ctes: Set<string>;
   /** Nodes already recorded by their statement, such as DML targets. */
   readonly handled: WeakSet<object>;
-  /** `schema.name` of the table of an ALTER TABLE being walked. */
-  alterTable: string | undefined;
+  /** The table of an ALTER TABLE being walked. */
+  alterTable: WrittenName | undefined;
   /** Database of a USE inside dynamic SQL, which lasts for that string only. */
   useDatabase: string | undefined;
 }
@@ -87,6 +86,26 @@ const states = perContext<BatchState>(() => ({
   alterTable: undefined,
   useDatabase: undefined,
 }));
+
+/** The written parts of a name, with absent parts left out and empty ones null. */
+function written(name: SchemaObjectName): WrittenName {
+  return {
+    ...(name.server === undefined || name.server === null ? {} : { server: name.server.value }),
+    ...(name.database === undefined ? {} : { database: name.database?.value ?? null }),
+    ...(name.schema === undefined ? {} : { schema: name.schema?.value ?? null }),
+    name: name.name.value,
+  };
+}
+
+/**
+ * The referencing object: the innermost CREATE or ALTER being walked. The
+ * stack is the collector's, which nested contexts share, so references in
+ * dynamic SQL belong to the object whose code runs the string.
+ */
+function currentObject(context: AnalysisContext): WrittenName | undefined {
+  const objects = context.dependencies.objects;
+  return objects[objects.length - 1];
+}
 
 function currentDatabase(context: AnalysisContext): string | undefined {
   return context.dynamicDepth > 0
@@ -109,7 +128,7 @@ function record(
   node: Node,
   name: SchemaObjectName,
   kind: ReferenceKind,
-  from = context.object,
+  from = currentObject(context),
 ): void {
   if (isTemporary(name) || isSystemName(name)) {
     return;
@@ -121,12 +140,9 @@ function record(
   const { line } = context.position(node.line, node.column);
   const useDatabase = currentDatabase(context);
   context.dependencies.add({
-    from,
+    ...(from === undefined ? {} : { from }),
     kind,
-    ...(name.server === undefined || name.server === null ? {} : { server: name.server.value }),
-    ...(name.database === undefined ? {} : { database: name.database?.value ?? null }),
-    ...(name.schema === undefined ? {} : { schema: name.schema?.value ?? null }),
-    name: name.name.value,
+    ...written(name),
     ...(useDatabase === undefined ? {} : { useDatabase }),
     ...(context.dynamicDepth > 0 ? { dynamic: true as const } : {}),
     line,
@@ -135,11 +151,14 @@ function record(
 
 function recordLinkedServer(context: AnalysisContext, node: Node, server: string): void {
   const { line } = context.position(node.line, node.column);
+  const useDatabase = currentDatabase(context);
+  const from = currentObject(context);
   context.dependencies.add({
-    from: context.object,
+    ...(from === undefined ? {} : { from }),
     kind: "linkedServer",
     server,
     name: "",
+    ...(useDatabase === undefined ? {} : { useDatabase }),
     ...(context.dynamicDepth > 0 ? { dynamic: true as const } : {}),
     line,
   });
@@ -284,7 +303,7 @@ function trigger(node: TriggerStatement, context: AnalysisContext): void {
 }
 
 function alterTable(node: Node & { readonly table: SchemaObjectName }, context: AnalysisContext): void {
-  states(context).alterTable = objectName(node.table);
+  states(context).alterTable = written(node.table);
 }
 
 function leaveAlterTable(_node: Node, context: AnalysisContext): void {
@@ -292,7 +311,7 @@ function leaveAlterTable(_node: Node, context: AnalysisContext): void {
 }
 
 function foreignKey(node: ForeignKeyConstraintDefinition, context: AnalysisContext): void {
-  const from = states(context).alterTable ?? context.object;
+  const from = states(context).alterTable ?? currentObject(context);
   record(context, node.referencedTable, node.referencedTable, "foreignKey", from);
 }
 
@@ -304,25 +323,40 @@ function use(node: UseStatement, context: AnalysisContext): void {
   }
 }
 
-/** Records the objects the unit creates, with the database in effect. */
+/**
+ * Records an object the unit creates, with the database in effect, and
+ * makes it the referencing object of its body. The walker enters an
+ * object only for a SchemaObjectName, so the leave visitor pops only then.
+ */
 function definition(node: Node & { readonly name?: SchemaObjectName }, context: AnalysisContext): void {
   const name = node.name;
-  if (context.dynamicDepth > 0 || name?.kind !== "SchemaObjectName") {
+  if (name?.kind !== "SchemaObjectName") {
+    return;
+  }
+  const parts = written(name);
+  context.dependencies.objects.push(parts);
+  if (context.dynamicDepth > 0) {
     return;
   }
   const useDatabase = context.dependencies.useDatabase;
   context.dependencies.define({
     type: OBJECT_KINDS[node.kind] ?? "object",
-    ...(name.database === undefined ? {} : { database: name.database?.value ?? null }),
-    ...(name.schema === undefined ? {} : { schema: name.schema?.value ?? null }),
-    name: name.name.value,
+    ...parts,
     ...(useDatabase === undefined ? {} : { useDatabase }),
   });
 }
 
+function leaveDefinition(node: Node & { readonly name?: SchemaObjectName }, context: AnalysisContext): void {
+  if (node.name?.kind === "SchemaObjectName") {
+    context.dependencies.objects.pop();
+  }
+}
+
 const definitionVisitors: Record<string, Visitor> = {};
+const definitionLeaveVisitors: Record<string, Visitor> = {};
 for (const kind of Object.keys(OBJECT_KINDS)) {
   definitionVisitors[kind] = definition;
+  definitionLeaveVisitors[kind] = leaveDefinition;
 }
 
 const ALTER_TABLE_KINDS = ["AlterTableAddTableElementStatement"];
@@ -359,5 +393,5 @@ export const dependencyDetector: Detector = {
     ForeignKeyConstraintDefinition: foreignKey,
     UseStatement: use,
   },
-  leave: alterLeaveVisitors,
+  leave: { ...definitionLeaveVisitors, ...alterLeaveVisitors },
 };

@@ -16,6 +16,7 @@ import type { CodeTarget } from "./code-plan.js";
 import { planCodeView } from "./code-plan.js";
 import { renderCodeView } from "./code-view.js";
 import { renderComparison } from "./comparison.js";
+import { renderDependencies } from "./dependencies.js";
 import { renderEffort } from "./effort.js";
 import { escapeClipped } from "./escape.js";
 import { renderFindings } from "./findings.js";
@@ -83,7 +84,13 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
 
   const body = [
     renderHeader(a, limits),
-    navigation(live !== undefined, a.workload !== undefined, a.cost !== undefined, a.applicationCode !== undefined),
+    navigation(
+      live !== undefined,
+      a.workload !== undefined,
+      a.cost !== undefined,
+      a.applicationCode !== undefined,
+      a.dependencies !== undefined,
+    ),
     `<main>`,
     ...(live ? [renderServer(live.source, live.plan, limits)] : []),
     renderSummary(a, findingsPlan, limits),
@@ -97,6 +104,7 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
     renderOverrides(a, limits),
     renderFindings(findingsPlan, codePlan, limits),
     renderObjects(a, codePlan, limits),
+    ...(a.dependencies === undefined ? [] : [renderDependencies(a.dependencies, limits)]),
     renderUnits(a, limits),
     renderParseErrors(a, codePlan, limits),
     renderSkipped(a, limits),
@@ -128,7 +136,13 @@ export function renderHtml(a: Assessment, options: HtmlOptions = {}): string {
   ].join("\n");
 }
 
-function navigation(live: boolean, workload: boolean, cost: boolean, appCode: boolean): string {
+function navigation(
+  live: boolean,
+  workload: boolean,
+  cost: boolean,
+  appCode: boolean,
+  dependencies: boolean,
+): string {
   const serverLinks = live ? [["server", "Server"]] : [];
   const inventoryLinks = live
     ? [
@@ -149,6 +163,7 @@ function navigation(live: boolean, workload: boolean, cost: boolean, appCode: bo
     ["overrides", "Overrides"],
     ["findings", "Findings"],
     ["objects", "Objects"],
+    ...(dependencies ? [["dependencies", "Dependencies"]] : []),
     ["files", "Files"],
     ["parse-errors", "Parse errors"],
     ["skipped", "Skipped inputs"],

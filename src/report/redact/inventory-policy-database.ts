@@ -125,6 +125,19 @@ export const DATABASE_PART_POLICIES: Readonly<Record<string, PartPolicy>> = {
 
   // Constraint names SQL Server generates (PK__Orders__3214EC07...) hold
   // the table name, so they get pseudonyms like any other.
+  dependencies: {
+    fields: {
+      database: DATABASE_RULE,
+      schema: { name: "schema" },
+      name: { name: "object" },
+      baseObjectName: { name: "object" },
+      referencedServer: { name: "server" },
+      referencedDatabase: { name: "database" },
+      referencedSchema: { name: "schema" },
+      referencedName: { name: "object" },
+      ...keepAll("source", "type", "referencedClass", "referencedType", "isAmbiguous", "isCallerDependent", "isSchemaBound"),
+    },
+  },
   constraints: {
     fields: {
       database: DATABASE_RULE,

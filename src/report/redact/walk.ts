@@ -159,8 +159,11 @@ export function walkAssessment(input: WalkInput): WalkResult {
           })),
         };
 
+  // NOTE: the dependency graph names every object and is left out of
+  // redacted reports until its names get pseudonyms.
+  const { dependencies: _graph, ...unredacted } = a;
   const redacted: Assessment = {
-    ...a,
+    ...unredacted,
     sources,
     units: a.units.map((u) => ({ ...u, file: file(u.file) })),
     objects: redactedObjects,
