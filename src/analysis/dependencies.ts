@@ -70,6 +70,11 @@ export class DependencyCollector {
   useDatabase: string | undefined;
   /** The objects whose CREATE or ALTER the walk is in, innermost last. */
   readonly objects: WrittenName[] = [];
+  /**
+   * Keys of the references met so far as written, recorded or not, so
+   * that a repeat costs one lookup; `add` still folds case.
+   */
+  readonly seenAsWritten = new Set<string>();
   private readonly seen = new Set<string>();
 
   add(reference: ObjectReference): void {

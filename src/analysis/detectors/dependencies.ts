@@ -69,6 +69,9 @@ const TYPE_METHODS: ReadonlySet<string> = new Set([
   "minimumboundingcircle", "curvetolinewithtolerance", "reorientobject",
 ]);
 
+/** The rows a trigger or an OUTPUT clause sees, which are not tables of the database. */
+const PSEUDO_TABLES: ReadonlySet<string> = new Set(["inserted", "deleted"]);
+
 interface BatchState {
   /** Lower-case CTE names of the batch. */
   readonly ctes: Set<string>;
@@ -113,16 +116,37 @@ function currentDatabase(context: AnalysisContext): string | undefined {
     : context.dependencies.useDatabase;
 }
 
-function isTemporary(name: SchemaObjectName): boolean {
-  return name.name.value.startsWith("#");
-}
-
 /** True for catalog views, DMVs, system procedures and the sys and INFORMATION_SCHEMA schemas. */
 function isSystemName(name: SchemaObjectName): boolean {
   const schema = name.schema?.value.toLowerCase();
   return schema === "sys" || schema === "information_schema" || isSystemObject(name);
 }
 
+/** Keys of referencing objects, built once per object rather than once per reference. */
+const fromKeys = new WeakMap<WrittenName, string>();
+
+function fromKeyOf(from: WrittenName | undefined): string {
+  if (from === undefined) {
+    return "";
+  }
+  let key = fromKeys.get(from);
+  if (key === undefined) {
+    key = `${from.database ?? ""}\u0001${from.schema ?? ""}\u0001${from.name}`;
+    fromKeys.set(from, key);
+  }
+  return key;
+}
+
+function isPseudoTable(value: string): boolean {
+  return (value.length === 7 || value.length === 8) && PSEUDO_TABLES.has(value.toLowerCase());
+}
+
+/**
+ * Records one reference. Most references repeat one already recorded in
+ * the unit, so the key as written is checked first and nothing is built
+ * for a repeat; names that are never recorded (system objects, temporary
+ * tables) are remembered the same way.
+ */
 function record(
   context: AnalysisContext,
   node: Node,
@@ -130,21 +154,35 @@ function record(
   kind: ReferenceKind,
   from = currentObject(context),
 ): void {
-  if (isTemporary(name) || isSystemName(name)) {
+  const value = name.name.value;
+  if (name.partCount === 1) {
+    const ctes = states(context).ctes;
+    if (isPseudoTable(value) || (ctes.size > 0 && ctes.has(value.toLowerCase()))) {
+      return;
+    }
+  }
+
+  const collector = context.dependencies;
+  const useDatabase = currentDatabase(context);
+  const dynamic = context.dynamicDepth > 0;
+  const key =
+    `${fromKeyOf(from)}\u0000${kind}\u0000${name.server?.value ?? ""}\u0000${name.database?.value ?? ""}\u0000` +
+    `${name.schema?.value ?? ""}\u0000${value}\u0000${useDatabase ?? ""}\u0000${dynamic ? 1 : 0}`;
+  if (collector.seenAsWritten.has(key)) {
     return;
   }
-  if (name.partCount === 1 && states(context).ctes.has(name.name.value.toLowerCase())) {
+  collector.seenAsWritten.add(key);
+  if (value.startsWith("#") || isSystemName(name)) {
     return;
   }
 
   const { line } = context.position(node.line, node.column);
-  const useDatabase = currentDatabase(context);
-  context.dependencies.add({
+  collector.add({
     ...(from === undefined ? {} : { from }),
     kind,
     ...written(name),
     ...(useDatabase === undefined ? {} : { useDatabase }),
-    ...(context.dynamicDepth > 0 ? { dynamic: true as const } : {}),
+    ...(dynamic ? { dynamic: true as const } : {}),
     line,
   });
 }
