@@ -7,7 +7,7 @@
  * sends one reference to the main thread.
  */
 
-/** How the referencing code uses the referenced object. */
+/** Kind of use that the referencing code makes of the referenced object. */
 export type ReferenceKind =
   /** FROM, JOIN, APPLY, a view's SELECT, or the source of MERGE. */
   | "read"

@@ -1,6 +1,6 @@
 /**
  * The dependency graph in JSON: the `dependencies` member of
- * assessment.json, and dependencies.json, which holds the same graph with
+ * assessment.json, and dependencies.json, which contains the same graph with
  * the assessment's id for tools that only want the graph. Lists have one
  * record per line, as the rest of assessment.json does.
  */

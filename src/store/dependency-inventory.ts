@@ -1,34 +1,97 @@
 /**
  * The storage of an assessment's dependency graph in the inventory table,
- * under kinds named `dependencies.*`: nodes and edges in chunks of up to
- * CHUNK_SIZE each (one inventory row per node would make a large graph
- * thousands of sealed rows), and the computed results as one item. The
- * live part named `dependencies` keeps the catalog rows under its own kind.
+ * under kinds named `dependencies.*`. Nodes and edges are stored as rows
+ * of values in chunks of up to CHUNK_SIZE. Edges name their nodes and files
+ * by position, because objects with repeated keys and names take several
+ * times the space. The computed results are one item. The live part named `dependencies` keeps the
+ * catalog rows under its own kind.
  */
 
-import type { DependencyGraph, DependencyEdge, DependencyNode } from "../assessment/dependencies/model.js";
+import type {
+  DependencyEdge,
+  DependencyGraph,
+  DependencyNode,
+  DependencyOrigin,
+  NodeScope,
+} from "../assessment/dependencies/model.js";
 import type { AssessmentWriter } from "./store.js";
 
-/** `{ nodes: DependencyNode[] }` items. Their presence marks an assessment with a graph. */
+/** `{ nodes: NodeRow[] }` items, in graph order. */
 export const DEPENDENCY_NODES_KIND = "dependencies.nodes";
-/** `{ edges: DependencyEdge[] }` items. */
+/** `{ files: string[], edges: EdgeRow[] }` items; `files` are the chunk's own. */
 export const DEPENDENCY_EDGES_KIND = "dependencies.edges";
-/** One item: unused, mostUsed, cycles and creationOrder. */
+/** One item: unused, mostUsed, cycles and creationOrder. Its presence marks an assessment with a graph. */
 export const DEPENDENCY_RESULTS_KIND = "dependencies.results";
 
-const CHUNK_SIZE = 2000;
+const CHUNK_SIZE = 5000;
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let at = 0; at < items.length; at += CHUNK_SIZE) {
-    result.push(items.slice(at, at + CHUNK_SIZE));
-  }
-  return result;
+/** id, type, scope, server, database, schema, name, origins; null for an absent field. */
+type NodeRow = [string, string, NodeScope, string | null, string | null, string | null, string, DependencyOrigin[]];
+
+/** from and to as node positions, kind, origins, dynamic, ambiguous, file position or -1, line or 0. */
+type EdgeRow = [number, number, string, DependencyOrigin[], 0 | 1, 0 | 1, number, number];
+
+function nodeRow(node: DependencyNode): NodeRow {
+  return [
+    node.id,
+    node.type,
+    node.scope,
+    node.server ?? null,
+    node.database ?? null,
+    node.schema ?? null,
+    node.name,
+    [...node.origins],
+  ];
+}
+
+function nodeOf(row: NodeRow): DependencyNode {
+  const [id, type, scope, server, database, schema, name, origins] = row;
+  return {
+    id,
+    type,
+    scope,
+    ...(server === null ? {} : { server }),
+    ...(database === null ? {} : { database }),
+    ...(schema === null ? {} : { schema }),
+    name,
+    origins,
+  };
 }
 
 export async function writeDependencyGraph(writer: AssessmentWriter, graph: DependencyGraph): Promise<void> {
-  await writer.addInventory(DEPENDENCY_NODES_KIND, chunks(graph.nodes).map((nodes) => ({ nodes })));
-  await writer.addInventory(DEPENDENCY_EDGES_KIND, chunks(graph.edges).map((edges) => ({ edges })));
+  const positions = new Map(graph.nodes.map((node, at) => [node.id, at]));
+
+  const nodeChunks: { nodes: NodeRow[] }[] = [];
+  for (let at = 0; at < graph.nodes.length; at += CHUNK_SIZE) {
+    nodeChunks.push({ nodes: graph.nodes.slice(at, at + CHUNK_SIZE).map(nodeRow) });
+  }
+
+  const edgeChunks: { files: string[]; edges: EdgeRow[] }[] = [];
+  for (let at = 0; at < graph.edges.length; at += CHUNK_SIZE) {
+    const files: string[] = [];
+    const fileAt = new Map<string, number>();
+    const edges = graph.edges.slice(at, at + CHUNK_SIZE).map((edge): EdgeRow => {
+      let file = -1;
+      if (edge.file !== undefined) {
+        file = fileAt.get(edge.file) ?? files.push(edge.file) - 1;
+        fileAt.set(edge.file, file);
+      }
+      return [
+        positions.get(edge.from)!,
+        positions.get(edge.to)!,
+        edge.kind,
+        [...edge.origins],
+        edge.dynamic === true ? 1 : 0,
+        edge.ambiguous === true ? 1 : 0,
+        file,
+        edge.line ?? 0,
+      ];
+    });
+    edgeChunks.push({ files, edges });
+  }
+
+  await writer.addInventory(DEPENDENCY_NODES_KIND, nodeChunks);
+  await writer.addInventory(DEPENDENCY_EDGES_KIND, edgeChunks);
   await writer.addInventory(DEPENDENCY_RESULTS_KIND, [
     {
       unused: graph.unused,
@@ -50,13 +113,28 @@ export async function readDependencyGraph(
   if (results === undefined) {
     return undefined;
   }
+
   const nodes: DependencyNode[] = [];
-  for (const chunk of (await readKind(DEPENDENCY_NODES_KIND)) as { nodes: DependencyNode[] }[]) {
-    nodes.push(...chunk.nodes);
+  for (const chunk of (await readKind(DEPENDENCY_NODES_KIND)) as { nodes: NodeRow[] }[]) {
+    for (const row of chunk.nodes) {
+      nodes.push(nodeOf(row));
+    }
   }
+
   const edges: DependencyEdge[] = [];
-  for (const chunk of (await readKind(DEPENDENCY_EDGES_KIND)) as { edges: DependencyEdge[] }[]) {
-    edges.push(...chunk.edges);
+  for (const chunk of (await readKind(DEPENDENCY_EDGES_KIND)) as { files: string[]; edges: EdgeRow[] }[]) {
+    for (const [from, to, kind, origins, dynamic, ambiguous, file, line] of chunk.edges) {
+      edges.push({
+        from: nodes[from]!.id,
+        to: nodes[to]!.id,
+        kind,
+        origins,
+        ...(dynamic === 1 ? { dynamic: true as const } : {}),
+        ...(ambiguous === 1 ? { ambiguous: true as const } : {}),
+        ...(file === -1 ? {} : { file: chunk.files[file]! }),
+        ...(line === 0 ? {} : { line }),
+      });
+    }
   }
   return { nodes, edges, ...results };
 }

@@ -26,7 +26,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 
 const HOSTILE = `<img src=x onerror="alert(1)">`;
 
-/** A graph whose table name is markup, with a foreign-key cycle and an unresolved call. */
+/** Builds a graph whose table name is markup, with a foreign-key cycle and an unresolved call. */
 function hostileGraph(): DependencyGraph {
   return buildDependencyGraph([
     {
@@ -50,7 +50,7 @@ function withGraph(graph: DependencyGraph): Assessment {
   return { ...sampleAssessment(), dependencies: graph };
 }
 
-/** A chain of `count` procedures, each calling the next. */
+/** Builds a chain of `count` procedures, each calling the next. */
 function chainGraph(count: number): DependencyGraph {
   const definitions = Array.from({ length: count }, (_, i) => ({ type: "procedure", schema: "dbo", name: `p${i}` }));
   const references = Array.from({ length: count - 1 }, (_, i) => ({

@@ -69,7 +69,7 @@ const TYPE_METHODS: ReadonlySet<string> = new Set([
   "minimumboundingcircle", "curvetolinewithtolerance", "reorientobject",
 ]);
 
-/** The rows a trigger or an OUTPUT clause sees, which are not tables of the database. */
+/** Pseudo-tables of triggers and OUTPUT clauses, which are not tables of the database. */
 const PSEUDO_TABLES: ReadonlySet<string> = new Set(["inserted", "deleted"]);
 
 interface BatchState {
@@ -90,7 +90,7 @@ const states = perContext<BatchState>(() => ({
   useDatabase: undefined,
 }));
 
-/** The written parts of a name, with absent parts left out and empty ones null. */
+/** Returns the written parts of a name, with absent parts left out and empty ones null. */
 function written(name: SchemaObjectName): WrittenName {
   return {
     ...(name.server === undefined || name.server === null ? {} : { server: name.server.value }),
@@ -101,7 +101,7 @@ function written(name: SchemaObjectName): WrittenName {
 }
 
 /**
- * The referencing object: the innermost CREATE or ALTER being walked. The
+ * Returns the referencing object: the innermost CREATE or ALTER walked. The
  * stack is the collector's, which nested contexts share, so references in
  * dynamic SQL belong to the object whose code runs the string.
  */
@@ -142,9 +142,9 @@ function isPseudoTable(value: string): boolean {
 }
 
 /**
- * Records one reference. Most references repeat one already recorded in
- * the unit, so the key as written is checked first and nothing is built
- * for a repeat; names that are never recorded (system objects, temporary
+ * Records one reference. Most references repeat one already met in the
+ * unit, so the key as written is checked first, and a repeat builds
+ * nothing. Names that are never recorded (system objects, temporary
  * tables) are remembered the same way.
  */
 function record(

@@ -1,6 +1,6 @@
 /**
- * What the graph tells a migration: unused objects, the most used ones,
- * cycles, and the order in which to create the assessed objects.
+ * Computes what a migration plan needs from the graph: unused objects, the
+ * most used ones, cycles, and the order in which to create the objects.
  */
 
 import { stronglyConnectedComponents } from "./components.js";
@@ -8,7 +8,7 @@ import type { CreationStep, DependencyCycle, DependencyEdge, DependencyNode, Fan
 import { compareText } from "./node-table.js";
 import { PriorityQueue } from "./priority-queue.js";
 
-/** The longest list of most used objects kept. */
+/** Maximum number of entries in `mostUsed`. */
 export const MAX_MOST_USED = 25;
 
 /**
@@ -36,29 +36,39 @@ function countsAsUse(edge: DependencyEdge): boolean {
   return edge.from !== edge.to && edge.kind !== "trigger";
 }
 
+/**
+ * Counts the distinct users of each node. Edges come sorted by `from`, so
+ * the edges of one user are adjacent, and remembering the last user of
+ * each node finds repeats without a set per node.
+ */
 export function usage(nodes: readonly DependencyNode[], edges: readonly DependencyEdge[]): { unused: string[]; mostUsed: FanIn[] } {
-  const users = new Map<string, Set<string>>();
+  const position = new Map(nodes.map((node, at) => [node.id, at]));
+  const users = new Int32Array(nodes.length);
+  const lastUser = new Array<string | undefined>(nodes.length);
   for (const edge of edges) {
     if (!countsAsUse(edge)) {
       continue;
     }
-    let set = users.get(edge.to);
-    if (set === undefined) {
-      set = new Set();
-      users.set(edge.to, set);
+    const to = position.get(edge.to)!;
+    if (lastUser[to] !== edge.from) {
+      lastUser[to] = edge.from;
+      users[to]!++;
     }
-    set.add(edge.from);
   }
 
-  const unused = nodes
-    .filter((node) => node.scope === "assessed" && node.type !== "trigger" && !users.has(node.id))
-    .map((node) => node.id);
-  const mostUsed = nodes
-    .map((node) => ({ id: node.id, type: node.type, usedBy: users.get(node.id)?.size ?? 0 }))
-    .filter((entry) => entry.usedBy >= 2)
-    .sort((a, b) => b.usedBy - a.usedBy || compareText(a.id, b.id))
-    .slice(0, MAX_MOST_USED);
-  return { unused, mostUsed };
+  const unused: string[] = [];
+  const used: FanIn[] = [];
+  nodes.forEach((node, at) => {
+    const count = users[at]!;
+    if (count === 0 && node.scope === "assessed" && node.type !== "trigger") {
+      unused.push(node.id);
+    }
+    if (count >= 2) {
+      used.push({ id: node.id, type: node.type, usedBy: count });
+    }
+  });
+  used.sort((a, b) => b.usedBy - a.usedBy || compareText(a.id, b.id));
+  return { unused, mostUsed: used.slice(0, MAX_MOST_USED) };
 }
 
 export interface Ordering {
@@ -92,17 +102,21 @@ export function order(nodes: readonly DependencyNode[], edges: readonly Dependen
     group.sort((a, b) => rankOf(a.type) - rankOf(b.type) || compareText(a.id, b.id));
   }
 
-  // Dependencies between components, and the edges inside each.
-  const needs: Set<number>[] = members.map(() => new Set());
+  // Dependencies between components, and the edges inside each. Edges
+  // come sorted by `from`, so a repeated pair follows its first one
+  // closely, and `lastFrom` catches it without a set per component.
+  const needs: number[][] = members.map(() => []);
   const dependents: number[][] = members.map(() => []);
   const inside: DependencyEdge[][] = members.map(() => []);
+  const lastFrom = new Int32Array(count).fill(-1);
   for (const edge of internal) {
     const from = component[position.get(edge.from)!]!;
     const to = component[position.get(edge.to)!]!;
     if (from === to) {
       inside[from]!.push(edge);
-    } else if (!needs[from]!.has(to)) {
-      needs[from]!.add(to);
+    } else if (lastFrom[to] !== from && !needs[from]!.includes(to)) {
+      lastFrom[to] = from;
+      needs[from]!.push(to);
       dependents[to]!.push(from);
     }
   }
@@ -111,11 +125,10 @@ export function order(nodes: readonly DependencyNode[], edges: readonly Dependen
   const cycles: DependencyCycle[] = [];
   const steps: CreationStep[] = [];
   const level = new Int32Array(count);
-  const waiting = needs.map((set) => set.size);
-  const first = (c: number): DependencyNode => members[c]![0]!;
-  const ready = new PriorityQueue<number>(
-    (a, b) => rankOf(first(a).type) - rankOf(first(b).type) || compareText(first(a).id, first(b).id),
-  );
+  const waiting = needs.map((list) => list.length);
+  const rank = members.map((group) => rankOf(group[0]!.type));
+  const firstId = members.map((group) => group[0]!.id);
+  const ready = new PriorityQueue<number>((a, b) => rank[a]! - rank[b]! || compareText(firstId[a]!, firstId[b]!));
   waiting.forEach((n, c) => {
     if (n === 0) {
       ready.push(c);

@@ -48,11 +48,22 @@ export function addCodeDefinitions(table: NodeTable, unit: UnitReferences): void
 }
 
 export function addCodeReferences(table: NodeTable, unit: UnitReferences): void {
+  // The references of one object share its `from` object, which structured
+  // cloning keeps shared, so each object is resolved once.
+  const resolved = new Map<WrittenName, { readonly useDatabase: string | undefined; readonly id: string }>();
+  const resolveFrom = (from: WrittenName, useDatabase: string | undefined): string => {
+    const known = resolved.get(from);
+    if (known !== undefined && known.useDatabase === useDatabase) {
+      return known.id;
+    }
+    const id = table.resolve(resolveName(from, useDatabase, unit.database), "object");
+    resolved.set(from, { useDatabase, id });
+    return id;
+  };
+
   for (const reference of unit.references) {
     const from =
-      reference.from === undefined
-        ? table.code(unit.file)
-        : table.resolve(resolveName(reference.from, reference.useDatabase, unit.database), "object");
+      reference.from === undefined ? table.code(unit.file) : resolveFrom(reference.from, reference.useDatabase);
 
     let to: string;
     if (reference.kind === "linkedServer") {

@@ -27,14 +27,15 @@ interface NodeDraft {
   readonly database: string;
   readonly schema?: string;
   readonly name: string;
-  readonly origins: Set<DependencyOrigin>;
+  /** ORIGIN_BITS of the origins seen. */
+  origins: number;
 }
 
 interface EdgeDraft {
   readonly from: string;
   readonly to: string;
   kind: string;
-  readonly origins: Set<DependencyOrigin>;
+  origins: number;
   dynamic: boolean;
   ambiguous: boolean;
   file?: string;
@@ -47,6 +48,34 @@ export interface EdgeFacts {
   readonly ambiguous?: boolean;
   readonly file?: string;
   readonly line?: number;
+}
+
+/** Origins as bits, because a Set per node and edge costs far more memory. */
+const ORIGIN_BITS: Readonly<Record<DependencyOrigin, number>> = { code: 1, catalog: 2 };
+
+/** Kinds an edge of the code can have, to find them for a catalog row. */
+const CODE_KINDS = [
+  "read",
+  "write",
+  "execute",
+  "function",
+  "sequence",
+  "type",
+  "synonym",
+  "trigger",
+  "foreignKey",
+  "linkedServer",
+];
+
+function originsOf(bits: number): DependencyOrigin[] {
+  const origins: DependencyOrigin[] = [];
+  if ((bits & ORIGIN_BITS.catalog) !== 0) {
+    origins.push("catalog");
+  }
+  if ((bits & ORIGIN_BITS.code) !== 0) {
+    origins.push("code");
+  }
+  return origins;
 }
 
 function keyOf(name: ObjectName): string {
@@ -63,8 +92,6 @@ export class NodeTable {
   private readonly nodes = new Map<string, NodeDraft>();
   private readonly byId = new Map<string, NodeDraft>();
   private readonly edges = new Map<string, EdgeDraft>();
-  /** Edge keys by `from\0to`, for catalog rows that merge into code edges. */
-  private readonly pairs = new Map<string, string[]>();
   private readonly databases = new Set<string>();
 
   /** Adds or completes the node of an assessed object. */
@@ -76,7 +103,7 @@ export class NodeTable {
     if (node.type === "object" || node.type === "code") {
       node.type = type;
     }
-    node.origins.add(origin);
+    node.origins |= ORIGIN_BITS[origin];
     this.databases.add(name.database.toLowerCase());
     return node.id;
   }
@@ -106,7 +133,7 @@ export class NodeTable {
     const key = `server\u0000${server.toLowerCase()}`;
     let node = this.nodes.get(key);
     if (node === undefined) {
-      node = { id: this.uniqueId(`server:${server}`), type: "server", scope: "linkedServer", server, database: "", name: server, origins: new Set() };
+      node = { id: this.uniqueId(`server:${server}`), type: "server", scope: "linkedServer", server, database: "", name: server, origins: 0 };
       this.nodes.set(key, node);
       this.byId.set(node.id, node);
     }
@@ -118,7 +145,7 @@ export class NodeTable {
     const key = `code\u0000${file}`;
     let node = this.nodes.get(key);
     if (node === undefined) {
-      node = { id: this.uniqueId(`code:${file}`), type: "code", scope: "code", database: "", name: file, origins: new Set(["code"]) };
+      node = { id: this.uniqueId(`code:${file}`), type: "code", scope: "code", database: "", name: file, origins: ORIGIN_BITS.code };
       this.nodes.set(key, node);
       this.byId.set(node.id, node);
     }
@@ -134,22 +161,15 @@ export class NodeTable {
         from,
         to,
         kind,
-        origins: new Set([origin]),
+        origins: ORIGIN_BITS[origin],
         dynamic: facts.dynamic === true,
         ambiguous: facts.ambiguous === true,
         ...(facts.file === undefined ? {} : { file: facts.file }),
         ...(facts.line === undefined ? {} : { line: facts.line }),
       });
-      const pair = `${from}\u0000${to}`;
-      const keys = this.pairs.get(pair);
-      if (keys === undefined) {
-        this.pairs.set(pair, [key]);
-      } else {
-        keys.push(key);
-      }
       return;
     }
-    edge.origins.add(origin);
+    edge.origins |= ORIGIN_BITS[origin];
     // One static reference is enough to make the edge certain.
     edge.dynamic = edge.dynamic && facts.dynamic === true;
     edge.ambiguous = edge.ambiguous || facts.ambiguous === true;
@@ -167,19 +187,21 @@ export class NodeTable {
    * of kind `reference`.
    */
   addCatalogReference(from: string, to: string, facts: EdgeFacts): void {
-    const keys = this.pairs.get(`${from}\u0000${to}`);
-    if (keys === undefined) {
-      this.addEdge(from, to, "reference", "catalog", facts);
-      return;
+    let found = false;
+    for (const kind of CODE_KINDS) {
+      const edge = this.edges.get(`${from}\u0000${to}\u0000${kind}`);
+      if (edge !== undefined) {
+        edge.origins |= ORIGIN_BITS.catalog;
+        edge.ambiguous = edge.ambiguous || facts.ambiguous === true;
+        found = true;
+      }
     }
-    for (const key of keys) {
-      const edge = this.edges.get(key)!;
-      edge.origins.add("catalog");
-      edge.ambiguous = edge.ambiguous || facts.ambiguous === true;
+    if (!found) {
+      this.addEdge(from, to, "reference", "catalog", facts);
     }
   }
 
-  /** The finished nodes and edges, in a stable order. */
+  /** Returns the finished nodes and edges, in a stable order. */
   finish(): { nodes: DependencyNode[]; edges: DependencyEdge[] } {
     const nodes = [...this.byId.values()]
       .map((node) => finishNode(node))
@@ -202,7 +224,7 @@ export class NodeTable {
         database: name.database,
         schema: name.schema,
         name: name.name,
-        origins: new Set(),
+        origins: 0,
       };
       this.nodes.set(key, node);
       this.byId.set(node.id, node);
@@ -229,7 +251,7 @@ function finishNode(node: NodeDraft): DependencyNode {
     ...(node.scope === "code" || node.type === "server" ? {} : { database: node.database }),
     ...(node.schema === undefined ? {} : { schema: node.schema }),
     name: node.name,
-    origins: [...node.origins].sort(),
+    origins: originsOf(node.origins),
   };
 }
 
@@ -238,7 +260,7 @@ function finishEdge(edge: EdgeDraft): DependencyEdge {
     from: edge.from,
     to: edge.to,
     kind: edge.kind,
-    origins: [...edge.origins].sort(),
+    origins: originsOf(edge.origins),
     ...(edge.dynamic ? { dynamic: true as const } : {}),
     ...(edge.ambiguous ? { ambiguous: true as const } : {}),
     ...(edge.file === undefined ? {} : { file: edge.file }),

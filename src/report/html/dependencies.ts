@@ -21,9 +21,9 @@ function cell(text: string, limits: HtmlLimits): string {
   return `<td>${escapeClipped(text, limits.textChars)}</td>`;
 }
 
-function leftOut(total: number, limits: HtmlLimits, what: string): string {
+function leftOut(total: number, limits: HtmlLimits, noun: string): string {
   return total > limits.tableRows
-    ? `<p>${countOf(total - limits.tableRows, what)} more in dependencies.json.</p>`
+    ? `<p>${countOf(total - limits.tableRows, noun)} more in dependencies.json.</p>`
     : "";
 }
 

@@ -1,19 +1,19 @@
 /**
  * Draws the dependency graph as inline SVG, laid out here without a
- * library or script: one column per creation level, objects needed first
- * on the left, external names (other databases, linked servers, unresolved
- * names) in a column before level 0 and batch-level code in the last
- * column. Edges run from an object to what it needs; edges inside a cycle
- * are drawn red. Above MAX_DRAWN_NODES nodes only the cycles and the
- * neighbourhoods of the most used objects are drawn, and the caption says
- * how much was left out.
+ * library or script. Each creation level is a column, with the objects
+ * needed first on the left. External names (other databases, linked
+ * servers, unresolved names) come in a column before level 0, and
+ * batch-level code in the last column. Edges run from an object to what it
+ * needs, and edges inside a cycle are red. Above MAX_DRAWN_NODES nodes only
+ * the cycles and the neighbourhoods of the most used objects are drawn, and
+ * a caption states how much was left out.
  */
 
 import type { DependencyEdge, DependencyGraph, DependencyNode } from "../../assessment/dependencies/model.js";
 import { compareCodeUnits, countOf } from "../text.js";
 import { escapeHtml } from "./escape.js";
 
-/** The most nodes drawn; a larger graph is cut to its cycles and most used objects. */
+/** Maximum number of nodes drawn. A larger graph is cut to its cycles and most used objects. */
 export const MAX_DRAWN_NODES = 300;
 /** Nodes stacked in one column before a level wraps into another column. */
 const ROWS_PER_COLUMN = 40;
@@ -204,7 +204,7 @@ function drawEdge(edge: DependencyEdge, boxes: ReadonlyMap<string, Box>, inCycle
   }
 
   // From the left side of the referencing object to the right side of
-  // what it needs, which usually stands in a column further left.
+  // what it needs, which is usually in a column further left.
   const x1 = from.x;
   const y1 = from.y + NODE_HEIGHT / 2;
   const x2 = to.x + NODE_WIDTH;
