@@ -70,6 +70,8 @@ describe("dependency references", () => {
     ]],
     ["USE for later batches", "USE Sales;\nGO\nEXEC dbo.p", ["(batch) -> dbo.p execute use=Sales"]],
     ["nothing for CTEs, temporary tables, system objects and built-ins", "WITH c AS (SELECT 1 AS x) SELECT * FROM c JOIN #t ON 1 = 1 JOIN sys.objects AS o ON 1 = 1 CROSS APPLY STRING_SPLIT('a', ',') AS s; EXEC sp_executesql N'SELECT 1'; DECLARE @x int, @y nvarchar(10), @z sysname", []],
+    ["nothing for a CTE as DML target", "WITH n AS (SELECT TOP (1) * FROM dbo.q) UPDATE n SET a = 1", ["(batch) -> dbo.q read"]],
+    ["nothing for $PARTITION", "SELECT $PARTITION.pf(a) FROM dbo.t", ["(batch) -> dbo.t read"]],
     ["nothing for xml and spatial methods", "SELECT t.c.value('.', 'int'), g.STDistance(h) FROM dbo.t CROSS APPLY t.x.nodes('/r') AS n(c)", [
       "(batch) -> dbo.t read",
     ]],

@@ -116,10 +116,13 @@ function currentDatabase(context: AnalysisContext): string | undefined {
     : context.dependencies.useDatabase;
 }
 
-/** True for catalog views, DMVs, system procedures and the sys and INFORMATION_SCHEMA schemas. */
+/**
+ * True for catalog views, DMVs, system procedures, the sys and
+ * INFORMATION_SCHEMA schemas, and `$PARTITION.function(...)`.
+ */
 function isSystemName(name: SchemaObjectName): boolean {
   const schema = name.schema?.value.toLowerCase();
-  return schema === "sys" || schema === "information_schema" || isSystemObject(name);
+  return schema === "sys" || schema === "information_schema" || schema === "$partition" || isSystemObject(name);
 }
 
 /** Keys of referencing objects, built once per object rather than once per reference. */
@@ -244,6 +247,12 @@ function dmlTarget(
   node: InsertStatement | UpdateStatement | DeleteStatement | MergeStatement,
   context: AnalysisContext,
 ): void {
+  // The statement is visited before its WITH clause, so its CTE names
+  // are added here for the target to be recognised as one.
+  const ctes = states(context).ctes;
+  for (const cte of node.with?.ctes ?? []) {
+    ctes.add(cte.name.value.toLowerCase());
+  }
   const target = node.target;
   if (target.kind !== "NamedTableReference") {
     return;

@@ -11,7 +11,7 @@
  * - `code`: batch-level code of a script or job step, which belongs to no object;
  * - `otherDatabase`: an object of a database that was not assessed;
  * - `linkedServer`: a linked server, or an object on one;
- * - `unresolved`: a name in an assessed database that matches no object.
+ * - `unresolved`: a name in an assessed or unknown database that matches no object.
  */
 export type NodeScope = "assessed" | "code" | "otherDatabase" | "linkedServer" | "unresolved";
 

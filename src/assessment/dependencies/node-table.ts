@@ -29,6 +29,8 @@ interface NodeDraft {
   readonly name: string;
   /** ORIGIN_BITS of the origins seen. */
   origins: number;
+  /** Whether an assessed definition named it, as opposed to a reference only. */
+  defined?: boolean;
 }
 
 interface EdgeDraft {
@@ -93,6 +95,8 @@ export class NodeTable {
   private readonly byId = new Map<string, NodeDraft>();
   private readonly edges = new Map<string, EdgeDraft>();
   private readonly databases = new Set<string>();
+  /** Assessed node ids by `schema.name` in lower case, over every database. */
+  private readonly byLocalName = new Map<string, string[]>();
 
   /** Adds or completes the node of an assessed object. */
   define(name: ObjectName, type: string, origin: DependencyOrigin): string {
@@ -105,6 +109,16 @@ export class NodeTable {
     }
     node.origins |= ORIGIN_BITS[origin];
     this.databases.add(name.database.toLowerCase());
+    if (!node.defined && name.database !== "") {
+      node.defined = true;
+      const local = `${name.schema}\u0000${name.name}`.toLowerCase();
+      const ids = this.byLocalName.get(local);
+      if (ids === undefined) {
+        this.byLocalName.set(local, [node.id]);
+      } else {
+        ids.push(node.id);
+      }
+    }
     return node.id;
   }
 
@@ -113,16 +127,27 @@ export class NodeTable {
     return this.databases.has(database.toLowerCase());
   }
 
-  /** Returns the id of the object a reference names, adding an external or unresolved node when needed. */
+  /**
+   * Returns the id of the object a reference names, adding an external or
+   * unresolved node when needed. A name whose database is unknown (code
+   * of an Agent job step or of a script without USE) resolves to the one
+   * assessed database that has an object of that schema and name.
+   */
   resolve(name: ObjectName, typeHint: string): string {
     const known = this.nodes.get(keyOf(name));
     if (known !== undefined) {
       return known.id;
     }
+    if (name.database === "" && name.server === undefined) {
+      const candidates = this.byLocalName.get(`${name.schema}\u0000${name.name}`.toLowerCase());
+      if (candidates?.length === 1) {
+        return candidates[0]!;
+      }
+    }
     let scope: NodeScope = "unresolved";
     if (name.server !== undefined) {
       scope = "linkedServer";
-    } else if (!this.isAssessedDatabase(name.database)) {
+    } else if (name.database !== "" && !this.isAssessedDatabase(name.database)) {
       scope = "otherDatabase";
     }
     return this.node(name, typeHint, scope).id;

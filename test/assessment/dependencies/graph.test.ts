@@ -159,6 +159,19 @@ describe("dependency graph name resolution", () => {
     assert.deepEqual(graph.unused, ["Shop.dbo.P"]);
   });
 
+  it("finds the database of a job step's names", () => {
+    const graph = buildDependencyGraph([
+      unit("Shop.dbo.T", "Shop", "CREATE TABLE dbo.T (a int)"),
+      unit("Other.dbo.U", "Other", "CREATE TABLE dbo.U (a int)"),
+      unit("agent.Nightly.step 1", undefined, "DELETE FROM dbo.T; DELETE FROM dbo.Gone"),
+    ]);
+    assert.deepEqual(
+      graph.edges.map((e) => `${e.from} -> ${e.to}`),
+      ["code:agent.Nightly.step 1 -> Shop.dbo.T", "code:agent.Nightly.step 1 -> dbo.Gone"],
+    );
+    assert.equal(graph.nodes.find((n) => n.id === "dbo.Gone")?.scope, "unresolved");
+  });
+
   it("marks a self-reference as a cycle of one", () => {
     const graph = buildDependencyGraph([
       unit("a.sql", undefined, "CREATE PROCEDURE dbo.Walk @n int AS IF @n > 0 EXEC dbo.Walk @n - 1;"),

@@ -55,6 +55,8 @@ ORDER BY schema_name, object_name;`,
 // function. referenced_id is NULL for cross-database and cross-server
 // references and for names that did not resolve when the module was
 // created, so the referenced object's schema is joined only when known.
+// ORDER BY repeats the expressions, because two of the output names are
+// also columns of sys.sql_expression_dependencies.
 const EXPRESSION_DEPENDENCIES = defineQuery({
   id: "inventory.expression-dependencies",
   scope: "database",
@@ -89,8 +91,8 @@ LEFT JOIN sys.schemas AS ds
     ON ds.schema_id = ro.schema_id
 WHERE (o.object_id IS NOT NULL AND o.is_ms_shipped = 0)
    OR (tr.object_id IS NOT NULL AND tr.is_ms_shipped = 0)
-ORDER BY referencing_schema_name, referencing_entity_name,
-    referenced_database_name, referenced_schema_name, referenced_entity_name;`,
+ORDER BY rs.name, COALESCE(o.name, tr.name), d.referenced_database_name,
+    COALESCE(d.referenced_schema_name, ds.name), d.referenced_entity_name;`,
   reads: ["sys.sql_expression_dependencies", "sys.objects", "sys.schemas", "sys.triggers"],
   permission: "VIEW DEFINITION",
 });
