@@ -61,6 +61,7 @@ describe("infio assess: options to behaviour", () => {
       "assessment.html",
       "assessment.json",
       "assessment.sarif",
+      "dependencies.json",
       "findings.csv",
       // The scripts define tables, so they have readiness items.
       "readiness.csv",

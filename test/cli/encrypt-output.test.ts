@@ -66,6 +66,7 @@ describe("--encrypt-output", () => {
       "assessment.html.infio-enc",
       "assessment.json.infio-enc",
       "assessment.sarif.infio-enc",
+      "dependencies.json.infio-enc",
       "findings.csv.infio-enc",
     ]);
     for (const name of files) {

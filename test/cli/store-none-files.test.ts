@@ -96,6 +96,7 @@ describe("assess --store none, files touched", () => {
       "cwd/out/assessment.html",
       "cwd/out/assessment.json",
       "cwd/out/assessment.sarif",
+      "cwd/out/dependencies.json",
       "cwd/out/findings.csv",
     ]);
     // The working folder's own time changes when out/ is created in it.
@@ -120,7 +121,12 @@ describe("assess --store none, files touched", () => {
 
     assert.equal(run.code, 0, run.stderr);
     const diff = touched(beforeRun, snapshot(w.root));
-    assert.deepEqual(diff.added, ["cwd/out", "cwd/out/assessment.json.infio-enc", "cwd/out/findings.csv.infio-enc"]);
+    assert.deepEqual(diff.added, [
+      "cwd/out",
+      "cwd/out/assessment.json.infio-enc",
+      "cwd/out/dependencies.json.infio-enc",
+      "cwd/out/findings.csv.infio-enc",
+    ]);
     assert.deepEqual(diff.changed, ["cwd"]);
     assert.deepEqual(diff.removed, []);
     assert.deepEqual(readdirSync(w.tmp), []);
@@ -139,7 +145,7 @@ describe("assess --store none, files touched", () => {
 
     assert.equal(run.code, 0, run.stderr);
     const diff = touched(beforeRun, snapshot(w.root));
-    assert.deepEqual(diff.added, ["cwd/out", "cwd/out/assessment.json"]);
+    assert.deepEqual(diff.added, ["cwd/out", "cwd/out/assessment.json", "cwd/out/dependencies.json"]);
     // The log, its head (replaced through a temporary file) and the data folder holding them.
     assert.deepEqual(diff.changed, ["cwd", "data", "data/audit.jsonl", "data/audit.jsonl.head"]);
     assert.deepEqual(diff.removed, []);
@@ -163,8 +169,8 @@ describe("assess --store none, files touched", () => {
 
     assert.equal(run.code, 0, run.stderr);
     const diff = touched(beforeRun, snapshot(w.root));
-    // A live server's reports include its server features in each chosen format.
-    assert.deepEqual(diff.added, ["cwd/out", "cwd/out/assessment.json", "cwd/out/server-features.json"]);
+    // A live server's reports include its server features and dependencies.
+    assert.deepEqual(diff.added, ["cwd/out", "cwd/out/assessment.json", "cwd/out/dependencies.json", "cwd/out/server-features.json"]);
     assert.deepEqual(diff.changed, ["cwd"]);
     assert.deepEqual(diff.removed, []);
     assert.deepEqual(readdirSync(w.tmp), []);

@@ -44,7 +44,7 @@ function nameOf(item: InventoryItem, schemaField: string, nameField: string): Ob
   };
 }
 
-/** The referenced object of an item whose `referenced*` fields may name another database or server. */
+/** Returns the referenced object of an item, whose `referenced*` fields may name another database or server. */
 function referencedName(item: InventoryItem): ObjectName {
   const server = text(item, "referencedServer");
   return {
@@ -99,7 +99,7 @@ export function addCatalogReferences(table: NodeTable, inventory: Inventory): vo
 function referencingNode(table: NodeTable, item: InventoryItem): string {
   const type = TYPE_OF_CODE[text(item, "type") ?? ""] ?? "object";
   const name = nameOf(item, "schema", "name");
-  // A database DDL trigger has no schema; its node is named after the database.
+  // A database DDL trigger has no schema, so its id is `database..name`.
   if (item["type"] === "DDL_TRIGGER") {
     return table.define({ ...name, schema: "" }, type, "catalog");
   }
