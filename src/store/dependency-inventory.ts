@@ -3,11 +3,13 @@
  * under kinds named `dependencies.*`. Nodes and edges are stored as rows
  * of values in chunks of up to CHUNK_SIZE. Edges name their nodes and files
  * by position, because objects with repeated keys and names take several
- * times the space. The computed results are one item. The live part named `dependencies` keeps the
+ * times the space. The creation order and the unused objects are chunked
+ * the same way, and the other results are one item. The live part named `dependencies` keeps the
  * catalog rows under its own kind.
  */
 
 import type {
+  CreationStep,
   DependencyEdge,
   DependencyGraph,
   DependencyNode,
@@ -20,8 +22,10 @@ import type { AssessmentWriter } from "./store.js";
 export const DEPENDENCY_NODES_KIND = "dependencies.nodes";
 /** `{ files: string[], edges: EdgeRow[] }` items; `files` are the chunk's own. */
 export const DEPENDENCY_EDGES_KIND = "dependencies.edges";
-/** One item: unused, mostUsed, cycles and creationOrder. Its presence marks an assessment with a graph. */
+/** One item: mostUsed and cycles. Its presence marks an assessment with a graph. */
 export const DEPENDENCY_RESULTS_KIND = "dependencies.results";
+/** `{ unused: number[], steps: StepRow[] }` items: node positions, in order. */
+export const DEPENDENCY_ORDER_KIND = "dependencies.order";
 
 const CHUNK_SIZE = 5000;
 
@@ -30,6 +34,9 @@ type NodeRow = [string, string, NodeScope, string | null, string | null, string 
 
 /** from and to as node positions, kind, origins, dynamic, ambiguous, file position or -1, line or 0. */
 type EdgeRow = [number, number, string, DependencyOrigin[], 0 | 1, 0 | 1, number, number];
+
+/** step, level, node positions, cycle index or -1. */
+type StepRow = [number, number, number[], number];
 
 function nodeRow(node: DependencyNode): NodeRow {
   return [
@@ -90,16 +97,23 @@ export async function writeDependencyGraph(writer: AssessmentWriter, graph: Depe
     edgeChunks.push({ files, edges });
   }
 
+  // The creation order lists every assessed object, so it is chunked and
+  // names nodes by position too, rather than being one large item.
+  const orderChunks: { unused: number[]; steps: StepRow[] }[] = [];
+  const length = Math.max(graph.unused.length, graph.creationOrder.length);
+  for (let at = 0; at < length; at += CHUNK_SIZE) {
+    orderChunks.push({
+      unused: graph.unused.slice(at, at + CHUNK_SIZE).map((id) => positions.get(id)!),
+      steps: graph.creationOrder
+        .slice(at, at + CHUNK_SIZE)
+        .map((step): StepRow => [step.step, step.level, step.nodes.map((id) => positions.get(id)!), step.cycle ?? -1]),
+    });
+  }
+
   await writer.addInventory(DEPENDENCY_NODES_KIND, nodeChunks);
   await writer.addInventory(DEPENDENCY_EDGES_KIND, edgeChunks);
-  await writer.addInventory(DEPENDENCY_RESULTS_KIND, [
-    {
-      unused: graph.unused,
-      mostUsed: graph.mostUsed,
-      cycles: graph.cycles,
-      creationOrder: graph.creationOrder,
-    },
-  ]);
+  await writer.addInventory(DEPENDENCY_ORDER_KIND, orderChunks);
+  await writer.addInventory(DEPENDENCY_RESULTS_KIND, [{ mostUsed: graph.mostUsed, cycles: graph.cycles }]);
 }
 
 /**
@@ -109,7 +123,7 @@ export async function writeDependencyGraph(writer: AssessmentWriter, graph: Depe
 export async function readDependencyGraph(
   readKind: (kind: string) => Promise<unknown[]>,
 ): Promise<DependencyGraph | undefined> {
-  const [results] = (await readKind(DEPENDENCY_RESULTS_KIND)) as Omit<DependencyGraph, "nodes" | "edges">[];
+  const [results] = (await readKind(DEPENDENCY_RESULTS_KIND)) as Pick<DependencyGraph, "mostUsed" | "cycles">[];
   if (results === undefined) {
     return undefined;
   }
@@ -136,5 +150,20 @@ export async function readDependencyGraph(
       });
     }
   }
-  return { nodes, edges, ...results };
+  const unused: string[] = [];
+  const creationOrder: CreationStep[] = [];
+  for (const chunk of (await readKind(DEPENDENCY_ORDER_KIND)) as { unused: number[]; steps: StepRow[] }[]) {
+    for (const at of chunk.unused) {
+      unused.push(nodes[at]!.id);
+    }
+    for (const [step, level, members, cycle] of chunk.steps) {
+      creationOrder.push({
+        step,
+        level,
+        nodes: members.map((at) => nodes[at]!.id),
+        ...(cycle === -1 ? {} : { cycle }),
+      });
+    }
+  }
+  return { nodes, edges, unused, mostUsed: results.mostUsed, cycles: results.cycles, creationOrder };
 }
