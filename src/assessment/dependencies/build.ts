@@ -11,6 +11,15 @@ import { addCodeDefinitions, addCodeReferences, type UnitReferences } from "./co
 import type { DependencyGraph } from "./model.js";
 import { NodeTable } from "./node-table.js";
 
+/**
+ * Builds the graph from every unit's references and the live inventory.
+ *
+ * NOTE: it runs on the main thread at the end of the run. On the
+ * 1,000,000-line corpus of bench/assess.ts (47,000 objects, 70,000 edges,
+ * 2 shared cores), building and storing the graph added about 1 s of main
+ * thread CPU and 200 MiB of peak RSS. Building it in a worker thread would
+ * keep that out of the main heap.
+ */
 export function buildDependencyGraph(
   units: readonly UnitReferences[],
   inventory: Readonly<Record<string, readonly InventoryItem[]>> = {},
