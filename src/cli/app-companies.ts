@@ -14,6 +14,7 @@ import {
   type RawAppCommon,
 } from "./app-common.js";
 import { runCompanies } from "./app-companies-run.js";
+import { companyReportCommand } from "./app-companies-report.js";
 
 export type CompaniesOptions = AppStoreOptions &
   (
@@ -29,7 +30,7 @@ export function companiesCommand(
   host: CommandHost,
   run: CompaniesRun = (options) => runCompanies(options, host.ctx),
 ): Command {
-  const companies = new Command("companies").summary("add, list, rename and remove companies");
+  const companies = new Command("companies").summary("add, list, rename and remove companies, and write their reports");
   const ctx = host.ctx;
 
   companies.addCommand(
@@ -85,6 +86,8 @@ export function companiesCommand(
       ["infio app companies remove 'Kestrel Group' --yes"],
     ),
   );
+
+  companies.addCommand(companyReportCommand(host));
 
   return companies;
 }

@@ -10,6 +10,7 @@ import { withExamples, type CommandHost } from "./command.js";
 import { applicationsCommand } from "./app-applications.js";
 import { companiesCommand } from "./app-companies.js";
 import { metricsCommand } from "./app-metrics.js";
+import { appReportCommand } from "./app-report.js";
 import { questionnaireCommand } from "./app-questionnaire.js";
 import { serversCommand } from "./app-servers.js";
 
@@ -27,7 +28,8 @@ export function appCommand(host: CommandHost): Command {
     .addCommand(applicationsCommand(host))
     .addCommand(serversCommand(host))
     .addCommand(questionnaireCommand(host))
-    .addCommand(metricsCommand(host));
+    .addCommand(metricsCommand(host))
+    .addCommand(appReportCommand(host));
 
   return withExamples(app, [
     "infio app companies add 'Kestrel Logistics'",
@@ -36,5 +38,7 @@ export function appCommand(host: CommandHost): Command {
     "infio app servers add Billing repo --non-production --scripts ./billing/sql",
     "infio assess --app Billing",
     "infio app applications show Billing",
+    "infio app report Billing --out ./billing-report",
+    "infio app companies report 'Kestrel Logistics'",
   ]);
 }

@@ -11,10 +11,20 @@ import type { ApplicationRow, CompanyReport } from "./model.js";
 import { compareByWave, suggestWave } from "./waves.js";
 
 export function buildCompanyReport(input: CompanyReportInput): CompanyReport {
-  const rows = input.applications
-    .map((app) => applicationRow(buildApplicationReport(app)))
-    .sort(compareByWave);
+  const rows = input.applications.map((app) => applicationRow(buildApplicationReport(app)));
+  return companyReportOf(input, rows);
+}
 
+/**
+ * Builds the company report from rows made one application at a time with
+ * applicationRow, so that a caller need not hold every application's
+ * assessments at once. Sorts the rows in wave order.
+ */
+export function companyReportOf(
+  header: Omit<CompanyReportInput, "applications">,
+  applicationRows: readonly ApplicationRow[],
+): CompanyReport {
+  const rows = [...applicationRows].sort(compareByWave);
   const effort = { low: 0, high: 0 };
   for (const row of rows) {
     effort.low += row.effort.low;
@@ -22,9 +32,9 @@ export function buildCompanyReport(input: CompanyReportInput): CompanyReport {
   }
 
   return {
-    companyName: input.companyName,
-    target: input.target,
-    generatedAt: input.generatedAt,
+    companyName: header.companyName,
+    target: header.target,
+    generatedAt: header.generatedAt,
     applications: rows,
     totals: {
       applications: rows.length,

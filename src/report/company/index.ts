@@ -2,7 +2,7 @@
 
 export type { CompanyReportInput } from "./input.js";
 export type { ApplicationRow, CompanyReport, WaveRule, WaveSuggestion } from "./model.js";
-export { applicationRow, buildCompanyReport } from "./aggregate.js";
+export { applicationRow, buildCompanyReport, companyReportOf } from "./aggregate.js";
 export { suggestWave, WAVE_RULES } from "./waves.js";
 export { renderCompanyHtml } from "./html.js";
 export { renderCompanyJson } from "./json.js";
