@@ -60,7 +60,8 @@ export function runApplicationReport(options: ApplicationReportOptions, ctx: Cli
       const target = options.target ?? newestTarget([choice]) ?? defaultTarget();
       const input = await readStored(() => readApplicationInput(run.store, run.model, choice, { target, generatedAt: run.generatedAt }));
       const assessments = input.servers.flatMap((s) => (s.assessment === undefined ? [] : [s.assessment.id]));
-      return { result: buildApplicationReport(input), details: { assessments } };
+      const objects = { application: application.name, company: application.companyName };
+      return { result: buildApplicationReport(input), objects, details: { assessments } };
     });
 
     return {
@@ -99,7 +100,7 @@ export function runCompanyReport(options: CompanyReportOptions, ctx: CliContext)
           read[application] = [...ids];
         }),
       );
-      return { result, details: { assessments: read } };
+      return { result, objects: { company: company.name }, details: { assessments: read } };
     });
 
     return {
@@ -189,17 +190,24 @@ async function withReportStore(
   return EXIT_OK;
 }
 
+/** A report read, with the names as stored and the assessments read, for the audit trail. */
+interface ReportRead<T> {
+  readonly result: T;
+  readonly objects: Readonly<Record<string, string>>;
+  readonly details: Record<string, JsonValue>;
+}
+
 /**
  * Runs `read` and records it in the audit trail: when it succeeds, before
- * the report is written, with the assessments it read; when it fails, with
- * the error.
+ * the report is written, with the names as stored and the assessments it
+ * read; when it fails, with the name as given and the error.
  */
 async function auditedReport<T>(
   setup: CommandSetup,
   event: Omit<AuditRecord, "outcome" | "details">,
-  read: () => Promise<{ result: T; details: Record<string, JsonValue> }>,
+  read: () => Promise<ReportRead<T>>,
 ): Promise<T> {
-  let done: { result: T; details: Record<string, JsonValue> };
+  let done: ReportRead<T>;
   try {
     done = await read();
   } catch (error) {
@@ -207,7 +215,7 @@ async function auditedReport<T>(
     await setup.audit.after({ ...event, outcome: "failed", details: { error: message } });
     throw error;
   }
-  await setup.audit.before({ ...event, outcome: "succeeded", details: done.details });
+  await setup.audit.before({ ...event, objects: done.objects, outcome: "succeeded", details: done.details });
   return done.result;
 }
 
