@@ -54,6 +54,10 @@ export async function serverAssessOptions(
         `script folder '${source.path}' not found; change the server with 'infio app servers change --scripts DIR'`,
       );
     }
+    // TODO: a script folder has no live inventory, so its cost section has
+    // no estate figures. The application's metrics could fill them through
+    // CostRequest.metrics, but they are sums over all the application's
+    // servers, and EstateMetrics describes one instance and its replicas.
     return { options: { ...rest, paths: [source.path], out }, ctx };
   }
 
