@@ -33,7 +33,7 @@ export interface ReportFiles {
 export interface WrittenReports {
   /** Paths written, in the order html, json, pdf. */
   readonly written: readonly string[];
-  /** Why the PDF could not be printed; the other files are written all the same. */
+  /** Reason the PDF could not be printed; the other files are written all the same. */
   readonly pdfError?: PdfError;
 }
 

@@ -110,7 +110,7 @@ export function runCompanyReport(options: CompanyReportOptions, ctx: CliContext)
   });
 }
 
-/** What a report's reading needs: the open store, its model, the command's setup. */
+/** The open store, its application model and the command's setup, for reading a report. */
 interface ReportRun {
   readonly store: Store;
   readonly model: ApplicationModel;
@@ -198,9 +198,10 @@ interface ReportRead<T> {
 }
 
 /**
- * Runs `read` and records it in the audit trail: when it succeeds, before
- * the report is written, with the names as stored and the assessments it
- * read; when it fails, with the name as given and the error.
+ * Runs `read` and records it in the audit trail. A read that succeeds is
+ * recorded before the report is written, with the names as stored and the
+ * assessments read. A read that fails is recorded with the name as given
+ * and the error.
  */
 async function auditedReport<T>(
   setup: CommandSetup,
@@ -287,7 +288,7 @@ async function unknownName(run: ReportRun, kind: "application" | "company", name
   return new UsageError(`${kind} '${name}' not found; known: ${shown}${more} (run '${list}' to see them all)`);
 }
 
-/** The target of `infio assess` without --target, for a report with no assessment to take it from. */
+/** Returns the target `infio assess` uses without --target, for a report with no assessment to take it from. */
 function defaultTarget(): string {
   const parsed = parseTarget("babelfish");
   if (!parsed.ok) {

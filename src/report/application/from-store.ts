@@ -21,7 +21,7 @@ export interface ServerChoice {
   readonly server: ApplicationServer;
   /** The server's newest complete assessment; absent when it has none. */
   readonly chosen?: AssessmentListing;
-  /** Why the server has no assessment in the report; set when `chosen` is absent. */
+  /** Reason the server has no assessment in the report; set when `chosen` is absent. */
   readonly problem?: string;
   /**
    * A run newer than `chosen` that failed or is still running, which the
@@ -160,11 +160,17 @@ const QUESTIONS = {
   notes: "Notes",
 } as const;
 
+function answerOf(value: boolean | undefined): "yes" | "no" | "unknown" {
+  if (value === undefined) {
+    return "unknown";
+  }
+  return value ? "yes" : "no";
+}
+
 function questionnaireEntries(answers: Questionnaire | undefined): QuestionnaireEntry[] {
-  const answer = (value: boolean | undefined) => (value === undefined ? "unknown" : value ? "yes" : "no");
   const entries: QuestionnaireEntry[] = [
-    { id: "thirdPartyProduct", question: QUESTIONS.thirdPartyProduct, answer: answer(answers?.thirdParty) },
-    { id: "codeMayBeChanged", question: QUESTIONS.codeMayBeChanged, answer: answer(answers?.codeChangeable) },
+    { id: "thirdPartyProduct", question: QUESTIONS.thirdPartyProduct, answer: answerOf(answers?.thirdParty) },
+    { id: "codeMayBeChanged", question: QUESTIONS.codeMayBeChanged, answer: answerOf(answers?.codeChangeable) },
   ];
   if (answers?.notes !== undefined) {
     entries.push({ id: "notes", question: QUESTIONS.notes, answer: answers.notes });

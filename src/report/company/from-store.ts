@@ -1,8 +1,8 @@
 /**
  * Builds the company report from the store, one application at a time:
  * each application's assessments are read, reduced to its row and let go
- * before the next application is read, so memory holds one application's
- * assessments at most, not the whole company's.
+ * before the next application is read. So memory contains one
+ * application's assessments at most, not the whole company's.
  */
 
 import type { Company } from "../../store/application-model.js";

@@ -1,8 +1,8 @@
 /**
  * The figures an application report should show, computed in the test
- * from the stored assessments with the rules docs/reports.md states, apart
- * from the report's own code: objects keyed by server, database and name,
- * each in the category of its worst finding, and blockers as the distinct
+ * from the stored assessments by the rules of docs/reports.md, without the
+ * report's own code. Objects are keyed by server, database and name, each
+ * in the category of its worst finding. Blockers are the distinct
  * not-supported features and details.
  */
 
@@ -53,9 +53,9 @@ function categoryOf(status: FindingStatus): Category {
 }
 
 /**
- * The database of a unit: a script folder is one database named after its
- * server; a live server's unit is `database.schema.name`, and the Kestrel
- * fixture's database names have no dots.
+ * Returns the database of a unit. A script folder is one database named
+ * after its server. A live server's unit is `database.schema.name`, and
+ * the Kestrel fixture's database names contain no dots.
  */
 function databaseOf(server: AssessedServer, file: string): string {
   if (server.source === "scripts") {

@@ -210,7 +210,7 @@ describe("infio app report, end to end", { concurrency: false }, () => {
       ),
       first,
     );
-    // The title page stands alone: the sections start on page 2.
+    // The title page is alone on page 1, and the sections start on page 2.
     assert.doesNotMatch(first, /^Questionnaire$/m);
     assert.match(pageText(pdf, 2), /^Questionnaire$/m);
   });
