@@ -134,7 +134,12 @@ export async function readApplicationInput(
   };
 }
 
-/** Returns the store's listing by id, as chooseAssessments reads it. */
+/**
+ * Returns the store's listing by id, as chooseAssessments reads it.
+ *
+ * NOTE: this lists every assessment in the store, opening each one's data
+ * key to read its sources and error, so its time grows with the store.
+ */
 export async function listingsById(store: Store): Promise<Map<string, AssessmentListing>> {
   const listings = await store.listAssessments();
   return new Map(listings.map((listing) => [listing.id, listing]));
