@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   "assessments.read",
   "assessments.run",
   "connections.manage",
+  "applications.manage",
   "users.manage",
   "audit.read",
   "data.purge",
@@ -23,7 +24,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** Permissions a role adds to those of the role below it. */
 const ADDED_PERMISSIONS: Readonly<Record<ConsoleRole, readonly Permission[]>> = {
   viewer: ["assessments.read"],
-  assessor: ["assessments.run", "connections.manage"],
+  assessor: ["assessments.run", "connections.manage", "applications.manage"],
   admin: ["users.manage", "audit.read", "data.purge"],
 };
 

@@ -5,7 +5,11 @@
  * are built from its options.
  */
 
+import { APPLICATION_REPORT_ROUTES } from "./application-reports.js";
+import { APPLICATION_SERVER_ROUTES } from "./application-servers.js";
+import { APPLICATION_ROUTES } from "./applications.js";
 import { assessmentRoutes } from "./assessment.js";
+import { COMPANY_ROUTES } from "./companies.js";
 import { CONNECTION_ROUTES } from "./connections.js";
 import { assessmentListRoutes } from "./assessments.js";
 import { AUDIT_ROUTES } from "./audit.js";
@@ -25,6 +29,10 @@ export const PAGE_MODULES: readonly RouteModule[] = [
   RUN_ROUTES,
   RUN_API_ROUTES,
   CONNECTION_ROUTES,
+  COMPANY_ROUTES,
+  APPLICATION_ROUTES,
+  APPLICATION_SERVER_ROUTES,
+  APPLICATION_REPORT_ROUTES,
   USER_ROUTES,
   AUDIT_ROUTES,
   PURGE_ROUTES,

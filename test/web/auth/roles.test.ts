@@ -13,7 +13,12 @@ import {
 describe("roles", () => {
   it("grants each role its permissions", () => {
     assert.deepEqual(permissionsOf("viewer"), ["assessments.read"]);
-    assert.deepEqual(permissionsOf("assessor"), ["assessments.read", "assessments.run", "connections.manage"]);
+    assert.deepEqual(permissionsOf("assessor"), [
+      "assessments.read",
+      "assessments.run",
+      "connections.manage",
+      "applications.manage",
+    ]);
     assert.deepEqual(permissionsOf("admin"), [...PERMISSIONS]);
   });
 
