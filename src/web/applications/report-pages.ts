@@ -1,10 +1,9 @@
 /**
  * Sending the application and company reports to a browser. The HTML
- * report is a self-contained page with its own stylesheet and no script,
- * so the console sends it as it is, with the console's security headers
- * and a Content Security Policy that allows that one stylesheet by its
- * hash and nothing else. The PDF is printed from the same HTML by
- * headless Chromium.
+ * report is a self-contained page with its own stylesheet and no script.
+ * The console sends it as it is, with its security headers and a Content
+ * Security Policy that allows that one stylesheet by its hash and nothing
+ * else. Headless Chromium prints the PDF from the same HTML.
  */
 
 import { createHash } from "node:crypto";

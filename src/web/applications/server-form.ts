@@ -3,9 +3,9 @@
  * ServerFields that the store keeps. The console adds live servers
  * through saved connections only, whose passwords the store keeps sealed.
  * It never sets a script folder, because a console user would then choose
- * which folder on the console's host infio reads; script-folder servers
- * are added with `infio app servers add --scripts`, and the console keeps
- * their folder as it is when it changes their name or environment.
+ * which folder on the console's host infio reads. Script-folder servers
+ * are added with `infio app servers add --scripts`. When the console
+ * changes their name or environment, it keeps their folder.
  */
 
 import {
@@ -29,7 +29,7 @@ export interface ServerFormValues {
   readonly includeSystemDatabases: boolean;
 }
 
-/** Longest list of database names accepted in one field. */
+/** Maximum number of database names in one field. */
 const MAX_DATABASES = 1000;
 
 export function serverFormValues(fields: Readonly<Record<string, string>>): ServerFormValues {

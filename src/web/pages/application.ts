@@ -198,7 +198,13 @@ function metricsSection(page: ApplicationPage, base: string): SafeHtml {
   const error = page.error?.form === "metrics" ? page.error : undefined;
   const fields = METRICS.map((name) => {
     const metric = byName.get(name);
-    const shown = error === undefined ? (metric?.origin === "manual" ? String(metric.value) : "") : (page.values?.[name] ?? "");
+    // The field shows the value entered by hand, or what was submitted when the form is shown again.
+    let shown = "";
+    if (error !== undefined) {
+      shown = page.values?.[name] ?? "";
+    } else if (metric?.origin === "manual") {
+      shown = String(metric.value);
+    }
     return inputField({
       name,
       label: METRIC_LABELS[name],
@@ -219,8 +225,13 @@ ${formError(error?.message)}${postForm({
 }
 
 function assessmentsSection(page: ApplicationPage): SafeHtml {
+  // TODO: start `assess --app` from this page. The console's job runner
+  // takes one source per job, while an application run makes one linked
+  // assessment per server and fills in the inventory metrics afterwards.
   if (page.assessments.length === 0) {
-    return html`<p>No assessments yet. Run <code>infio assess --app NAME</code> on the console's host.</p>`;
+    return html`<p>No assessments yet. Assess the application's servers with
+<code>infio assess --app ${page.application.name}</code>; stop the console first when its store is embedded,
+because only one process may open that store.</p>`;
   }
   const servers = new Map(page.servers.map((server) => [server.key, server]));
   const rows = page.assessments.map((link) => {

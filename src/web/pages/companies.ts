@@ -13,7 +13,7 @@ import { utcTime } from "./utc-time.js";
 
 /** What the user's role allows on these pages. */
 export interface ModelRights {
-  /** Add, rename and change companies, applications, servers, answers and metrics. */
+  /** Add, rename and change companies, applications, servers, questionnaires and metrics. */
   readonly manage: boolean;
   /** Remove companies and applications with their assessments. */
   readonly purge: boolean;

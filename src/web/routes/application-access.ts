@@ -1,9 +1,9 @@
 /**
- * Shared steps of the company and application routes: finding a company,
- * an application or a server from the URL for the route's user, reading
- * form fields, and recording each change in the audit log with the old
- * and new values, as `infio app` does. Objects are named by their store
- * key in URLs, because names may contain any character.
+ * Shared steps of the company and application routes. They find a
+ * company, an application or a server from the URL for the route's user,
+ * read form fields, and record each change in the audit log with the old
+ * and new values, as `infio app` does. URLs name objects by their store
+ * key, because names may contain any character.
  */
 
 import type { Application, ApplicationServer, Company, RowChange } from "../../store/application-model.js";
@@ -75,7 +75,7 @@ export function formFields(context: RouteContext): Record<string, string> {
   return fields;
 }
 
-/** A rejected form value: the message names the value and says what to do. */
+/** A rejected form value, with a message that names the value and the fix. */
 export class FormValueError extends Error {
   readonly field: string;
 

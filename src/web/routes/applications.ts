@@ -244,7 +244,7 @@ function answerOf(fields: Record<string, string>, name: "thirdParty" | "codeChan
   }
 }
 
-/** Longest notes accepted, in characters. */
+/** Maximum length of the notes, in characters. */
 const MAX_NOTES_LENGTH = 4000;
 
 function notesOf(fields: Record<string, string>): string | undefined {

@@ -1,9 +1,9 @@
 /**
  * Companies and applications end to end. The real `infio serve` runs in a
- * child process; headless Chromium signs in as an assessor, adds a company
+ * child process. Headless Chromium signs in as an assessor, adds a company
  * and an application through the forms, answers the questionnaire and
- * opens the application report, which must load without a Content
- * Security Policy violation, a console error or a failed request.
+ * opens the application report. No page may show a Content Security Policy
+ * violation, a console error or a failed request.
  */
 
 import assert from "node:assert/strict";
@@ -37,7 +37,8 @@ if (browserTestsSkipped()) {
     });
 
     it("assessor builds an application and opens its report", async () => {
-      assert.ok(served && browser, "the console or Chromium did not start");
+      assert.ok(served, "the console did not start");
+      assert.ok(browser, "Chromium did not start");
       const page = await browser.newPage();
       await page.goto(served.url);
       await page.waitForURL((url) => url.pathname === "/sign-in");
