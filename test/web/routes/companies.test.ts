@@ -196,6 +196,18 @@ describe("company and application forms", { concurrency: false }, () => {
     assert.deepEqual(entry.details, { old: { name: "Kestrel Airways", applications: ["Billing"] }, assessmentsRemoved: [id] });
   });
 
+  it("rejects every change without CSRF token", async () => {
+    const modules = new Set(["companies", "applications", "application servers"]);
+    const changes = web.console.routes.filter((route) => route.method === "POST" && modules.has(route.module));
+    assert.ok(changes.length >= 10, `only ${changes.length} change routes`);
+
+    for (const route of changes) {
+      const url = route.url.replace(/:[A-Za-z]+/g, "1");
+      const response = await admin.post(url, { name: "x", newName: "x" }, { csrf: false });
+      assert.equal(response.statusCode, 403, `${route.method} ${route.url}`);
+    }
+  });
+
   it("answers 404 for unknown keys", async () => {
     for (const url of ["/companies/999999", "/applications/999999", "/companies/0", "/applications/x1"]) {
       assert.equal((await viewer.get(url)).statusCode, 404, url);
