@@ -226,8 +226,9 @@ ${formError(error?.message)}${postForm({
 
 function assessmentsSection(page: ApplicationPage): SafeHtml {
   // TODO: start `assess --app` from this page. The console's job runner
-  // takes one source per job, while an application run makes one linked
-  // assessment per server and fills in the inventory metrics afterwards.
+  // takes one source per job and its saved-connection source has no
+  // excluded or system databases, while an application run makes one
+  // linked assessment per server and then fills in the inventory metrics.
   if (page.assessments.length === 0) {
     return html`<p>No assessments yet. Assess the application's servers with
 <code>infio assess --app ${page.application.name}</code>; stop the console first when its store is embedded,

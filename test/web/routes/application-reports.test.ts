@@ -162,6 +162,17 @@ describe("application reports in the console", { concurrency: false }, () => {
     assert.ok(json.body.includes("Kestrel Logistics"));
   });
 
+  it("reports a company without applications", async () => {
+    const empty = await applicationModel(web.services.store).companies.add("Empty Co", { actor: "setup", at: new Date() });
+    assert.ok(empty !== "duplicate");
+
+    for (const suffix of ["", ".json"]) {
+      const response = await viewer.get(`/companies/${empty.key}/report${suffix}`);
+      assert.equal(response.statusCode, 200, `report${suffix}: ${response.body.slice(0, 300)}`);
+      assert.ok(response.body.includes("Empty Co"), `report${suffix}`);
+    }
+  });
+
   it("audits each report read", async () => {
     await viewer.get(`/applications/${application.key}/report.json`);
 
