@@ -82,6 +82,7 @@ describe("ApplicationCodeScan", () => {
       ]),
       parseErrors: [{ file: unit.name, line: 1, column: 1, message: "e" }],
       objects: [],
+      dependencies: { references: [], definitions: [] },
     };
     const mapped = scan.mapOutcome(outcome);
     assert.ok(mapped.kind === "unit");
