@@ -5,16 +5,11 @@
  * reading the input then reads one whole assessment per server.
  */
 
-import type {
-  Application,
-  ApplicationServer,
-  Metric,
-  MetricName,
-  Questionnaire,
-} from "../../store/application-model.js";
+import type { Application, ApplicationServer } from "../../store/application-model.js";
 import type { ApplicationModel } from "../../store/applications-store.js";
 import type { AssessmentListing, Store } from "../../store/store.js";
-import type { ApplicationReportInput, EnvironmentMetric, QuestionnaireEntry, ServerReportInput } from "./input.js";
+import type { ApplicationReportInput, ServerReportInput } from "./input.js";
+import { environmentMetric, questionnaireEntries } from "./store-fields.js";
 
 /** The assessment chosen for one server, before it is read. */
 export interface ServerChoice {
@@ -157,49 +152,4 @@ function problemOf(newest: AssessmentListing | undefined, application: string): 
     return `Its assessment ${newest.id} of ${started} failed, and its reason cannot be read: ${newest.unreadable}`;
   }
   return `Its assessment ${newest.id} of ${started} failed: ${newest.error ?? "no reason was recorded"}`;
-}
-
-const QUESTIONS = {
-  thirdPartyProduct: "Is it a third-party or commercial product?",
-  codeMayBeChanged: "May its code, and so its SQL, be changed?",
-  notes: "Notes",
-} as const;
-
-function answerOf(value: boolean | undefined): "yes" | "no" | "unknown" {
-  if (value === undefined) {
-    return "unknown";
-  }
-  return value ? "yes" : "no";
-}
-
-function questionnaireEntries(answers: Questionnaire | undefined): QuestionnaireEntry[] {
-  const entries: QuestionnaireEntry[] = [
-    { id: "thirdPartyProduct", question: QUESTIONS.thirdPartyProduct, answer: answerOf(answers?.thirdParty) },
-    { id: "codeMayBeChanged", question: QUESTIONS.codeMayBeChanged, answer: answerOf(answers?.codeChangeable) },
-  ];
-  if (answers?.notes !== undefined) {
-    entries.push({ id: "notes", question: QUESTIONS.notes, answer: answers.notes });
-  }
-  return entries;
-}
-
-/** The report's name and unit of each metric; memory and storage are stored in MiB. */
-const METRIC_LABELS: Readonly<Record<MetricName, { readonly name: string; readonly unit?: string }>> = {
-  "production-instances": { name: "Production instances" },
-  "non-production-instances": { name: "Non-production instances" },
-  "cpu-cores": { name: "CPU cores", unit: "cores" },
-  "memory-mb": { name: "Memory", unit: "MiB" },
-  "storage-mb": { name: "Storage", unit: "MiB" },
-  "primary-replicas": { name: "Primary replicas" },
-  "secondary-replicas": { name: "Secondary replicas" },
-};
-
-function environmentMetric(metric: Metric): EnvironmentMetric {
-  const label = METRIC_LABELS[metric.name];
-  return {
-    name: label.name,
-    value: metric.value,
-    ...(label.unit === undefined ? {} : { unit: label.unit }),
-    origin: metric.origin,
-  };
 }

@@ -5,9 +5,10 @@
  */
 
 import type { Assessment } from "../../assessment/model.js";
-import type { ApplicationReportInput, EnvironmentMetric, QuestionnaireEntry, ServerReportInput } from "../../report/application/index.js";
+import type { ApplicationReportInput, ServerReportInput } from "../../report/application/index.js";
+import { environmentMetric, questionnaireEntries } from "../../report/application/store-fields.js";
 import type { CompanyReportInput } from "../../report/company/index.js";
-import type { Application, Company, Metric, MetricName, Questionnaire } from "../../store/application-model.js";
+import type { Application, Company } from "../../store/application-model.js";
 import type { ApplicationModel } from "../../store/applications-store.js";
 import type { AssessmentLink } from "../../store/applications.js";
 
@@ -16,23 +17,6 @@ export type AssessmentLoader = (id: string) => Promise<Assessment | undefined>;
 
 /** Shown as the target of a report whose servers have no complete assessment. */
 export const NO_TARGET = "no target yet (no server assessed)";
-
-export const QUESTIONS = {
-  thirdPartyProduct: "Is the application a third-party or commercial product?",
-  codeMayBeChanged: "May the application's code be changed for the migration?",
-  notes: "Notes",
-} as const;
-
-/** Units of the metrics in reports; memory and storage are stored in MiB. */
-const METRIC_UNITS: Readonly<Record<MetricName, string | undefined>> = {
-  "production-instances": undefined,
-  "non-production-instances": undefined,
-  "cpu-cores": "cores",
-  "memory-mb": "MiB",
-  "storage-mb": "MiB",
-  "primary-replicas": undefined,
-  "secondary-replicas": undefined,
-};
 
 /** Builds the application report's input for `application`, as of `now`. */
 export async function applicationReportInput(
@@ -123,27 +107,4 @@ async function latestAssessment(
 function newestTarget(assessments: readonly Assessment[]): string {
   const newest = [...assessments].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
   return newest?.target ?? NO_TARGET;
-}
-
-function questionnaireEntries(answers: Questionnaire | undefined): QuestionnaireEntry[] {
-  const entries: QuestionnaireEntry[] = [
-    { id: "thirdPartyProduct", question: QUESTIONS.thirdPartyProduct, answer: answerOf(answers?.thirdParty) },
-    { id: "codeMayBeChanged", question: QUESTIONS.codeMayBeChanged, answer: answerOf(answers?.codeChangeable) },
-  ];
-  if (answers?.notes !== undefined && answers.notes !== "") {
-    entries.push({ id: "notes", question: QUESTIONS.notes, answer: answers.notes });
-  }
-  return entries;
-}
-
-function answerOf(value: boolean | undefined): "yes" | "no" | "unknown" {
-  if (value === undefined) {
-    return "unknown";
-  }
-  return value ? "yes" : "no";
-}
-
-function environmentMetric(metric: Metric): EnvironmentMetric {
-  const unit = METRIC_UNITS[metric.name];
-  return { name: metric.name, value: metric.value, origin: metric.origin, ...(unit === undefined ? {} : { unit }) };
 }

@@ -15,7 +15,7 @@ import type {
 } from "../../store/application-model.js";
 import { METRICS } from "../../store/application-model.js";
 import type { AssessmentLink } from "../../store/applications.js";
-import { QUESTIONS } from "../applications/report-input.js";
+import { QUESTIONS } from "../../report/application/store-fields.js";
 import { assessmentUrl } from "./assessment-urls.js";
 import type { ModelRights } from "./companies.js";
 import { formError, inputField, selectField, textAreaField } from "./form-fields.js";

@@ -147,7 +147,7 @@ describe("application reports in the console", { concurrency: false }, () => {
     }
     assert.equal(served.thirdPartyProduct, "no");
     assert.equal(served.codeMayBeChanged, "yes");
-    assert.deepEqual(served.metrics, [{ name: "cpu-cores", value: 16, unit: "cores", origin: "manual" }]);
+    assert.deepEqual(served.metrics, [{ name: "CPU cores", value: 16, unit: "cores", origin: "manual" }]);
   });
 
   it("serves the company report page and JSON", async () => {
