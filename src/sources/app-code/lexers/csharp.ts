@@ -61,7 +61,7 @@ class CSharpLexer extends SourceScanner {
     if (opening !== undefined) {
       this.#string(opening);
     } else if (c === 39) {
-      this.#charLiteral();
+      this.skipCharLiteral();
     } else if (isWordStart(c) || (c === 64 && isWordStart(this.code(1)))) {
       const line = this.line;
       const column = this.column;
@@ -102,25 +102,6 @@ class CSharpLexer extends SourceScanner {
       quotes = 1;
     }
     return { dollars, verbatim, quotes, length: at - this.pos + (quotes >= 3 ? quotes : 1) };
-  }
-
-  #charLiteral(): void {
-    const line = this.line;
-    const column = this.column;
-    let at = this.pos + 1;
-    while (at < this.text.length) {
-      const c = this.text.charCodeAt(at);
-      if (c === 92) {
-        at += 2;
-      } else if (c === 39 || c === 10 || c === 13) {
-        at += c === 39 ? 1 : 0;
-        break;
-      } else {
-        at++;
-      }
-    }
-    this.advance(at);
-    this.push("other", "", line, column);
   }
 
   #string(opening: Opening): void {

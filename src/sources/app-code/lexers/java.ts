@@ -33,9 +33,9 @@ class JavaLexer extends SourceScanner {
       } else if (c === 34 && this.startsWith('"""')) {
         this.#textBlock();
       } else if (c === 34) {
-        this.#string();
+        this.scanLineString(34, () => this.#escape());
       } else if (c === 39) {
-        this.#charLiteral();
+        this.skipCharLiteral();
       } else if (isWordStart(c) || c === 36) {
         const line = this.line;
         const column = this.column;
@@ -48,53 +48,6 @@ class JavaLexer extends SourceScanner {
         this.pushPunct(OPERATORS);
       }
     }
-  }
-
-  #charLiteral(): void {
-    const line = this.line;
-    const column = this.column;
-    let at = this.pos + 1;
-    while (at < this.text.length) {
-      const c = this.text.charCodeAt(at);
-      if (c === 92) {
-        at += 2;
-      } else if (c === 39 || c === 10 || c === 13) {
-        at += c === 39 ? 1 : 0;
-        break;
-      } else {
-        at++;
-      }
-    }
-    this.advance(at);
-    this.push("other", "", line, column);
-  }
-
-  #string(): void {
-    const line = this.line;
-    const column = this.column;
-    this.advance(this.pos + 1);
-    const b = new ValueBuilder(this);
-    while (!this.atEnd) {
-      const c = this.code();
-      if (c === 34) {
-        b.flush();
-        this.advance(this.pos + 1);
-        this.pushString(b.value, line, column, false);
-        return;
-      }
-      if (c === 10 || c === 13) {
-        break;
-      }
-      if (c === 92) {
-        const escape = this.#escape();
-        b.replace(escape.value, escape.length);
-      } else {
-        this.advance(this.pos + 1);
-      }
-    }
-    // Unterminated: the value runs to the end of the line.
-    b.flush();
-    this.pushString(b.value, line, column, false);
   }
 
   #textBlock(): void {

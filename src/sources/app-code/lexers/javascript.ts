@@ -63,7 +63,7 @@ class JavaScriptLexer extends SourceScanner {
   token(): void {
     const c = this.code();
     if (c === 34 || c === 39) {
-      this.#string(c);
+      this.scanLineString(c, () => this.#escape());
     } else if (c === 96) {
       this.#template();
     } else if (c === 47 && this.#expressionStarts()) {
@@ -99,33 +99,6 @@ class JavaScriptLexer extends SourceScanner {
       return token.text === ")" || token.text === "]" || token.text === "}";
     }
     return token.kind !== "newline";
-  }
-
-  #string(quote: number): void {
-    const line = this.line;
-    const column = this.column;
-    this.advance(this.pos + 1);
-    const b = new ValueBuilder(this);
-    while (!this.atEnd) {
-      const c = this.code();
-      if (c === quote) {
-        b.flush();
-        this.advance(this.pos + 1);
-        this.pushString(b.value, line, column, false);
-        return;
-      }
-      if (c === 10 || c === 13) {
-        break;
-      }
-      if (c === 92) {
-        const escape = this.#escape();
-        b.replace(escape.value, escape.length);
-      } else {
-        this.advance(this.pos + 1);
-      }
-    }
-    b.flush();
-    this.pushString(b.value, line, column, false);
   }
 
   #template(): void {

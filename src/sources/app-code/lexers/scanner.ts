@@ -114,6 +114,58 @@ export class SourceScanner {
     this.tokens.push({ kind: "string", text: "", line, column, endLine: this.line, value, interpolated });
   }
 
+  /**
+   * Reads a string that ends at `quote` on the same line, with backslash
+   * escapes that `escape` decodes at the cursor. An unterminated string
+   * runs to the end of the line.
+   */
+  scanLineString(quote: number, escape: () => Escape): void {
+    const line = this.line;
+    const column = this.column;
+    this.advance(this.pos + 1);
+    const b = new ValueBuilder(this);
+    while (!this.atEnd) {
+      const c = this.code();
+      if (c === quote) {
+        b.flush();
+        this.advance(this.pos + 1);
+        this.pushString(b.value, line, column, false);
+        return;
+      }
+      if (c === 10 || c === 13) {
+        break;
+      }
+      if (c === 92) {
+        const decoded = escape();
+        b.replace(decoded.value, decoded.length);
+      } else {
+        this.advance(this.pos + 1);
+      }
+    }
+    b.flush();
+    this.pushString(b.value, line, column, false);
+  }
+
+  /** Skips a character literal such as `'"'` or `'\''`, which never holds SQL. */
+  skipCharLiteral(): void {
+    const line = this.line;
+    const column = this.column;
+    let at = this.pos + 1;
+    while (at < this.text.length) {
+      const c = this.text.charCodeAt(at);
+      if (c === 92) {
+        at += 2;
+      } else if (c === 39 || c === 10 || c === 13) {
+        at += c === 39 ? 1 : 0;
+        break;
+      } else {
+        at++;
+      }
+    }
+    this.advance(at);
+    this.push("other", "", line, column);
+  }
+
   /** Emits punctuation at the cursor, taking the longest of `operators` that matches. */
   pushPunct(operators: readonly string[]): void {
     const line = this.line;
