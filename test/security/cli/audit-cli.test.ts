@@ -81,7 +81,7 @@ describe("audit entries of the commands", () => {
     assert.equal(started!.details.source, "scripts");
     assert.match(String(started!.details.target), /^babelfish@/);
     assert.equal(finished!.details.exitCode, 0);
-    assert.deepEqual(finished!.details.reports, [join(w.dir, "report", "assessment.json")]);
+    assert.deepEqual(finished!.details.reports, [join(w.dir, "report", "assessment.json"), join(w.dir, "report", "dependencies.json")]);
     assert.equal(finished!.details.files, 1);
     assert.ok(entries.every((e) => typeof e.mac === "string"), "entries are not sealed");
 
