@@ -92,6 +92,11 @@ export class DependencyCollector {
   }
 
   define(definition: DefinedInUnit): void {
+    // Temporary tables and procedures (#name, ##name) live only for a
+    // session, so they are not objects to create on the target.
+    if (definition.name.startsWith("#")) {
+      return;
+    }
     this.definitions.push(definition);
   }
 

@@ -159,6 +159,17 @@ describe("dependency graph name resolution", () => {
     assert.deepEqual(graph.unused, ["Shop.dbo.P"]);
   });
 
+  it("leaves temporary tables out", () => {
+    const graph = buildDependencyGraph([
+      unit("Shop.dbo.P", "Shop", "CREATE PROCEDURE dbo.P AS CREATE TABLE #work (a int); CREATE TABLE ##shared (a int); SELECT a FROM #work"),
+    ]);
+    assert.deepEqual(
+      graph.nodes.map((n) => n.id),
+      ["Shop.dbo.P"],
+    );
+    assert.deepEqual(graph.edges, []);
+  });
+
   it("finds the database of a job step's names", () => {
     const graph = buildDependencyGraph([
       unit("Shop.dbo.T", "Shop", "CREATE TABLE dbo.T (a int)"),
