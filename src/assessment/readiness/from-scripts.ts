@@ -46,7 +46,8 @@ export function assessScriptReadiness(
 ): Readiness | undefined {
   const tables = new Map<string, ScriptTable>();
   for (const o of objects) {
-    if (o.type === "table") {
+    // Temporary tables (#name) exist only for a session, so there is no data to move.
+    if (o.type === "table" && !/(^|\.)#/.test(o.name)) {
       tables.set(o.name, new ScriptTable(o.name));
     }
   }

@@ -84,3 +84,10 @@ test("script readiness needs a table", () => {
 
   assert.equal(readiness, undefined);
 });
+
+test("script readiness leaves temporary tables out", () => {
+  const objects = [table("dbo.#work"), table("##shared")];
+  const findings = [finding("datatype.sql_variant", "dbo.#work", "data type sql_variant")];
+
+  assert.equal(assessScriptReadiness(objects, findings, { target: "babelfish" }), undefined);
+});
