@@ -17,7 +17,7 @@ import { SqlStore } from "../../src/store/sql-store.js";
 import { captureContext } from "./capture.js";
 
 const SCRIPT = "CREATE PROCEDURE dbo.Flush\nAS\n    CHECKPOINT;\nGO\n";
-/** The same size as SCRIPT, so that only its content tells them apart. */
+/** The same size as SCRIPT, so that only its content differs. */
 const CHANGED = "CREATE PROCEDURE dbo.Flush\nAS\n    SELECT 1234;\nGO\n";
 
 describe("infio report source texts", () => {

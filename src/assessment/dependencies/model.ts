@@ -6,7 +6,7 @@
  */
 
 /**
- * Where a node lives:
+ * The place of a node:
  * - `assessed`: an object that the assessed code creates or the catalog lists;
  * - `code`: batch-level code of a script or job step, which belongs to no object;
  * - `otherDatabase`: an object of a database that was not assessed;
@@ -15,7 +15,7 @@
  */
 export type NodeScope = "assessed" | "code" | "otherDatabase" | "linkedServer" | "unresolved";
 
-/** Where an edge or node was found: in the parsed code, in the catalog, or both. */
+/** The source of an edge or node: the parsed code, the catalog, or both. */
 export type DependencyOrigin = "code" | "catalog";
 
 export interface DependencyNode {
@@ -33,7 +33,7 @@ export interface DependencyNode {
   readonly database?: string;
   readonly schema?: string;
   readonly name: string;
-  /** Where the object's definition was seen; empty for external and unresolved nodes. */
+  /** Sources of the object's definition; empty for external and unresolved nodes. */
   readonly origins: readonly DependencyOrigin[];
 }
 
@@ -43,7 +43,7 @@ export interface DependencyEdge {
   /**
    * A ReferenceKind of the parsed code (`read`, `write`, `execute`,
    * `function`, `sequence`, `type`, `synonym`, `trigger`, `foreignKey`,
-   * `linkedServer`), or `reference` for a catalog row that says no more.
+   * `linkedServer`), or `reference` for a catalog row that gives no kind.
    */
   readonly kind: string;
   readonly origins: readonly DependencyOrigin[];
@@ -79,7 +79,7 @@ export interface DependencyCycle {
 export interface CreationStep {
   /** 1-based position in the creation order. */
   readonly step: number;
-  /** Longest chain of dependencies below this step; 0 when it needs nothing assessed. */
+  /** Length of the longest chain of dependencies below this step, 0 when it needs nothing assessed. */
   readonly level: number;
   readonly nodes: readonly string[];
   /** Index in `cycles` when the step is a cycle. */

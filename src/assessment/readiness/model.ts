@@ -24,13 +24,13 @@ export interface ReadinessItem {
   /** `schema.table`, `schema.table.column`, or null for the database itself. */
   readonly object: string | null;
   readonly objectType: "server" | "database" | "table" | "column";
-  /** What the inventory showed, with figures. */
+  /** Evidence from the inventory, with figures. */
   readonly evidence: string;
-  /** What to do, for the target and the usual tools. */
+  /** Action to take, for the target and the usual tools. */
   readonly action: string;
 }
 
-/** How a table's data is best loaded, from its size, partitions and LOB columns. */
+/** Load method for a table's data, chosen from its size, partitions and LOB columns. */
 export type LoadStrategy = "full-load" | "parallel-full-load-partitions" | "parallel-full-load-ranges";
 
 export interface TableLoad {

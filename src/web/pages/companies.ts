@@ -11,7 +11,7 @@ import { postForm } from "./forms.js";
 import { html, type SafeHtml } from "./html.js";
 import { utcTime } from "./utc-time.js";
 
-/** What the user's role allows on these pages. */
+/** Rights that the user's role grants on these pages. */
 export interface ModelRights {
   /** Add, rename and change companies, applications, servers, questionnaires and metrics. */
   readonly manage: boolean;

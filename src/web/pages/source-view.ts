@@ -36,7 +36,7 @@ export interface SourceViewInput {
   readonly from: number | undefined;
   /** The unit's text, or undefined when the store has none. */
   readonly text: string | undefined;
-  /** How the assessment keeps its texts (Store.getUnitTexts): the reason `text` is absent. */
+  /** Text storage of the assessment (Store.getUnitTexts), which explains why `text` is absent. */
   readonly textStatus: "kept" | "not-kept" | "not-stored";
   /** The unit's findings in saved order. */
   readonly findings: readonly Finding[];

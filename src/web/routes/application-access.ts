@@ -18,7 +18,7 @@ export function modelOf(context: RouteContext): ApplicationModel {
   return applicationModel(context.services.store);
 }
 
-/** The console user and the console's clock, as a store row change. */
+/** Returns the console user and the console's clock as a store row change. */
 export function rowChange(context: RouteContext): RowChange {
   return { actor: context.user.name, at: context.services.now() };
 }

@@ -144,7 +144,10 @@ function duplicateServer(name: string, application: Application): FormValueError
   return new FormValueError("name", `application '${application.name}' already has a server named '${name}'; choose another name`);
 }
 
-/** The fields as the audit log records them: the source names its secret's kind and reference, never a password. */
+/**
+ * Returns the fields as the audit log records them. The source names its
+ * secret's kind and reference, never a password.
+ */
 function fieldsJson(fields: ServerFields): JsonValue {
   const source: JsonValue =
     fields.source.kind === "scripts"

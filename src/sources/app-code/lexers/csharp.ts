@@ -17,7 +17,7 @@ export function lexCSharp(text: string): CodeToken[] {
   return lexer.tokens;
 }
 
-/** What a string literal's opening said. */
+/** The prefix of a string literal's opening quote: interpolation, verbatim and raw markers. */
 interface Opening {
   /** `$` signs: 0 for no interpolation, more for a raw string's brace count. */
   readonly dollars: number;

@@ -146,7 +146,7 @@ export class SourceScanner {
     this.pushString(b.value, line, column, false);
   }
 
-  /** Skips a character literal such as `'"'` or `'\''`, which never holds SQL. */
+  /** Skips a character literal such as `'"'` or `'\''`, which never contains SQL. */
   skipCharLiteral(): void {
     const line = this.line;
     const column = this.column;

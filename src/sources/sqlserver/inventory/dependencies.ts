@@ -1,6 +1,6 @@
 /**
  * The dependencies part: what the dependency graph needs from the catalog.
- * Four kinds of item, told apart by `source`:
+ * Four kinds of item, distinguished by `source`:
  * - `object`: every user table, view, procedure, function, trigger,
  *   sequence, synonym and user-defined type, so that objects nothing
  *   references still become nodes of the graph;
