@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Assessment, LiveSource } from "../../src/assessment/model.js";
 import { StoreError } from "../../src/store/errors.js";
 import { checkPartName } from "../../src/store/live-inventory.js";
-import { openStore } from "../../src/store/open-store.js";
-import type { Store } from "../../src/store/store.js";
 import { HOSTILE_NAMES, sampleAssessment } from "./sample-assessment.js";
+import { temporaryEmbeddedStore } from "./temporary-store.js";
 
 const LIVE: LiveSource = {
   server: {
@@ -33,36 +29,21 @@ const LIVE: LiveSource = {
 };
 
 describe("live part in the embedded store", () => {
-  let root: string;
-  let store: Store;
-
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), "infio-live-store-"));
-    const opened = await openStore("embedded", { dataDir: join(root, "data") });
-    if (!opened.ok) {
-      throw opened.error;
-    }
-    store = opened.store;
-  });
-
-  after(async () => {
-    await store?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const store = temporaryEmbeddedStore("infio-live-store-");
 
   it("reads back server, inventory in part order and problems", async () => {
     const assessment: Assessment = { ...sampleAssessment("live-1"), sources: ["sql01\\PROD"], live: LIVE };
-    await store.saveAssessment(assessment);
+    await store().saveAssessment(assessment);
 
-    const read = await store.getAssessment("live-1");
+    const read = await store().getAssessment("live-1");
     assert.deepEqual(read?.live, LIVE);
     assert.deepEqual(Object.keys(read?.live?.inventory ?? {}), ["tables", "databases", "empty"]);
-    assert.deepEqual(await store.getInventory("live-1", "databases"), LIVE.inventory.databases);
+    assert.deepEqual(await store().getInventory("live-1", "databases"), LIVE.inventory.databases);
   });
 
   it("leaves live out for an assessment of scripts", async () => {
-    await store.saveAssessment(sampleAssessment("scripts-1"));
-    const read = await store.getAssessment("scripts-1");
+    await store().saveAssessment(sampleAssessment("scripts-1"));
+    const read = await store().getAssessment("scripts-1");
     assert.ok(read);
     assert.equal("live" in read, false);
   });

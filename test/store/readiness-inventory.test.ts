@@ -5,16 +5,12 @@
  */
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 
 import type { Readiness } from "../../src/assessment/readiness/model.js";
 import { DEFAULT_READINESS_THRESHOLDS } from "../../src/assessment/readiness/thresholds.js";
-import { openStore } from "../../src/store/open-store.js";
-import type { Store } from "../../src/store/store.js";
 import { HOSTILE_NAMES, sampleAssessment } from "./sample-assessment.js";
+import { temporaryEmbeddedStore } from "./temporary-store.js";
 
 const READINESS: Readiness = {
   target: "postgresql@17",
@@ -38,35 +34,20 @@ const READINESS: Readiness = {
 };
 
 describe("readiness in the embedded store", () => {
-  let root: string;
-  let store: Store;
-
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), "infio-readiness-store-"));
-    const opened = await openStore("embedded", { dataDir: join(root, "data") });
-    if (!opened.ok) {
-      throw opened.error;
-    }
-    store = opened.store;
-  });
-
-  after(async () => {
-    await store?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const store = temporaryEmbeddedStore("infio-readiness-store-");
 
   it("reads back the readiness as saved", async () => {
-    await store.saveAssessment({ ...sampleAssessment("readiness-1"), readiness: READINESS });
+    await store().saveAssessment({ ...sampleAssessment("readiness-1"), readiness: READINESS });
 
-    const read = await store.getAssessment("readiness-1");
+    const read = await store().getAssessment("readiness-1");
 
     assert.deepEqual(read?.readiness, READINESS);
   });
 
   it("has no readiness when saved without", async () => {
-    await store.saveAssessment(sampleAssessment("readiness-2"));
+    await store().saveAssessment(sampleAssessment("readiness-2"));
 
-    const read = await store.getAssessment("readiness-2");
+    const read = await store().getAssessment("readiness-2");
 
     assert.equal(read?.readiness, undefined);
   });
